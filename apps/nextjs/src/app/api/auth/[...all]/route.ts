@@ -1,0 +1,3 @@
+import { authRouteHandlers } from "@videofly/auth/next";
+
+export const { GET, POST, PATCH, PUT, DELETE } = authRouteHandlers;

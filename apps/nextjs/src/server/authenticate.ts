@@ -1,0 +1,40 @@
+import { timingSafeEqual } from "node:crypto";
+import { getRequestIdentity, type RequestIdentity } from "@videofly/auth";
+import { AppError } from "@videofly/common";
+import { appConfig } from "../config";
+
+/**
+ * public: anyone. session: a signed-in user (session cookie or API key). admin: a user with the
+ * admin role. cron: the scheduler, with `Authorization: Bearer $CRON_SECRET`.
+ */
+export type AuthMode = "public" | "session" | "admin" | "cron";
+
+export type IdentityFor<A extends AuthMode> = A extends "session" | "admin" ? RequestIdentity : null;
+
+export async function authenticate<A extends AuthMode>(mode: A, headers: Headers): Promise<IdentityFor<A>> {
+  switch (mode) {
+    case "public":
+      return null as IdentityFor<A>;
+    case "cron":
+      if (!isCronCaller(headers)) throw new AppError("UNAUTHORIZED", { message: "A valid cron secret is required." });
+      return null as IdentityFor<A>;
+    default: {
+      const identity = await getRequestIdentity(headers);
+      if (!identity) throw new AppError("UNAUTHORIZED");
+      if (mode === "admin" && identity.user.role !== "admin") {
+        throw new AppError("FORBIDDEN", { message: "This needs the admin role." });
+      }
+      return identity as IdentityFor<A>;
+    }
+  }
+}
+
+function isCronCaller(headers: Headers): boolean {
+  const secret = appConfig().CRON_SECRET;
+  const presented = headers.get("authorization")?.match(/^Bearer\s+(.+)$/i)?.[1];
+  // Without a configured secret no caller is a cron caller.
+  if (!secret || !presented) return false;
+  const a = Buffer.from(presented);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

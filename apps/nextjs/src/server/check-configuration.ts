@@ -1,0 +1,24 @@
+import { authConfig } from "@videofly/auth";
+import { commonConfig, logger } from "@videofly/common";
+import { ConfigError, dbConfig } from "@videofly/db";
+import { appConfig } from "../config";
+
+/**
+ * Runs once when a server instance starts: a missing or bad variable stops it here, naming the
+ * variable, instead of failing on the first request that needs it.
+ */
+export async function checkConfiguration(): Promise<void> {
+  try {
+    commonConfig();
+    dbConfig();
+    authConfig();
+    appConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`[videofly] ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  logger().info({ event: "server.start" }, "configuration loaded");
+}

@@ -1,0 +1,110 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, inject, it } from "vitest";
+import { api, baseUrl, signUp } from "./support/http";
+
+describe("GET /api/v1/health", () => {
+  it("reports the database up, in the envelope, with a request id", async () => {
+    const { res, body } = await api("/api/v1/health");
+    expect(res.status).toBe(200);
+    expect(body).toEqual({ success: true, data: { status: "ok", database: "up" } });
+    expect(res.headers.get("x-request-id")).toMatch(/^req_[0-9a-f]{24}$/);
+  });
+
+  it("keeps a sane incoming x-request-id and replaces a malformed one", async () => {
+    const kept = await fetch(`${baseUrl()}/api/v1/health`, { headers: { "x-request-id": "trace-1234-abcd" } });
+    expect(kept.headers.get("x-request-id")).toBe("trace-1234-abcd");
+    const replaced = await fetch(`${baseUrl()}/api/v1/health`, { headers: { "x-request-id": "bad id\twith spaces" } });
+    expect(replaced.headers.get("x-request-id")).toMatch(/^req_/);
+  });
+});
+
+describe("unknown API routes", () => {
+  it("answer 404 in the envelope", async () => {
+    const { res, body } = await api("/api/v1/does-not-exist", { method: "POST" });
+    expect(res.status).toBe(404);
+    expect(body.error).toMatchObject({ code: "E4040", type: "not_found", requestId: res.headers.get("x-request-id") });
+  });
+});
+
+describe("GET /api/v1/user/me", () => {
+  it("is 401 without credentials", async () => {
+    const { res, body } = await api("/api/v1/user/me");
+    expect(res.status).toBe(401);
+    expect(body).toMatchObject({ success: false, error: { code: "E4010", type: "unauthorized" } });
+    expect(body.error?.requestId).toBe(res.headers.get("x-request-id"));
+  });
+
+  it("returns the signed-in user from the session cookie", async () => {
+    const { cookie, userId } = await signUp("me@example.com");
+    const { res, body } = await api("/api/v1/user/me", { headers: { cookie } });
+    expect(res.status).toBe(200);
+    expect(body.data).toMatchObject({ id: userId, email: "me@example.com", role: "user", authenticatedVia: "session" });
+  });
+
+  it("accepts an API key created over HTTP, by x-api-key or Bearer, until it is revoked", async () => {
+    const { cookie, userId } = await signUp("keyholder@example.com");
+    const created = await fetch(`${baseUrl()}/api/auth/api-key/create`, {
+      method: "POST",
+      headers: { cookie, "content-type": "application/json", origin: baseUrl() },
+      body: JSON.stringify({ name: "script" }),
+    });
+    expect(created.status).toBe(200);
+    const { key, id } = (await created.json()) as { key: string; id: string };
+    expect(key).toMatch(/^vf_/);
+
+    const variants: Record<string, string>[] = [{ "x-api-key": key }, { authorization: `Bearer ${key}` }];
+    for (const headers of variants) {
+      const { res, body } = await api("/api/v1/user/me", { headers });
+      expect(res.status).toBe(200);
+      expect(body.data).toMatchObject({ id: userId, authenticatedVia: "api_key" });
+    }
+
+    const revoked = await fetch(`${baseUrl()}/api/auth/api-key/delete`, {
+      method: "POST",
+      headers: { cookie, "content-type": "application/json", origin: baseUrl() },
+      body: JSON.stringify({ keyId: id }),
+    });
+    expect(revoked.status).toBe(200);
+    const { res } = await api("/api/v1/user/me", { headers: { "x-api-key": key } });
+    expect(res.status).toBe(401);
+  });
+
+  it("shows the admin role for an email listed in ADMIN_EMAILS", async () => {
+    const { cookie } = await signUp(inject("adminEmail"));
+    const { body } = await api<{ role: string }>("/api/v1/user/me", { headers: { cookie } });
+    expect(body.data?.role).toBe("admin");
+  });
+});
+
+describe("the web app", () => {
+  it("renders the home page", async () => {
+    const res = await fetch(`${baseUrl()}/`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("VideoFly");
+  });
+});
+
+describe("server logs", () => {
+  it("are JSON lines with request ids and never contain passwords, cookies or keys", async () => {
+    const password = "a-very-distinct-password-1234";
+    const { cookie } = await signUp("logcheck@example.com", password);
+    const me = await fetch(`${baseUrl()}/api/v1/user/me`, { headers: { cookie } });
+    const requestId = me.headers.get("x-request-id");
+    await new Promise((r) => setTimeout(r, 200));
+
+    const log = readFileSync(inject("serverLogFile"), "utf8");
+    const entries = log
+      .split("\n")
+      .filter((line) => line.startsWith("{"))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(entries.find((e) => e.requestId === requestId)).toMatchObject({
+      event: "http.request",
+      path: "/api/v1/user/me",
+      status: 200,
+    });
+    const sessionToken = decodeURIComponent(cookie.split("=")[1] ?? "").split(".")[0] ?? "";
+    expect(sessionToken.length).toBeGreaterThan(10);
+    expect(log).not.toContain(password);
+    expect(log).not.toContain(sessionToken);
+  });
+});

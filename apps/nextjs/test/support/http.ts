@@ -1,0 +1,31 @@
+import { inject } from "vitest";
+
+export const baseUrl = () => inject("baseUrl");
+
+export interface Envelope<T = unknown> {
+  success: boolean;
+  data?: T;
+  error?: { code: string; type: string; message: string; details?: unknown; requestId: string };
+}
+
+export async function api<T = unknown>(path: string, init: RequestInit = {}) {
+  const res = await fetch(`${baseUrl()}${path}`, init);
+  const body = (await res.json()) as Envelope<T>;
+  return { res, body };
+}
+
+/** Signs up over HTTP as a browser would and returns the session cookie. */
+export async function signUp(email: string, password = "correct horse battery") {
+  const res = await fetch(`${baseUrl()}/api/auth/sign-up/email`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: baseUrl() },
+    body: JSON.stringify({ email, password, name: email.split("@")[0] }),
+  });
+  if (res.status !== 200) throw new Error(`sign-up failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const { user } = (await res.json()) as { user: { id: string } };
+  return { cookie, userId: user.id, password };
+}

@@ -1,0 +1,73 @@
+import { apiKey } from "@better-auth/api-key";
+import { type Db, db } from "@videofly/db";
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { admin } from "better-auth/plugins";
+import { type AuthConfig, authConfig } from "./config.ts";
+import { isAdminEmail } from "./roles.ts";
+
+export const API_KEY_PREFIX = "vf_";
+const BEARER = /^Bearer\s+(\S+)$/i;
+
+export function createAuth(config: AuthConfig, database: Db) {
+  return betterAuth({
+    secret: config.secret,
+    baseURL: config.baseURL,
+    trustedOrigins: config.trustedOrigins,
+    database: prismaAdapter(database, { provider: "postgresql" }),
+    emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
+    socialProviders: {
+      ...(config.google ? { google: config.google } : {}),
+      ...(config.github ? { github: config.github } : {}),
+    },
+    rateLimit: { enabled: config.rateLimit },
+    telemetry: { enabled: false },
+    databaseHooks: {
+      user: {
+        create: {
+          before: async (user) => ({
+            data: { ...user, role: isAdminEmail(config, user.email) ? "admin" : "user" },
+          }),
+        },
+      },
+      session: {
+        create: {
+          // Someone added to ADMIN_EMAILS after signing up becomes admin at the next sign-in.
+          after: async (session) => {
+            const user = await database.user.findUnique({ where: { id: session.userId } });
+            if (user && user.role !== "admin" && isAdminEmail(config, user.email)) {
+              await database.user.update({ where: { id: user.id }, data: { role: "admin" } });
+            }
+          },
+        },
+      },
+    },
+    plugins: [
+      admin({ defaultRole: "user", adminRoles: ["admin"] }),
+      apiKey({
+        defaultPrefix: API_KEY_PREFIX,
+        enableSessionForAPIKeys: true,
+        enableMetadata: true,
+        // Keys are checked on every request; our own shared limiter counts requests, not this one.
+        rateLimit: { enabled: false },
+        customAPIKeyGetter: (ctx) => {
+          const headers = ctx.headers;
+          const explicit = headers?.get("x-api-key");
+          if (explicit) return explicit;
+          const bearer = headers?.get("authorization")?.match(BEARER)?.[1];
+          return bearer?.startsWith(API_KEY_PREFIX) ? bearer : null;
+        },
+      }),
+    ],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+const globalForAuth = globalThis as unknown as { videoflyAuth?: Auth };
+
+/** The process-wide Better Auth instance, built on first use from the parsed configuration. */
+export function auth(): Auth {
+  globalForAuth.videoflyAuth ??= createAuth(authConfig(), db());
+  return globalForAuth.videoflyAuth;
+}

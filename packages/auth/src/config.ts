@@ -1,0 +1,72 @@
+import { parseEnv } from "@videofly/db";
+import { z } from "zod";
+
+const DEVELOPMENT_SECRET = "videofly-development-secret-not-for-production-use";
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters").optional(),
+    BETTER_AUTH_URL: z.url().default("http://localhost:3000"),
+    BETTER_AUTH_TRUSTED_ORIGINS: z.string().optional(),
+    GOOGLE_CLIENT_ID: z.string().optional(),
+    GOOGLE_CLIENT_SECRET: z.string().optional(),
+    GITHUB_CLIENT_ID: z.string().optional(),
+    GITHUB_CLIENT_SECRET: z.string().optional(),
+    ADMIN_EMAILS: z.string().optional(),
+    AUTH_RATE_LIMIT: z.enum(["on", "off"]).optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && !env.BETTER_AUTH_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["BETTER_AUTH_SECRET"],
+        message: "BETTER_AUTH_SECRET is required in production (generate one with `openssl rand -base64 32`)",
+      });
+    }
+    for (const provider of ["GOOGLE", "GITHUB"] as const) {
+      const id = env[`${provider}_CLIENT_ID`];
+      const secret = env[`${provider}_CLIENT_SECRET`];
+      if (Boolean(id) !== Boolean(secret)) {
+        ctx.addIssue({
+          code: "custom",
+          path: [id ? `${provider}_CLIENT_SECRET` : `${provider}_CLIENT_ID`],
+          message: `${provider}_CLIENT_ID and ${provider}_CLIENT_SECRET must be set together`,
+        });
+      }
+    }
+  })
+  .transform((env) => ({
+    production: env.NODE_ENV === "production",
+    secret: env.BETTER_AUTH_SECRET ?? DEVELOPMENT_SECRET,
+    baseURL: env.BETTER_AUTH_URL,
+    trustedOrigins: splitList(env.BETTER_AUTH_TRUSTED_ORIGINS),
+    google:
+      env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET
+        ? { clientId: env.GOOGLE_CLIENT_ID, clientSecret: env.GOOGLE_CLIENT_SECRET }
+        : undefined,
+    github:
+      env.GITHUB_CLIENT_ID && env.GITHUB_CLIENT_SECRET
+        ? { clientId: env.GITHUB_CLIENT_ID, clientSecret: env.GITHUB_CLIENT_SECRET }
+        : undefined,
+    adminEmails: new Set(splitList(env.ADMIN_EMAILS).map((e) => e.toLowerCase())),
+    // Better Auth's own limiter (per IP, in memory); on in production unless switched off.
+    rateLimit: env.AUTH_RATE_LIMIT ? env.AUTH_RATE_LIMIT === "on" : env.NODE_ENV === "production",
+  }));
+
+export type AuthConfig = z.output<typeof schema>;
+
+function splitList(value: string | undefined): string[] {
+  return (value ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+let cached: AuthConfig | undefined;
+
+export function authConfig(env: Record<string, string | undefined> = process.env): AuthConfig {
+  if (env !== process.env) return parseEnv("auth", schema, env);
+  cached ??= parseEnv("auth", schema, env);
+  return cached;
+}

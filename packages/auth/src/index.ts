@@ -1,0 +1,3 @@
+export { API_KEY_PREFIX, type Auth, auth, createAuth } from "./auth.ts";
+export { type AuthConfig, authConfig } from "./config.ts";
+export { getRequestIdentity, type RequestIdentity, type SessionUser } from "./session.ts";

@@ -1,0 +1,2 @@
+export { AppError, isAppError } from "./app-error.ts";
+export { type ErrorCode, type ErrorName, errorCodes } from "./codes.ts";

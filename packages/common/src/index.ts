@@ -1,0 +1,3 @@
+export { type CommonConfig, commonConfig } from "./config.ts";
+export * from "./errors/index.ts";
+export { createLogger, type Logger, logger } from "./logger.ts";

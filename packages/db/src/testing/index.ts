@@ -1,0 +1,8 @@
+export {
+  createDatabaseFromTemplate,
+  databaseUrl,
+  dropDatabase,
+  startTestDatabaseServer,
+  type TestDatabaseServer,
+  uniqueName,
+} from "./database-server.ts";
