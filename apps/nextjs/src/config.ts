@@ -1,4 +1,4 @@
-import { parseEnv } from "@videofly/db";
+import { configAccessor } from "@videofly/db";
 import { z } from "zod";
 
 const schema = z
@@ -15,10 +15,4 @@ const schema = z
 
 export type AppConfig = z.infer<typeof schema>;
 
-let cached: AppConfig | undefined;
-
-export function appConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  if (env !== process.env) return parseEnv("app", schema, env);
-  cached ??= parseEnv("app", schema, env);
-  return cached;
-}
+export const appConfig = configAccessor("app", schema);

@@ -1,4 +1,4 @@
-import { parseEnv } from "@videofly/db";
+import { configAccessor } from "@videofly/db";
 import { z } from "zod";
 
 const DEVELOPMENT_SECRET = "videofly-development-secret-not-for-production-use";
@@ -63,10 +63,4 @@ function splitList(value: string | undefined): string[] {
     .filter(Boolean);
 }
 
-let cached: AuthConfig | undefined;
-
-export function authConfig(env: Record<string, string | undefined> = process.env): AuthConfig {
-  if (env !== process.env) return parseEnv("auth", schema, env);
-  cached ??= parseEnv("auth", schema, env);
-  return cached;
-}
+export const authConfig = configAccessor("auth", schema);

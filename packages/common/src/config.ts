@@ -1,4 +1,4 @@
-import { parseEnv } from "@videofly/db";
+import { configAccessor } from "@videofly/db";
 import { z } from "zod";
 
 const schema = z.object({
@@ -8,10 +8,4 @@ const schema = z.object({
 
 export type CommonConfig = z.infer<typeof schema>;
 
-let cached: CommonConfig | undefined;
-
-export function commonConfig(env: Record<string, string | undefined> = process.env): CommonConfig {
-  if (env !== process.env) return parseEnv("common", schema, env);
-  cached ??= parseEnv("common", schema, env);
-  return cached;
-}
+export const commonConfig = configAccessor("common", schema);

@@ -43,10 +43,17 @@ function emptyAsUnset(env: Record<string, string | undefined>) {
   return Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
 }
 
-let cached: DbConfig | undefined;
-
-export function dbConfig(env: Record<string, string | undefined> = process.env): DbConfig {
-  if (env !== process.env) return parseEnv("database", schema, env);
-  cached ??= parseEnv("database", schema, env);
-  return cached;
+/**
+ * A package's configuration accessor: parses `process.env` once and caches it; an explicit
+ * environment (tests, tools) is parsed on each call and never cached.
+ */
+export function configAccessor<T extends z.ZodType>(scope: string, envSchema: T) {
+  let cached: z.infer<T> | undefined;
+  return (env: Record<string, string | undefined> = process.env): z.infer<T> => {
+    if (env !== process.env) return parseEnv(scope, envSchema, env);
+    cached ??= parseEnv(scope, envSchema, env);
+    return cached as z.infer<T>;
+  };
 }
+
+export const dbConfig = configAccessor("database", schema);

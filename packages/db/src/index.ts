@@ -1,3 +1,3 @@
 export { createDb, type Db, db, disconnectDb, pingDb } from "./client.ts";
-export { ConfigError, dbConfig, parseEnv } from "./config.ts";
+export { ConfigError, configAccessor, dbConfig, parseEnv } from "./config.ts";
 export * from "./generated/prisma/client.ts";

@@ -6,10 +6,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type EmbeddedPostgresServer, startEmbeddedPostgres } from "../src/embedded-postgres.js";
-import { applyMigrations, readLocalMigrations } from "../src/migrate/apply.js";
-import { migrationsDir, schemaPath } from "../src/migrate/paths.js";
-import { checkSchemaMatchesMigrations, createMigration, status } from "../src/migrate/schema-engine.js";
+import { type EmbeddedPostgresServer, startEmbeddedPostgres } from "../src/embedded-postgres.ts";
+import { applyMigrations, readLocalMigrations } from "../src/migrate/apply.ts";
+import { migrationsDir, schemaPath } from "../src/migrate/paths.ts";
+import { checkSchemaMatchesMigrations, createMigration, status } from "../src/migrate/schema-engine.ts";
 
 let serverUrl: string;
 let embedded: EmbeddedPostgresServer | undefined;

@@ -1,4 +1,4 @@
-import { AppError, type Logger, logger } from "@videofly/common";
+import { type Logger, logger } from "@videofly/common";
 import type { z } from "zod";
 import { appConfig } from "../config";
 import { type AuthMode, authenticate, type IdentityFor } from "./authenticate";
@@ -100,5 +100,3 @@ export function defineRoute<
     return response;
   };
 }
-
-export { AppError };

@@ -11,15 +11,15 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { startEmbeddedPostgres } from "../embedded-postgres.js";
-import { applyMigrations, readLocalMigrations } from "../migrate/apply.js";
-import { migrationsDir, repoRoot, schemaPath } from "../migrate/paths.js";
-import type { EngineOptions } from "../migrate/schema-engine.js";
+import { startEmbeddedPostgres } from "../embedded-postgres.ts";
+import { applyMigrations, readLocalMigrations } from "../migrate/apply.ts";
+import { migrationsDir, repoRoot, schemaPath } from "../migrate/paths.ts";
+import type { EngineOptions } from "../migrate/schema-engine.ts";
 
 class UsageError extends Error {}
 
 // Loaded on demand: `deploy` needs only pg, and the engine's packages are devDependencies.
-const schemaEngine = () => import("../migrate/schema-engine.js");
+const schemaEngine = () => import("../migrate/schema-engine.ts");
 
 const USAGE = `usage: migrate <deploy | dev --name <name> [--create-only] [--accept-data-loss] | check | status>`;
 

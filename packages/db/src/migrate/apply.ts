@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
-import { migrationsDir } from "./paths.js";
+import { migrationsDir } from "./paths.ts";
 
 // The advisory lock key Prisma's schema engine takes, so this applier and `prisma migrate` exclude each other.
 const PRISMA_ADVISORY_LOCK = 72707369;

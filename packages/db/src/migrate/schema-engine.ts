@@ -22,8 +22,8 @@ import type {
   SchemasContainer,
 } from "@prisma/schema-engine-wasm";
 import pg from "pg";
-import { compareMigrationNames } from "./apply.js";
-import { migrationsDir as defaultMigrationsDir, schemaPath as defaultSchemaPath } from "./paths.js";
+import { compareMigrationNames } from "./apply.ts";
+import { migrationsDir as defaultMigrationsDir, schemaPath as defaultSchemaPath } from "./paths.ts";
 
 export interface EngineOptions {
   /** The database the engine works on; shadow databases are created on the same server. */
