@@ -1,3 +1,4 @@
 export { type CommonConfig, commonConfig } from "./config.ts";
+export * from "./credits/index.ts";
 export * from "./errors/index.ts";
 export { createLogger, type Logger, logger } from "./logger.ts";

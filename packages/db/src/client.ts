@@ -1,28 +1,58 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { dbConfig } from "./config.ts";
 import { PrismaClient } from "./generated/prisma/client.ts";
 
 export type Db = PrismaClient;
 
-export function createDb(url: string, poolMax = 10): Db {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: poolMax }) });
+export interface Database {
+  /** The pg pool; Prisma runs on the same pool, so a process holds one set of connections. */
+  pool: pg.Pool;
+  prisma: PrismaClient;
+  close(): Promise<void>;
 }
 
-// One client per process; kept on globalThis so Next.js dev reloads do not open a pool per reload.
-const globalForDb = globalThis as unknown as { videoflyDb?: Db };
+export function createDatabase(url: string, poolMax = 10): Database {
+  const pool = new pg.Pool({ connectionString: url, max: poolMax });
+  // An idle client that loses its server emits here; without a listener the process would crash.
+  pool.on("error", () => {});
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  let closing: Promise<void> | undefined;
+  return {
+    pool,
+    prisma,
+    close() {
+      closing ??= prisma.$disconnect().then(() => pool.end());
+      return closing;
+    },
+  };
+}
 
-/** The process-wide client, created on first use from the parsed configuration. */
-export function db(): Db {
-  if (!globalForDb.videoflyDb) {
+// One database per process; kept on globalThis so Next.js dev reloads do not open a pool per reload.
+const globalForDb = globalThis as unknown as { videoflyDatabase?: Database };
+
+function database(): Database {
+  if (!globalForDb.videoflyDatabase) {
     const config = dbConfig();
-    globalForDb.videoflyDb = createDb(config.DATABASE_URL, config.DATABASE_POOL_MAX);
+    globalForDb.videoflyDatabase = createDatabase(config.DATABASE_URL, config.DATABASE_POOL_MAX);
   }
-  return globalForDb.videoflyDb;
+  return globalForDb.videoflyDatabase;
+}
+
+/** The process-wide Prisma client, created on first use from the parsed configuration. */
+export function db(): Db {
+  return database().prisma;
+}
+
+/** The process-wide pg pool under `db()`, for services that write their own SQL. */
+export function pool(): pg.Pool {
+  return database().pool;
 }
 
 export async function disconnectDb(): Promise<void> {
-  await globalForDb.videoflyDb?.$disconnect();
-  globalForDb.videoflyDb = undefined;
+  const current = globalForDb.videoflyDatabase;
+  globalForDb.videoflyDatabase = undefined;
+  await current?.close();
 }
 
 /** True when the database answers a trivial query within the timeout. */
@@ -32,7 +62,12 @@ export async function pingDb(timeoutMs = 2000): Promise<boolean> {
     timer = setTimeout(() => resolve(false), timeoutMs);
   });
   try {
-    return await Promise.race([db().$queryRaw`SELECT 1`.then(() => true), timeout]);
+    return await Promise.race([
+      pool()
+        .query("SELECT 1")
+        .then(() => true),
+      timeout,
+    ]);
   } catch {
     return false;
   } finally {

@@ -1,0 +1,77 @@
+import { LockNamespace, pool, transaction } from "@videofly/db";
+import { AppError } from "../../errors/index.ts";
+import { Changeset } from "../changeset.ts";
+import { assertPositiveInt, isSpendable } from "../model.ts";
+import { findPackageByGrantKey, loadUserState } from "../state.ts";
+
+export interface ClawbackInput {
+  /** The grant being refunded or disputed (a Creem order id, subscription period…). */
+  grantKey: string;
+  /** The refund or dispute itself; a second clawback with the same key is a no-op. */
+  clawbackKey: string;
+  /** How many credits to take back; default: everything the grant gave. */
+  credits?: number;
+  reason?: string;
+  now?: Date;
+}
+
+export interface ClawbackResult {
+  userId: string;
+  /** Credits taken from packages now. */
+  taken: number;
+  /** What could not be taken and became debt, paid by the next grants. */
+  debt: number;
+  /** false when this clawback key was applied before: nothing changed. */
+  applied: boolean;
+}
+
+/**
+ * Takes a refunded or disputed grant's credits back: from that grant's package first, then from
+ * the newest packages; frozen credits are left to their holds. The rest becomes debt. Never makes
+ * a package negative.
+ */
+export async function clawbackCredits(input: ClawbackInput): Promise<ClawbackResult> {
+  if (input.credits !== undefined) assertPositiveInt(input.credits, "credits");
+  const now = input.now ?? new Date();
+  const client = await pool().connect();
+  const granted = await findPackageByGrantKey(client, input.grantKey).finally(() => client.release());
+  if (!granted) {
+    throw new AppError("NOT_FOUND", {
+      message: "No credit grant with this key.",
+      details: { grantKey: input.grantKey },
+    });
+  }
+  const userId = granted.userId;
+  return transaction(
+    async (tx) => {
+      const done = await tx.query(
+        `SELECT 1 FROM credit_transaction WHERE "userId" = $1 AND type = 'CLAWBACK' AND reference = $2 LIMIT 1`,
+        [userId, input.clawbackKey],
+      );
+      if (done.rowCount) return { userId, taken: 0, debt: 0, applied: false };
+
+      const changes = new Changeset(userId, now, await loadUserState(tx, userId));
+      const wanted = input.credits ?? granted.initialCredits;
+      const meta = { reference: input.clawbackKey, reason: input.reason ?? `clawback of ${input.grantKey}` };
+      const others = changes
+        .allPackages()
+        .filter((p) => p.id !== granted.id && isSpendable(p, now))
+        .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
+      // The refunded grant's own package first (an expired one is no longer among the active).
+      const own = changes.allPackages().find((p) => p.id === granted.id);
+      const order = own ? [own, ...others] : others;
+      let left = wanted;
+      for (const p of order) {
+        const take = Math.min(left, p.remainingCredits);
+        if (take === 0) continue;
+        changes.change(p.id, "CLAWBACK", { remaining: -take }, meta);
+        left -= take;
+        if (left === 0) break;
+      }
+      if (left > 0) changes.createDebt(input.clawbackKey, left, meta);
+      await changes.commit(tx);
+      return { userId, taken: wanted - left, debt: left, applied: true };
+    },
+    { lock: [LockNamespace.creditUser, userId] },
+  );
+}

@@ -1,0 +1,102 @@
+import { LockNamespace, pool, transaction } from "@videofly/db";
+import { AppError } from "../../errors/index.ts";
+import { Changeset } from "../changeset.ts";
+import { assertPositiveInt, type CreditPackage, type CreditSource, type EntryType } from "../model.ts";
+import { findPackageByGrantKey, loadUserState } from "../state.ts";
+
+export interface GrantInput {
+  userId: string;
+  source: CreditSource;
+  /** The external event behind the grant; a second grant with the same key returns the first package. */
+  grantKey: string;
+  credits: number;
+  /** null: never expires. */
+  expiresAt: Date | null;
+  reason?: string;
+  actorId?: string;
+  now?: Date;
+}
+
+export interface GrantResult {
+  package: CreditPackage;
+  /** false when the grant key had been granted before: nothing changed. */
+  created: boolean;
+  /** Credits that went to paying off debt before the rest became spendable. */
+  paidToDebt: number;
+}
+
+const UNIQUE_VIOLATION = "23505";
+
+/**
+ * Grants credits as a new package, idempotently by grant key. Outstanding debt (from clawbacks) is
+ * paid first, oldest debt first; only the rest becomes spendable.
+ */
+export async function grantCredits(
+  input: GrantInput,
+  entryType: Extract<EntryType, "GRANT" | "ADJUST"> = "GRANT",
+): Promise<GrantResult> {
+  assertPositiveInt(input.credits, "credits");
+  const now = input.now ?? new Date();
+  if (input.expiresAt && input.expiresAt <= now) {
+    throw new AppError("VALIDATION_FAILED", {
+      message: "expiresAt must be in the future.",
+      details: { fields: [{ field: "expiresAt", code: "too_small", message: "must be in the future" }] },
+    });
+  }
+  const existing = await existingGrant(input);
+  if (existing) return existing;
+  try {
+    return await transaction(
+      async (client) => {
+        const again = await findPackageByGrantKey(client, input.grantKey);
+        if (again) return sameGrant(again, input);
+        const changes = new Changeset(input.userId, now, await loadUserState(client, input.userId));
+        const pkg = changes.createPackage({
+          source: input.source,
+          grantKey: input.grantKey,
+          initialCredits: input.credits,
+          expiresAt: input.expiresAt,
+        });
+        const meta = { reference: input.grantKey, reason: input.reason, actorId: input.actorId };
+        changes.change(pkg.id, entryType, { remaining: input.credits }, meta);
+        let paidToDebt = 0;
+        for (const debt of changes.outstandingDebts()) {
+          const pay = Math.min(debt.outstanding, changes.package(pkg.id).remainingCredits);
+          if (pay === 0) break;
+          changes.payDebt(debt.id, pkg.id, pay);
+          paidToDebt += pay;
+        }
+        await changes.commit(client);
+        return { package: changes.package(pkg.id), created: true, paidToDebt };
+      },
+      { lock: [LockNamespace.creditUser, input.userId] },
+    );
+  } catch (error) {
+    // The same key granted at the same moment for another user's lock: the first one won.
+    if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+      const winner = await existingGrant(input);
+      if (winner) return winner;
+    }
+    throw error;
+  }
+}
+
+async function existingGrant(input: GrantInput): Promise<GrantResult | null> {
+  const client = await pool().connect();
+  try {
+    const found = await findPackageByGrantKey(client, input.grantKey);
+    return found ? sameGrant(found, input) : null;
+  } finally {
+    client.release();
+  }
+}
+
+function sameGrant(found: CreditPackage, input: GrantInput): GrantResult {
+  if (found.userId !== input.userId) {
+    throw new AppError("CONFLICT", {
+      message: "This grant key was already used for another user.",
+      details: { grantKey: input.grantKey },
+    });
+  }
+  return { package: found, created: false, paidToDebt: 0 };
+}

@@ -1,0 +1,84 @@
+import { LockNamespace, pool, transaction } from "@videofly/db";
+import { AppError } from "../../errors/index.ts";
+import { Changeset } from "../changeset.ts";
+import { type CreditHold, type HoldStatus, isDueToExpire } from "../model.ts";
+import { findHoldByReference, loadAllocations, loadUserState } from "../state.ts";
+
+export type HoldOutcome = "SETTLED" | "RELEASED";
+
+export interface ResolveHoldResult {
+  hold: CreditHold;
+  /** true for the one call that resolved the hold; false for every other (a reported no-op). */
+  resolved: boolean;
+  /** The hold's status before this call. */
+  previousStatus: HoldStatus;
+  /** Released credits that went straight to expiry because their package had expired meanwhile. */
+  expiredOnRelease: number;
+}
+
+/** Settles a hold: the frozen credits are spent. Exactly once; later calls are no-ops. */
+export function settleHold(reference: string, options: { now?: Date; reason?: string } = {}) {
+  return resolveHold(reference, "SETTLED", options);
+}
+
+/** Releases a hold: the frozen credits go back. Exactly once; later calls are no-ops. */
+export function releaseHold(reference: string, options: { now?: Date; reason?: string } = {}) {
+  return resolveHold(reference, "RELEASED", options);
+}
+
+async function holdOwner(reference: string): Promise<string> {
+  const client = await pool().connect();
+  try {
+    const hold = await findHoldByReference(client, reference);
+    if (!hold)
+      throw new AppError("NOT_FOUND", { message: "No credit hold with this reference.", details: { reference } });
+    return hold.userId;
+  } finally {
+    client.release();
+  }
+}
+
+async function resolveHold(
+  reference: string,
+  outcome: HoldOutcome,
+  options: { now?: Date; reason?: string },
+): Promise<ResolveHoldResult> {
+  const now = options.now ?? new Date();
+  const userId = await holdOwner(reference);
+  return transaction(
+    async (client) => {
+      // Under the user lock and a row lock on the hold, the first resolution wins; the rest see it.
+      const hold = await findHoldByReference(client, reference, { forUpdate: true });
+      if (!hold) throw new AppError("NOT_FOUND", { details: { reference } });
+      if (hold.status !== "HELD") return { hold, resolved: false, previousStatus: hold.status, expiredOnRelease: 0 };
+
+      const changes = new Changeset(userId, now, await loadUserState(client, userId));
+      const { allocations, packages } = await loadAllocations(client, hold.id);
+      for (const p of packages.values()) changes.track(p);
+      const meta = { holdId: hold.id, reference, reason: options.reason };
+      for (const a of allocations) {
+        if (outcome === "SETTLED") changes.change(a.packageId, "SETTLE", { frozen: -a.amount }, meta);
+        else changes.change(a.packageId, "RELEASE", { remaining: a.amount, frozen: -a.amount }, meta);
+      }
+      // A package past its expiry was kept alive only by this hold's frozen credits: it expires now,
+      // taking any released credits with it.
+      let expiredOnRelease = 0;
+      for (const a of allocations) {
+        const p = changes.package(a.packageId);
+        if (isDueToExpire(p, now)) {
+          const expired = changes.expire(p.id, { reference, reason: "expired while held" });
+          if (outcome === "RELEASED") expiredOnRelease += Math.min(expired, a.amount);
+        }
+      }
+      changes.resolveHold(hold.id, outcome);
+      await changes.commit(client);
+      return {
+        hold: { ...hold, status: outcome, resolvedAt: now },
+        resolved: true,
+        previousStatus: "HELD" as const,
+        expiredOnRelease,
+      };
+    },
+    { lock: [LockNamespace.creditUser, userId] },
+  );
+}
