@@ -1,4 +1,5 @@
 import { apiKey } from "@better-auth/api-key";
+import { grantSignupBonus, logger } from "@videofly/common";
 import { type Db, db } from "@videofly/db";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
@@ -28,6 +29,17 @@ export function createAuth(config: AuthConfig, database: Db) {
           before: async (user) => ({
             data: { ...user, role: isAdminEmail(config, user.email) ? "admin" : "user" },
           }),
+          // The grant key `signup:<userId>` makes the bonus once-only, whatever retries or races.
+          // The user row is committed by now, so a failure cannot undo the sign-up: it is logged
+          // (and the same call can be replayed) rather than turned into a failed sign-up.
+          after: async (user) => {
+            await grantSignupBonus(user.id).catch((error: unknown) =>
+              logger().error(
+                { err: error, userId: user.id, event: "credits.signup_bonus_failed" },
+                "sign-up bonus failed",
+              ),
+            );
+          },
         },
       },
       session: {

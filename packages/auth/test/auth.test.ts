@@ -1,3 +1,4 @@
+import { getBalance, grantSignupBonus } from "@videofly/common";
 import { db } from "@videofly/db";
 import { describe, expect, it } from "vitest";
 import { createAuth } from "../src/auth.ts";
@@ -119,5 +120,26 @@ describe("auth configuration", () => {
 
   it("requires OAuth ids and secrets in pairs", () => {
     expect(() => authConfig({ GOOGLE_CLIENT_ID: "x" })).toThrow(/GOOGLE_CLIENT_SECRET/);
+  });
+});
+
+describe("sign-up bonus", () => {
+  it("grants SIGNUP_BONUS_CREDITS expiring after SIGNUP_BONUS_DAYS, once, whatever the retries", async () => {
+    const auth = testAuth();
+    const before = Date.now();
+    const { userId } = await signUp(auth, "bonus@example.com");
+    const balance = await getBalance(userId);
+    expect(balance.available).toBe(50);
+    const packages = await db().creditPackage.findMany({ where: { userId } });
+    expect(packages).toHaveLength(1);
+    expect(packages[0]).toMatchObject({ source: "SIGNUP_BONUS", grantKey: `signup:${userId}`, initialCredits: 50 });
+    const days = ((packages[0]?.expiresAt?.getTime() ?? 0) - before) / 86_400_000;
+    expect(days).toBeGreaterThan(29.99);
+    expect(days).toBeLessThan(30.01);
+
+    const retries = await Promise.all(Array.from({ length: 10 }, () => grantSignupBonus(userId)));
+    expect(retries.every((r) => r?.created === false)).toBe(true);
+    expect(await db().creditPackage.count({ where: { userId } })).toBe(1);
+    expect((await getBalance(userId)).available).toBe(50);
   });
 });

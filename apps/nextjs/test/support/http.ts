@@ -29,3 +29,9 @@ export async function signUp(email: string, password = "correct horse battery") 
   const { user } = (await res.json()) as { user: { id: string } };
   return { cookie, userId: user.id, password };
 }
+
+/** The fields a 400 validation error names. */
+export function fieldsOf(body: Envelope): string[] {
+  const details = body.error?.details as { fields?: { field: string }[] } | undefined;
+  return (details?.fields ?? []).map((f) => f.field);
+}

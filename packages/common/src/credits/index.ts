@@ -19,4 +19,5 @@ export { type HoldInput, type HoldResult, holdCredits } from "./operations/hold.
 export { type ResolveHoldResult, releaseHold, settleHold } from "./operations/resolve-hold.ts";
 export { type Balance, creditHistory, getBalance, type HistoryEntry, listPackages, type Page } from "./queries.ts";
 export { type ReconcileProblem, reconcileCredits } from "./reconcile.ts";
+export * as creditSchemas from "./schemas.ts";
 export { grantSignupBonus } from "./signup-bonus.ts";

@@ -13,7 +13,15 @@ export const CREDIT_SOURCES: readonly CreditSource[] = [
   "ADMIN_GRANT",
   "PROMO",
 ];
-export const ENTRY_TYPES: readonly EntryType[] = ["GRANT", "HOLD", "SETTLE", "RELEASE", "EXPIRE", "CLAWBACK", "ADJUST"];
+export const ENTRY_TYPES = [
+  "GRANT",
+  "HOLD",
+  "SETTLE",
+  "RELEASE",
+  "EXPIRE",
+  "CLAWBACK",
+  "ADJUST",
+] as const satisfies readonly EntryType[];
 
 export interface CreditPackage {
   id: string;
