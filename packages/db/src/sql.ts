@@ -11,6 +11,12 @@ export const LockNamespace = {
 export interface TransactionOptions {
   /** A transaction-scoped advisory lock taken right after BEGIN: [namespace, key]. */
   lock?: [number, string];
+  /**
+   * SQL run right after BEGIN in the same round trip (a simple query: values must be inlined with
+   * the given `literal`). Typically takes an advisory lock whose key must first be looked up.
+   * Its rows are passed to `fn`.
+   */
+  begin?: (literal: (value: string) => string) => string;
   pool?: pg.Pool;
 }
 
@@ -18,25 +24,29 @@ export interface TransactionOptions {
  * Runs `fn` in one READ COMMITTED transaction on a pooled connection: COMMIT when it returns,
  * ROLLBACK when it throws. `fn` must make no network call other than to this database.
  *
- * With `lock`, BEGIN and `pg_advisory_xact_lock(namespace, hashtext(key))` go to the server as
- * one simple query (one round trip); the lock is held until COMMIT or ROLLBACK. Two keys that
- * hash alike only serialize more than needed, never less.
+ * `lock` (or `begin`) goes to the server together with BEGIN, as one simple query: one round trip.
+ * An advisory lock on (namespace, hashtext(key)) is held until COMMIT or ROLLBACK; two keys that
+ * hash alike only serialize more than needed, never less. Reads that must see what the lock
+ * protects go in later statements: each statement of READ COMMITTED takes its snapshot when it
+ * starts, which for the locking statement is before the wait.
  */
 export async function transaction<T>(
-  fn: (client: SqlClient) => Promise<T>,
+  fn: (client: SqlClient, begun: pg.QueryResultRow[]) => Promise<T>,
   options: TransactionOptions = {},
 ): Promise<T> {
   const client = await (options.pool ?? pool()).connect();
   let broken = false;
   try {
+    const literal = (value: string) => client.escapeLiteral(value);
+    let extra = options.begin?.(literal);
     if (options.lock) {
       const [namespace, key] = options.lock;
       if (!Number.isInteger(namespace)) throw new Error("lock namespace must be an integer");
-      await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${namespace}, hashtext(${client.escapeLiteral(key)}))`);
-    } else {
-      await client.query("BEGIN");
+      extra = `SELECT pg_advisory_xact_lock(${namespace}, hashtext(${literal(key)}))`;
     }
-    const result = await fn(client);
+    const results: pg.QueryResult | pg.QueryResult[] = await client.query(extra ? `BEGIN; ${extra}` : "BEGIN");
+    const begun = Array.isArray(results) ? (results.at(-1)?.rows ?? []) : [];
+    const result = await fn(client, begun);
     await client.query("COMMIT");
     return result;
   } catch (error) {

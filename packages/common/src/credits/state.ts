@@ -46,21 +46,81 @@ export interface UserState {
   debts: CreditDebt[];
 }
 
-/** Everything a credit operation needs to know about a user, in one round trip. Call under the user lock. */
-export async function loadUserState(client: SqlClient, userId: string): Promise<UserState> {
-  const { rows } = await client.query<{ packages: PackageJson[] | null; debts: DebtJson[] | null }>(
-    `SELECT
-       (SELECT json_agg(${PACKAGE_JSON}) FROM credit_package p WHERE p."userId" = $1 AND p.status = 'ACTIVE') AS packages,
-       (SELECT json_agg(json_build_object('id', d.id, 'clawbackKey', d."clawbackKey", 'amount', d.amount,
-          'outstanding', d.outstanding, 'createdAt', d."createdAt") ORDER BY d."createdAt", d.id)
-        FROM credit_debt d WHERE d."userId" = $1 AND d.outstanding > 0) AS debts`,
-    [userId],
-  );
-  const row = rows[0];
+const STATE_COLUMNS = (user: string) => `
+  (SELECT json_agg(${PACKAGE_JSON}) FROM credit_package p WHERE p."userId" = ${user} AND p.status = 'ACTIVE') AS packages,
+  (SELECT json_agg(json_build_object('id', d.id, 'clawbackKey', d."clawbackKey", 'amount', d.amount,
+     'outstanding', d.outstanding, 'createdAt', d."createdAt") ORDER BY d."createdAt", d.id)
+     FROM credit_debt d WHERE d."userId" = ${user} AND d.outstanding > 0) AS debts`;
+
+interface StateRow {
+  packages: PackageJson[] | null;
+  debts: DebtJson[] | null;
+}
+
+function stateFromRow(userId: string, row: StateRow | undefined): UserState {
   return {
     userId,
     packages: new Map((row?.packages ?? []).map((j) => [j.id, packageFromJson(j)])),
     debts: (row?.debts ?? []).map(debtFromJson),
+  };
+}
+
+/**
+ * Everything a credit operation needs to know about a user, in one round trip, with the package
+ * of `grantKey` and the hold of `holdReference` when asked (any user's: callers check the owner).
+ * Call under the user's lock.
+ */
+export async function loadUserState(
+  client: SqlClient,
+  userId: string,
+  lookup: { grantKey?: string; holdReference?: string } = {},
+): Promise<UserState & { grant: CreditPackage | null; hold: CreditHold | null }> {
+  const { rows } = await client.query<StateRow & { grant: PackageJson | null; hold: HoldJson | null }>(
+    `SELECT ${STATE_COLUMNS("$1")},
+       (SELECT ${PACKAGE_JSON} FROM credit_package p WHERE $2::text IS NOT NULL AND p."grantKey" = $2) AS grant,
+       (SELECT row_to_json(h) FROM (SELECT ${HOLD_COLUMNS} FROM credit_hold h WHERE $3::text IS NOT NULL AND h.reference = $3) h) AS hold`,
+    [userId, lookup.grantKey ?? null, lookup.holdReference ?? null],
+  );
+  const row = rows[0];
+  return {
+    ...stateFromRow(userId, row),
+    grant: row?.grant ? packageFromJson(row.grant) : null,
+    hold: row?.hold ? holdFromRow(row.hold) : null,
+  };
+}
+
+export interface HoldContext {
+  hold: CreditHold;
+  state: UserState;
+  allocations: Allocation[];
+  /** The packages the hold drew from, whatever their status. */
+  allocatedPackages: Map<string, CreditPackage>;
+}
+
+/**
+ * A hold, row-locked, with its owner's state and its allocations: one round trip. Call under the
+ * owner's lock. Null when there is no such hold.
+ */
+export async function loadHoldForResolution(client: SqlClient, reference: string): Promise<HoldContext | null> {
+  const { rows } = await client.query<
+    StateRow & HoldJson & { allocations: { amount: number; p: PackageJson }[] | null }
+  >(
+    `SELECT ${HOLD_COLUMNS}, ${STATE_COLUMNS('h."userId"')},
+       (SELECT json_agg(json_build_object('amount', a.amount, 'p', ${PACKAGE_JSON}) ORDER BY a."packageId")
+          FROM credit_hold_allocation a JOIN credit_package p ON p.id = a."packageId"
+         WHERE a."holdId" = h.id) AS allocations
+       FROM credit_hold h WHERE h.reference = $1
+        FOR UPDATE OF h`,
+    [reference],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  const allocated = row.allocations ?? [];
+  return {
+    hold: holdFromRow(row),
+    state: stateFromRow(row.userId, row),
+    allocations: allocated.map((a) => ({ packageId: a.p.id, amount: a.amount })),
+    allocatedPackages: new Map(allocated.map((a) => [a.p.id, packageFromJson(a.p)])),
   };
 }
 
@@ -72,36 +132,7 @@ export async function findPackageByGrantKey(client: SqlClient, grantKey: string)
   return rows[0] ? packageFromJson(rows[0].p) : null;
 }
 
-export async function findHoldByReference(
-  client: SqlClient,
-  reference: string,
-  options: { forUpdate?: boolean } = {},
-): Promise<CreditHold | null> {
-  const { rows } = await client.query<CreditHold>(
-    `SELECT ${HOLD_COLUMNS} FROM credit_hold h WHERE h.reference = $1${options.forUpdate ? " FOR UPDATE" : ""}`,
-    [reference],
-  );
-  return rows[0] ? holdFromRow(rows[0]) : null;
-}
-
 export interface Allocation {
   packageId: string;
   amount: number;
-}
-
-/** A hold's allocations with their packages (whatever their status), for settling or releasing it. */
-export async function loadAllocations(
-  client: SqlClient,
-  holdId: string,
-): Promise<{ allocations: Allocation[]; packages: Map<string, CreditPackage> }> {
-  const { rows } = await client.query<{ amount: number; p: PackageJson }>(
-    `SELECT a.amount, ${PACKAGE_JSON} AS p
-       FROM credit_hold_allocation a JOIN credit_package p ON p.id = a."packageId"
-      WHERE a."holdId" = $1 ORDER BY a."packageId"`,
-    [holdId],
-  );
-  return {
-    allocations: rows.map((r) => ({ packageId: r.p.id, amount: r.amount })),
-    packages: new Map(rows.map((r) => [r.p.id, packageFromJson(r.p)])),
-  };
 }

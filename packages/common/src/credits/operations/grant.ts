@@ -48,9 +48,9 @@ export async function grantCredits(
   try {
     return await transaction(
       async (client) => {
-        const again = await findPackageByGrantKey(client, input.grantKey);
-        if (again) return sameGrant(again, input);
-        const changes = new Changeset(input.userId, now, await loadUserState(client, input.userId));
+        const state = await loadUserState(client, input.userId, { grantKey: input.grantKey });
+        if (state.grant) return sameGrant(state.grant, input);
+        const changes = new Changeset(input.userId, now, state);
         const pkg = changes.createPackage({
           source: input.source,
           grantKey: input.grantKey,

@@ -1,9 +1,9 @@
-import { LockNamespace, pool, transaction } from "@videofly/db";
+import { LockNamespace, transaction } from "@videofly/db";
 import { commonConfig } from "../../config.ts";
 import { AppError } from "../../errors/index.ts";
 import { Changeset } from "../changeset.ts";
 import { assertPositiveInt, type CreditHold, planDraw, prefixedId } from "../model.ts";
-import { findHoldByReference, loadUserState } from "../state.ts";
+import { loadUserState } from "../state.ts";
 
 export interface HoldInput {
   userId: string;
@@ -28,13 +28,10 @@ export interface HoldResult {
 export async function holdCredits(input: HoldInput): Promise<HoldResult> {
   assertPositiveInt(input.amount, "amount");
   const now = input.now ?? new Date();
-  const existing = await existingHold(input);
-  if (existing) return existing;
   return transaction(
     async (client) => {
-      const again = await findHoldByReference(client, input.reference);
-      if (again) return sameHold(again, input);
-      const state = await loadUserState(client, input.userId);
+      const state = await loadUserState(client, input.userId, { holdReference: input.reference });
+      if (state.hold) return sameHold(state.hold, input);
       const changes = new Changeset(input.userId, now, state);
       const draws = planDraw(state.packages.values(), input.amount, now);
       if (!draws) {
@@ -68,16 +65,6 @@ export async function holdCredits(input: HoldInput): Promise<HoldResult> {
     },
     { lock: [LockNamespace.creditUser, input.userId] },
   );
-}
-
-async function existingHold(input: HoldInput): Promise<HoldResult | null> {
-  const client = await pool().connect();
-  try {
-    const found = await findHoldByReference(client, input.reference);
-    return found ? sameHold(found, input) : null;
-  } finally {
-    client.release();
-  }
 }
 
 function sameHold(found: CreditHold, input: HoldInput): HoldResult {

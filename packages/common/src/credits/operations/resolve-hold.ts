@@ -1,8 +1,8 @@
-import { LockNamespace, pool, transaction } from "@videofly/db";
+import { LockNamespace, transaction } from "@videofly/db";
 import { AppError } from "../../errors/index.ts";
 import { Changeset } from "../changeset.ts";
 import { type CreditHold, type HoldStatus, isDueToExpire } from "../model.ts";
-import { findHoldByReference, loadAllocations, loadUserState } from "../state.ts";
+import { loadHoldForResolution } from "../state.ts";
 
 export type HoldOutcome = "SETTLED" | "RELEASED";
 
@@ -26,35 +26,25 @@ export function releaseHold(reference: string, options: { now?: Date; reason?: s
   return resolveHold(reference, "RELEASED", options);
 }
 
-async function holdOwner(reference: string): Promise<string> {
-  const client = await pool().connect();
-  try {
-    const hold = await findHoldByReference(client, reference);
-    if (!hold)
-      throw new AppError("NOT_FOUND", { message: "No credit hold with this reference.", details: { reference } });
-    return hold.userId;
-  } finally {
-    client.release();
-  }
-}
-
 async function resolveHold(
   reference: string,
   outcome: HoldOutcome,
   options: { now?: Date; reason?: string },
 ): Promise<ResolveHoldResult> {
   const now = options.now ?? new Date();
-  const userId = await holdOwner(reference);
+  const notFound = () =>
+    new AppError("NOT_FOUND", { message: "No credit hold with this reference.", details: { reference } });
   return transaction(
-    async (client) => {
-      // Under the user lock and a row lock on the hold, the first resolution wins; the rest see it.
-      const hold = await findHoldByReference(client, reference, { forUpdate: true });
-      if (!hold) throw new AppError("NOT_FOUND", { details: { reference } });
+    async (client, begun) => {
+      if (!begun.length) throw notFound();
+      // Under the owner's lock and a row lock on the hold, the first resolution wins; the rest see it.
+      const context = await loadHoldForResolution(client, reference);
+      if (!context) throw notFound();
+      const { hold, allocations } = context;
       if (hold.status !== "HELD") return { hold, resolved: false, previousStatus: hold.status, expiredOnRelease: 0 };
 
-      const changes = new Changeset(userId, now, await loadUserState(client, userId));
-      const { allocations, packages } = await loadAllocations(client, hold.id);
-      for (const p of packages.values()) changes.track(p);
+      const changes = new Changeset(hold.userId, now, context.state);
+      for (const p of context.allocatedPackages.values()) changes.track(p);
       const meta = { holdId: hold.id, reference, reason: options.reason };
       for (const a of allocations) {
         if (outcome === "SETTLED") changes.change(a.packageId, "SETTLE", { frozen: -a.amount }, meta);
@@ -79,6 +69,10 @@ async function resolveHold(
         expiredOnRelease,
       };
     },
-    { lock: [LockNamespace.creditUser, userId] },
+    {
+      // The owner's lock, found through the hold (its owner never changes), in the BEGIN round trip.
+      begin: (literal) =>
+        `SELECT pg_advisory_xact_lock(${LockNamespace.creditUser}, hashtext(h."userId")) FROM credit_hold h WHERE h.reference = ${literal(reference)}`,
+    },
   );
 }
