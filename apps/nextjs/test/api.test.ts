@@ -70,7 +70,7 @@ describe("GET /api/v1/user/me", () => {
   });
 
   it("shows the admin role for an email listed in ADMIN_EMAILS", async () => {
-    const { cookie } = await signUp(inject("adminEmail"));
+    const { cookie } = await signUp(inject("adminEmails")[0] ?? "");
     const { body } = await api<{ role: string }>("/api/v1/user/me", { headers: { cookie } });
     expect(body.data?.role).toBe("admin");
   });

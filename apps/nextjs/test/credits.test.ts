@@ -4,6 +4,8 @@ import { describe, expect, inject, it } from "vitest";
 import { TEST_SECRETS } from "./support/app-server";
 import { api, baseUrl, fieldsOf, signUp } from "./support/http";
 
+const adminEmail = () => inject("adminEmails")[1] ?? "";
+
 const json = (body: unknown, headers: Record<string, string> = {}) => ({
   method: "POST",
   headers: { "content-type": "application/json", origin: baseUrl(), ...headers },
@@ -60,7 +62,7 @@ describe("credit API", () => {
 
 describe("POST /api/v1/admin/credits", () => {
   it("lets an admin grant and deduct by email or id, with a reason; users see it", async () => {
-    const admin = await signUp(inject("adminEmail"));
+    const admin = await signUp(adminEmail());
     const user = await signUp("credits-target@example.com");
 
     const granted = await api<{ userId: string; credits: number; packageId: string }>(
@@ -116,7 +118,7 @@ describe("POST /api/v1/admin/credits", () => {
 
     const root = await fetch(
       `${baseUrl()}/api/auth/sign-in/email`,
-      json({ email: inject("adminEmail"), password: "correct horse battery" }),
+      json({ email: adminEmail(), password: "correct horse battery" }),
     );
     const cookie = root.headers
       .getSetCookie()

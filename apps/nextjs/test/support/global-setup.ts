@@ -7,22 +7,27 @@ declare module "vitest" {
     templateDatabaseUrl: string;
     baseUrl: string;
     serverLogFile: string;
-    adminEmail: string;
+    /** Emails in ADMIN_EMAILS, one per test file that needs an admin (a user signs up once). */
+    adminEmails: string[];
   }
 }
 
-export const ADMIN_EMAIL = "admin@videofly.test";
+const ADMIN_EMAILS = ["admin@videofly.test", "credits-admin@videofly.test"];
 
 // One database server, and one running app (`next start` on the built app) shared by the HTTP tests.
 export default async function setup(project: TestProject) {
   const database = await startTestDatabaseServer(process.env.TEST_DATABASE_URL);
   const appDatabaseUrl = await createDatabaseFromTemplate(database.templateUrl, "vf_app");
-  const app = await startAppServer({ DATABASE_URL: appDatabaseUrl, ADMIN_EMAILS: ADMIN_EMAIL, LOG_LEVEL: "info" });
+  const app = await startAppServer({
+    DATABASE_URL: appDatabaseUrl,
+    ADMIN_EMAILS: ADMIN_EMAILS.join(","),
+    LOG_LEVEL: "info",
+  });
 
   project.provide("templateDatabaseUrl", database.templateUrl);
   project.provide("baseUrl", app.baseUrl);
   project.provide("serverLogFile", app.logFile);
-  project.provide("adminEmail", ADMIN_EMAIL);
+  project.provide("adminEmails", ADMIN_EMAILS);
 
   return async () => {
     await app.stop();
