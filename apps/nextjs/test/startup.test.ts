@@ -3,13 +3,16 @@ import { describe, expect, inject, it } from "vitest";
 import { startAppServer, startAppServerExpectingExit } from "./support/app-server";
 
 describe("server start-up", () => {
-  it("answers 503 from /health when the database is down", async () => {
+  it("answers 503 from /health when the database is down, and 404 from an unconfigured Creem webhook", async () => {
     const app = await startAppServer({ DATABASE_URL: "postgresql://postgres@127.0.0.1:1/none" });
     try {
       const res = await fetch(`${app.baseUrl}/api/v1/health`);
       expect(res.status).toBe(503);
       const body = (await res.json()) as { error: { code: string; details: unknown } };
       expect(body.error).toMatchObject({ code: "E5030", details: { database: "down" } });
+      // Without Creem configured the webhook accepts nothing.
+      const webhook = await fetch(`${app.baseUrl}/api/auth/creem/webhook`, { method: "POST", body: "{}" });
+      expect(webhook.status).toBe(404);
     } finally {
       await app.stop();
     }

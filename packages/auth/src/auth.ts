@@ -1,9 +1,11 @@
 import { apiKey } from "@better-auth/api-key";
-import { grantSignupBonus, logger } from "@videofly/common";
+import { creem } from "@creem_io/better-auth";
+import { billingConfig, grantSignupBonus, logger } from "@videofly/common";
 import { type Db, db } from "@videofly/db";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { admin } from "better-auth/plugins";
+import { checkoutGuard, creemErrorStatus } from "./checkout-guard.ts";
 import { type AuthConfig, authConfig } from "./config.ts";
 import { isAdminEmail } from "./roles.ts";
 
@@ -11,6 +13,7 @@ export const API_KEY_PREFIX = "vf_";
 const BEARER = /^Bearer\s+(\S+)$/i;
 
 export function createAuth(config: AuthConfig, database: Db) {
+  const billing = billingConfig();
   return betterAuth({
     secret: config.secret,
     baseURL: config.baseURL,
@@ -54,6 +57,7 @@ export function createAuth(config: AuthConfig, database: Db) {
         },
       },
     },
+    hooks: { before: checkoutGuard, after: creemErrorStatus },
     plugins: [
       admin({ defaultRole: "user", adminRoles: ["admin"] }),
       apiKey({
@@ -70,6 +74,20 @@ export function createAuth(config: AuthConfig, database: Db) {
           return bearer?.startsWith(API_KEY_PREFIX) ? bearer : null;
         },
       }),
+      // Checkout and the customer portal, when Creem is configured. No webhook secret is given on
+      // purpose: webhooks are served by our own route (apps/nextjs .../creem/webhook), which verifies
+      // in constant time, answers errors with 4xx/5xx and applies each event exactly once.
+      ...(billing.CREEM_API_KEY
+        ? [
+            creem({
+              apiKey: billing.CREEM_API_KEY,
+              testMode: billing.CREEM_TEST_MODE,
+              defaultSuccessUrl: "/billing?checkout=success",
+              persistSubscriptions: true,
+              schema: { creem_subscription: { modelName: "creemSubscription", fields: {} } },
+            }),
+          ]
+        : []),
     ],
   });
 }

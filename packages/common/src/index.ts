@@ -1,3 +1,4 @@
+export * from "./billing/index.ts";
 export { type CommonConfig, commonConfig } from "./config.ts";
 export * from "./credits/index.ts";
 export * from "./errors/index.ts";

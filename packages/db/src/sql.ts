@@ -60,6 +60,14 @@ export async function transaction<T>(
   }
 }
 
+/**
+ * Takes a transaction-scoped advisory lock inside a transaction that is already open, for work
+ * that joins a caller's transaction instead of starting its own.
+ */
+export async function advisoryLock(client: SqlClient, namespace: number, key: string): Promise<void> {
+  await client.query("SELECT pg_advisory_xact_lock($1::int, hashtext($2))", [namespace, key]);
+}
+
 /** Collects positional parameters while a statement is composed: `p.add(v)` returns `$n`. */
 export class SqlParams {
   readonly values: unknown[] = [];

@@ -53,9 +53,23 @@ export function queryObject(url: URL): Record<string, string | string[]> {
 
 /** Reads a JSON body with a size cap; an absent body is `undefined`, malformed JSON a 400. */
 export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
+  const text = await readBodyText(request, maxBytes);
+  if (text.trim() === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("VALIDATION_FAILED", {
+      message: "The request body is not valid JSON.",
+      details: { fields: [{ field: "body", code: "invalid_json", message: "Malformed JSON" }] },
+    });
+  }
+}
+
+/** Reads the raw body as text, stopping (413) as soon as it passes `maxBytes`, whatever Content-Length says. */
+export async function readBodyText(request: Request, maxBytes: number): Promise<string> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) throw tooLarge(maxBytes);
-  if (!request.body) return undefined;
+  if (!request.body) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -69,16 +83,7 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
     }
     chunks.push(value);
   }
-  const text = Buffer.concat(chunks).toString("utf8");
-  if (text.trim() === "") return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError("VALIDATION_FAILED", {
-      message: "The request body is not valid JSON.",
-      details: { fields: [{ field: "body", code: "invalid_json", message: "Malformed JSON" }] },
-    });
-  }
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 function tooLarge(maxBytes: number) {

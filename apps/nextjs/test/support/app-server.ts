@@ -12,6 +12,7 @@ const nextBin = createRequire(path.join(appDir, "package.json")).resolve("next/d
 export const TEST_SECRETS = {
   BETTER_AUTH_SECRET: "test-secret-0123456789abcdef0123456789abcdef",
   CRON_SECRET: "test-cron-secret-0123456789",
+  CREEM_WEBHOOK_SECRET: "whsec_test_videofly_0123456789",
 };
 
 export interface AppServer {
@@ -53,7 +54,8 @@ function launch(env: Record<string, string>, port: number) {
       NEXT_TELEMETRY_DISABLED: "1",
       BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
       AUTH_RATE_LIMIT: "off",
-      ...TEST_SECRETS,
+      BETTER_AUTH_SECRET: TEST_SECRETS.BETTER_AUTH_SECRET,
+      CRON_SECRET: TEST_SECRETS.CRON_SECRET,
       ...env,
     },
     stdio: ["ignore", fd, fd],

@@ -1,10 +1,12 @@
 import { createDatabaseFromTemplate, dropDatabase, startTestDatabaseServer } from "@videofly/db/testing";
 import type { TestProject } from "vitest/node";
-import { startAppServer } from "./app-server";
+import { startAppServer, TEST_SECRETS } from "./app-server";
 
 declare module "vitest" {
   export interface ProvidedContext {
     templateDatabaseUrl: string;
+    /** The shared app server's database, for tests that check or disturb it directly. */
+    appDatabaseUrl: string;
     baseUrl: string;
     serverLogFile: string;
     /** Emails in ADMIN_EMAILS, one per test file that needs an admin (a user signs up once). */
@@ -22,9 +24,11 @@ export default async function setup(project: TestProject) {
     DATABASE_URL: appDatabaseUrl,
     ADMIN_EMAILS: ADMIN_EMAILS.join(","),
     LOG_LEVEL: "info",
+    CREEM_WEBHOOK_SECRET: TEST_SECRETS.CREEM_WEBHOOK_SECRET,
   });
 
   project.provide("templateDatabaseUrl", database.templateUrl);
+  project.provide("appDatabaseUrl", appDatabaseUrl);
   project.provide("baseUrl", app.baseUrl);
   project.provide("serverLogFile", app.logFile);
   project.provide("adminEmails", ADMIN_EMAILS);

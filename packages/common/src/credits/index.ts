@@ -12,9 +12,14 @@ export {
   spendingOrder,
 } from "./model.ts";
 export { type AdjustInput, type AdjustResult, adjustCredits } from "./operations/adjust.ts";
-export { type ClawbackInput, type ClawbackResult, clawbackCredits } from "./operations/clawback.ts";
+export {
+  type ClawbackInput,
+  type ClawbackResult,
+  clawbackCredits,
+  clawbackCreditsInTransaction,
+} from "./operations/clawback.ts";
 export { type ExpireResult, expireCredits, type ReleaseStaleResult, releaseStaleHolds } from "./operations/expire.ts";
-export { type GrantInput, type GrantResult, grantCredits } from "./operations/grant.ts";
+export { type GrantInput, type GrantResult, grantCredits, grantCreditsInTransaction } from "./operations/grant.ts";
 export { type HoldInput, type HoldResult, holdCredits } from "./operations/hold.ts";
 export { type ResolveHoldResult, releaseHold, settleHold } from "./operations/resolve-hold.ts";
 export { type Balance, creditHistory, getBalance, type HistoryEntry, listPackages, type Page } from "./queries.ts";

@@ -1,6 +1,7 @@
-import { LockNamespace, pool, transaction } from "@videofly/db";
+import { advisoryLock, LockNamespace, pool, type SqlClient, transaction } from "@videofly/db";
 import { AppError } from "../../errors/index.ts";
 import { Changeset } from "../changeset.ts";
+import type { CreditPackage } from "../model.ts";
 import { assertPositiveInt, isSpendable } from "../model.ts";
 import { findPackageByGrantKey, loadUserState } from "../state.ts";
 
@@ -31,47 +32,58 @@ export interface ClawbackResult {
  * a package negative.
  */
 export async function clawbackCredits(input: ClawbackInput): Promise<ClawbackResult> {
-  if (input.credits !== undefined) assertPositiveInt(input.credits, "credits");
-  const now = input.now ?? new Date();
   const client = await pool().connect();
   const granted = await findPackageByGrantKey(client, input.grantKey).finally(() => client.release());
+  const pkg = requireGrant(granted, input);
+  return transaction((tx) => clawbackUnderLock(tx, input, pkg), { lock: [LockNamespace.creditUser, pkg.userId] });
+}
+
+/** The same clawback as part of a transaction the caller owns (e.g. with the webhook event it answers). */
+export async function clawbackCreditsInTransaction(client: SqlClient, input: ClawbackInput): Promise<ClawbackResult> {
+  const pkg = requireGrant(await findPackageByGrantKey(client, input.grantKey), input);
+  await advisoryLock(client, LockNamespace.creditUser, pkg.userId);
+  return clawbackUnderLock(client, input, pkg);
+}
+
+function requireGrant(granted: CreditPackage | null, input: ClawbackInput): CreditPackage {
+  if (input.credits !== undefined) assertPositiveInt(input.credits, "credits");
   if (!granted) {
     throw new AppError("NOT_FOUND", {
       message: "No credit grant with this key.",
       details: { grantKey: input.grantKey },
     });
   }
-  const userId = granted.userId;
-  return transaction(
-    async (tx) => {
-      const done = await tx.query(
-        `SELECT 1 FROM credit_transaction WHERE "userId" = $1 AND type = 'CLAWBACK' AND reference = $2 LIMIT 1`,
-        [userId, input.clawbackKey],
-      );
-      if (done.rowCount) return { userId, taken: 0, debt: 0, applied: false };
+  return granted;
+}
 
-      const changes = new Changeset(userId, now, await loadUserState(tx, userId));
-      const wanted = input.credits ?? granted.initialCredits;
-      const meta = { reference: input.clawbackKey, reason: input.reason ?? `clawback of ${input.grantKey}` };
-      const others = changes
-        .allPackages()
-        .filter((p) => p.id !== granted.id && isSpendable(p, now))
-        .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
-      // The refunded grant's own package first (an expired one is no longer among the active).
-      const own = changes.allPackages().find((p) => p.id === granted.id);
-      const order = own ? [own, ...others] : others;
-      let left = wanted;
-      for (const p of order) {
-        const take = Math.min(left, p.remainingCredits);
-        if (take === 0) continue;
-        changes.change(p.id, "CLAWBACK", { remaining: -take }, meta);
-        left -= take;
-        if (left === 0) break;
-      }
-      if (left > 0) changes.createDebt(input.clawbackKey, left, meta);
-      await changes.commit(tx);
-      return { userId, taken: wanted - left, debt: left, applied: true };
-    },
-    { lock: [LockNamespace.creditUser, userId] },
+async function clawbackUnderLock(tx: SqlClient, input: ClawbackInput, granted: CreditPackage): Promise<ClawbackResult> {
+  const now = input.now ?? new Date();
+  const userId = granted.userId;
+  const done = await tx.query(
+    `SELECT 1 FROM credit_transaction WHERE "userId" = $1 AND type = 'CLAWBACK' AND reference = $2 LIMIT 1`,
+    [userId, input.clawbackKey],
   );
+  if (done.rowCount) return { userId, taken: 0, debt: 0, applied: false };
+
+  const changes = new Changeset(userId, now, await loadUserState(tx, userId));
+  const wanted = input.credits ?? granted.initialCredits;
+  const meta = { reference: input.clawbackKey, reason: input.reason ?? `clawback of ${input.grantKey}` };
+  const others = changes
+    .allPackages()
+    .filter((p) => p.id !== granted.id && isSpendable(p, now))
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1));
+  // The refunded grant's own package first (an expired one is no longer among the active).
+  const own = changes.allPackages().find((p) => p.id === granted.id);
+  const order = own ? [own, ...others] : others;
+  let left = wanted;
+  for (const p of order) {
+    const take = Math.min(left, p.remainingCredits);
+    if (take === 0) continue;
+    changes.change(p.id, "CLAWBACK", { remaining: -take }, meta);
+    left -= take;
+    if (left === 0) break;
+  }
+  if (left > 0) changes.createDebt(input.clawbackKey, left, meta);
+  await changes.commit(tx);
+  return { userId, taken: wanted - left, debt: left, applied: true };
 }

@@ -1,4 +1,4 @@
-import { LockNamespace, pool, transaction } from "@videofly/db";
+import { advisoryLock, LockNamespace, pool, type SqlClient, transaction } from "@videofly/db";
 import { AppError } from "../../errors/index.ts";
 import { Changeset } from "../changeset.ts";
 import { assertPositiveInt, type CreditPackage, type CreditSource, type EntryType } from "../model.ts";
@@ -27,50 +27,20 @@ export interface GrantResult {
 
 const UNIQUE_VIOLATION = "23505";
 
+type GrantEntry = Extract<EntryType, "GRANT" | "ADJUST">;
+
 /**
  * Grants credits as a new package, idempotently by grant key. Outstanding debt (from clawbacks) is
  * paid first, oldest debt first; only the rest becomes spendable.
  */
-export async function grantCredits(
-  input: GrantInput,
-  entryType: Extract<EntryType, "GRANT" | "ADJUST"> = "GRANT",
-): Promise<GrantResult> {
-  assertPositiveInt(input.credits, "credits");
-  const now = input.now ?? new Date();
-  if (input.expiresAt && input.expiresAt <= now) {
-    throw new AppError("VALIDATION_FAILED", {
-      message: "expiresAt must be in the future.",
-      details: { fields: [{ field: "expiresAt", code: "too_small", message: "must be in the future" }] },
-    });
-  }
+export async function grantCredits(input: GrantInput, entryType: GrantEntry = "GRANT"): Promise<GrantResult> {
+  const now = validate(input);
   const existing = await existingGrant(input);
   if (existing) return existing;
   try {
-    return await transaction(
-      async (client) => {
-        const state = await loadUserState(client, input.userId, { grantKey: input.grantKey });
-        if (state.grant) return sameGrant(state.grant, input);
-        const changes = new Changeset(input.userId, now, state);
-        const pkg = changes.createPackage({
-          source: input.source,
-          grantKey: input.grantKey,
-          initialCredits: input.credits,
-          expiresAt: input.expiresAt,
-        });
-        const meta = { reference: input.grantKey, reason: input.reason, actorId: input.actorId };
-        changes.change(pkg.id, entryType, { remaining: input.credits }, meta);
-        let paidToDebt = 0;
-        for (const debt of changes.outstandingDebts()) {
-          const pay = Math.min(debt.outstanding, changes.package(pkg.id).remainingCredits);
-          if (pay === 0) break;
-          changes.payDebt(debt.id, pkg.id, pay);
-          paidToDebt += pay;
-        }
-        await changes.commit(client);
-        return { package: changes.package(pkg.id), created: true, paidToDebt };
-      },
-      { lock: [LockNamespace.creditUser, input.userId] },
-    );
+    return await transaction((client) => grantUnderLock(client, input, entryType, now), {
+      lock: [LockNamespace.creditUser, input.userId],
+    });
   } catch (error) {
     // The same key granted at the same moment for another user's lock: the first one won.
     if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
@@ -79,6 +49,57 @@ export async function grantCredits(
     }
     throw error;
   }
+}
+
+/** The same grant as part of a transaction the caller owns (e.g. with the webhook event it answers). */
+export async function grantCreditsInTransaction(
+  client: SqlClient,
+  input: GrantInput,
+  entryType: GrantEntry = "GRANT",
+): Promise<GrantResult> {
+  const now = validate(input);
+  await advisoryLock(client, LockNamespace.creditUser, input.userId);
+  return grantUnderLock(client, input, entryType, now);
+}
+
+function validate(input: GrantInput): Date {
+  assertPositiveInt(input.credits, "credits");
+  const now = input.now ?? new Date();
+  if (input.expiresAt && input.expiresAt <= now) {
+    throw new AppError("VALIDATION_FAILED", {
+      message: "expiresAt must be in the future.",
+      details: { fields: [{ field: "expiresAt", code: "too_small", message: "must be in the future" }] },
+    });
+  }
+  return now;
+}
+
+async function grantUnderLock(
+  client: SqlClient,
+  input: GrantInput,
+  entryType: GrantEntry,
+  now: Date,
+): Promise<GrantResult> {
+  const state = await loadUserState(client, input.userId, { grantKey: input.grantKey });
+  if (state.grant) return sameGrant(state.grant, input);
+  const changes = new Changeset(input.userId, now, state);
+  const pkg = changes.createPackage({
+    source: input.source,
+    grantKey: input.grantKey,
+    initialCredits: input.credits,
+    expiresAt: input.expiresAt,
+  });
+  const meta = { reference: input.grantKey, reason: input.reason, actorId: input.actorId };
+  changes.change(pkg.id, entryType, { remaining: input.credits }, meta);
+  let paidToDebt = 0;
+  for (const debt of changes.outstandingDebts()) {
+    const pay = Math.min(debt.outstanding, changes.package(pkg.id).remainingCredits);
+    if (pay === 0) break;
+    changes.payDebt(debt.id, pkg.id, pay);
+    paidToDebt += pay;
+  }
+  await changes.commit(client);
+  return { package: changes.package(pkg.id), created: true, paidToDebt };
 }
 
 async function existingGrant(input: GrantInput): Promise<GrantResult | null> {

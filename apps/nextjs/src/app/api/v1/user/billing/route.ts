@@ -1,0 +1,6 @@
+import { getBillingOverview } from "@videofly/common";
+import { defineRoute } from "@/server/define-route";
+
+export const dynamic = "force-dynamic";
+
+export const GET = defineRoute({ auth: "session" }, ({ identity }) => getBillingOverview(identity.user.id));

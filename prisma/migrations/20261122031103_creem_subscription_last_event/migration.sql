@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "creem_subscription" ADD COLUMN     "lastEventAt" TIMESTAMP(3);
