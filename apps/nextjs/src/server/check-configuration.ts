@@ -1,5 +1,5 @@
 import { authConfig } from "@videofly/auth";
-import { commonConfig, logger } from "@videofly/common";
+import { billingConfig, commonConfig, logger, providersConfig, storageConfig, videoConfig } from "@videofly/common";
 import { ConfigError, dbConfig } from "@videofly/db";
 import { appConfig } from "../config";
 
@@ -10,6 +10,10 @@ import { appConfig } from "../config";
 export async function checkConfiguration(): Promise<void> {
   try {
     commonConfig();
+    billingConfig();
+    videoConfig();
+    storageConfig();
+    providersConfig();
     dbConfig();
     authConfig();
     appConfig();

@@ -78,7 +78,10 @@ export function defineRoute<
         query: input.query as Out<Q>,
         body: input.body as Out<B>,
       });
-      response = result instanceof RouteResult ? successResponse(result.data, result.init) : successResponse(result);
+      // A Response passes through untouched (file downloads); anything else goes in the envelope.
+      if (result instanceof Response) response = result;
+      else if (result instanceof RouteResult) response = successResponse(result.data, result.init);
+      else response = successResponse(result);
     } catch (thrown) {
       const error = toAppError(thrown);
       if (error.status >= 500) log.error({ err: thrown, code: error.code }, "request failed");

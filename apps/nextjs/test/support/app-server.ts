@@ -13,6 +13,8 @@ export const TEST_SECRETS = {
   BETTER_AUTH_SECRET: "test-secret-0123456789abcdef0123456789abcdef",
   CRON_SECRET: "test-cron-secret-0123456789",
   CREEM_WEBHOOK_SECRET: "whsec_test_videofly_0123456789",
+  VIDEO_CALLBACK_SECRET: "test-callback-secret-0123456789",
+  STORAGE_SIGNING_SECRET: "test-storage-secret-0123456789abcdef",
 };
 
 export interface AppServer {
@@ -53,9 +55,13 @@ function launch(env: Record<string, string>, port: number) {
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
+      APP_URL: `http://127.0.0.1:${port}`,
+      STORAGE_LOCAL_DIR: mkdtempSync(path.join(tmpdir(), "videofly-storage-")),
       AUTH_RATE_LIMIT: "off",
       BETTER_AUTH_SECRET: TEST_SECRETS.BETTER_AUTH_SECRET,
       CRON_SECRET: TEST_SECRETS.CRON_SECRET,
+      VIDEO_CALLBACK_SECRET: TEST_SECRETS.VIDEO_CALLBACK_SECRET,
+      STORAGE_SIGNING_SECRET: TEST_SECRETS.STORAGE_SIGNING_SECRET,
       ...env,
     },
     stdio: ["ignore", fd, fd],

@@ -20,8 +20,13 @@ export {
 } from "./operations/clawback.ts";
 export { type ExpireResult, expireCredits, type ReleaseStaleResult, releaseStaleHolds } from "./operations/expire.ts";
 export { type GrantInput, type GrantResult, grantCredits, grantCreditsInTransaction } from "./operations/grant.ts";
-export { type HoldInput, type HoldResult, holdCredits } from "./operations/hold.ts";
-export { type ResolveHoldResult, releaseHold, settleHold } from "./operations/resolve-hold.ts";
+export { type HoldInput, type HoldResult, holdCredits, holdCreditsInTransaction } from "./operations/hold.ts";
+export {
+  type ResolveHoldResult,
+  releaseHold,
+  resolveHoldInTransaction,
+  settleHold,
+} from "./operations/resolve-hold.ts";
 export { type Balance, creditHistory, getBalance, type HistoryEntry, listPackages, type Page } from "./queries.ts";
 export { type ReconcileProblem, reconcileCredits } from "./reconcile.ts";
 export * as creditSchemas from "./schemas.ts";

@@ -1,0 +1,4 @@
+export { createDemoProvider } from "./demo.ts";
+export { availableProviders, type ProvidersConfig, providersConfig } from "./providers/index.ts";
+export { createRegistry, type ProviderChoice, ProviderRegistry } from "./registry.ts";
+export * from "./types.ts";

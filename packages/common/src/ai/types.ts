@@ -1,0 +1,71 @@
+/** What we ask a provider to render. */
+export interface GenerationRequest {
+  /** Our reference for the task (the video's uuid); providers that accept one echo it back. */
+  reference: string;
+  /** The provider's own model identifier (from the model catalogue). */
+  providerModel: string;
+  mode: "TEXT_TO_VIDEO" | "IMAGE_TO_VIDEO";
+  prompt: string;
+  negativePrompt?: string;
+  durationSeconds: number;
+  aspectRatio: string;
+  quality: string;
+  /** A URL the provider can fetch (image-to-video). */
+  imageUrl?: string;
+  /** Where the provider should POST its completion callback (signed, expiring). */
+  callbackUrl?: string;
+}
+
+export type ProviderTaskState = "queued" | "running" | "succeeded" | "failed";
+
+export interface ProviderTaskStatus {
+  state: ProviderTaskState;
+  /** The finished file (succeeded). */
+  videoUrl?: string;
+  /** The provider's failure code and message (failed). */
+  errorCode?: string;
+  errorMessage?: string;
+}
+
+/** A callback as the provider sent it, reduced to what we act on. */
+export interface ProviderCallback {
+  taskId: string;
+  /** What the callback claims; only a hint: the task is confirmed with getTask before acting. */
+  claimed?: ProviderTaskStatus;
+}
+
+/**
+ * One AI video provider behind our interface. Adapters follow the provider's documented HTTP API
+ * and never touch our database.
+ */
+export interface VideoProvider {
+  readonly name: string;
+  /** Submits a task; throws ProviderError when the provider refuses or fails. */
+  createTask(request: GenerationRequest): Promise<{ taskId: string }>;
+  /** The task's current state, from the provider. */
+  getTask(taskId: string): Promise<ProviderTaskStatus>;
+  /** Reads a callback body; throws ProviderError (code "bad_callback") when it is not one. */
+  parseCallback(body: unknown): ProviderCallback;
+  /**
+   * Checks the provider's own signature of a callback, where it has one (Replicate signs with
+   * Standard Webhooks). Providers without one return true: our signed callback URL authenticates them.
+   */
+  verifyCallback(rawBody: string, headers: Headers): boolean;
+}
+
+export class ProviderError extends Error {
+  constructor(
+    readonly provider: string,
+    /** The provider's code, or ours: "unauthorized", "rate_limited", "bad_request", "unavailable", "bad_response". */
+    readonly code: string,
+    message: string,
+    /** Whether the same request may succeed later or with another provider. */
+    readonly retryable: boolean,
+    options?: { cause?: unknown; status?: number },
+  ) {
+    super(message, { cause: options?.cause });
+    this.name = "ProviderError";
+    this.status = options?.status;
+  }
+  readonly status: number | undefined;
+}

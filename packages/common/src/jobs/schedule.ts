@@ -1,0 +1,18 @@
+import { expireCredits, releaseStaleHolds } from "../credits/index.ts";
+import { cleanupVideos } from "../video/cleanup.ts";
+import { processDueVideos } from "../video/processing.ts";
+
+export interface ScheduledJob {
+  name: string;
+  /** Cron expression (UTC); the same schedule vercel.json gives the matching /api/cron route. */
+  cron: string;
+  run(): Promise<unknown>;
+}
+
+/** Background work, as plain functions; the worker and the /api/cron routes run the same ones. */
+export const SCHEDULED_JOBS: ScheduledJob[] = [
+  { name: "expire-credits", cron: "0 2 * * *", run: () => expireCredits() },
+  { name: "release-stale-holds", cron: "0 * * * *", run: () => releaseStaleHolds() },
+  { name: "process-videos", cron: "* * * * *", run: () => processDueVideos() },
+  { name: "cleanup-videos", cron: "30 3 * * *", run: () => cleanupVideos() },
+];

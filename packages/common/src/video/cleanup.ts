@@ -1,0 +1,40 @@
+import { db } from "@videofly/db";
+import { files } from "./files.ts";
+
+const DAY_MS = 86_400_000;
+
+export interface CleanupResult {
+  deletedFailed: number;
+  archivedCompleted: number;
+  filesRemoved: number;
+}
+
+/**
+ * Deletes FAILED videos after 30 days, archives (soft-deletes) COMPLETED ones after 90 days, and
+ * removes the stored files of every soft-deleted video. The file goes first, then the key, so a
+ * crash in between only repeats a delete.
+ */
+export async function cleanupVideos(now = new Date(), batch = 200): Promise<CleanupResult> {
+  const failed = await db().video.deleteMany({
+    where: { status: "FAILED", updatedAt: { lt: new Date(now.getTime() - 30 * DAY_MS) } },
+  });
+  const archived = await db().video.updateMany({
+    where: { status: "COMPLETED", deletedAt: null, completedAt: { lt: new Date(now.getTime() - 90 * DAY_MS) } },
+    data: { deletedAt: now, isPublic: false },
+  });
+  let filesRemoved = 0;
+  for (;;) {
+    const gone = await db().video.findMany({
+      where: { deletedAt: { not: null }, storageKey: { not: null } },
+      select: { id: true, storageKey: true },
+      take: batch,
+    });
+    for (const v of gone) {
+      if (v.storageKey) await files().delete(v.storageKey);
+      await db().video.update({ where: { id: v.id }, data: { storageKey: null } });
+      filesRemoved += 1;
+    }
+    if (gone.length < batch) break;
+  }
+  return { deletedFailed: failed.count, archivedCompleted: archived.count, filesRemoved };
+}

@@ -1,0 +1,105 @@
+import { randomUUID } from "node:crypto";
+import { db, LockNamespace, transaction, type Video } from "@videofly/db";
+import { ProviderError } from "../ai/types.ts";
+import { holdCreditsInTransaction } from "../credits/index.ts";
+import { AppError } from "../errors/index.ts";
+import { logger } from "../logger.ts";
+import { signedCallbackUrl } from "./callback-url.ts";
+import { videoConfig } from "./config.ts";
+import { failVideo, holdReference } from "./lifecycle.ts";
+import { type GenerationSpec, priceOf, resolveModel } from "./models.ts";
+import { providerRegistry } from "./providers.ts";
+
+export interface GenerateInput extends GenerationSpec {
+  prompt: string;
+  negativePrompt?: string;
+}
+
+/**
+ * Starts a generation: validates and prices it against the catalogue, then in ONE transaction
+ * (under the user's credit lock) checks the concurrency limit, creates the video and holds its
+ * price; only after that commits is the provider called, trying the model's providers in order.
+ */
+export async function generateVideo(userId: string, input: GenerateInput): Promise<Video> {
+  const model = resolveModel(input);
+  const credits = priceOf(model, input);
+  const choices = providerRegistry().forModel(model);
+  if (!choices.length)
+    throw new AppError("PROVIDER_ERROR", { message: `No provider is configured for ${model.name}.` });
+  const config = videoConfig();
+  const uuid = randomUUID();
+
+  await transaction(
+    async (client) => {
+      const { rows } = await client.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM video
+          WHERE "userId" = $1 AND status IN ('PENDING', 'GENERATING', 'UPLOADING') AND "deletedAt" IS NULL`,
+        [userId],
+      );
+      if ((rows[0]?.n ?? 0) >= config.VIDEO_MAX_CONCURRENT) {
+        throw new AppError("MAX_CONCURRENT_GENERATIONS", {
+          message: `At most ${config.VIDEO_MAX_CONCURRENT} generations can run at once.`,
+          details: { limit: config.VIDEO_MAX_CONCURRENT },
+          headers: { "retry-after": "10" },
+        });
+      }
+      await client.query(
+        `INSERT INTO video (uuid, "userId", status, model, mode, prompt, "negativePrompt", duration, "aspectRatio", quality,
+                            "imageUrl", "creditsCost", "createdAt", "updatedAt")
+         VALUES ($1, $2, 'PENDING', $3, $4::"VideoMode", $5, $6, $7, $8, $9, $10, $11, now(), now())`,
+        [
+          uuid,
+          userId,
+          model.id,
+          input.mode,
+          input.prompt,
+          input.negativePrompt ?? null,
+          input.duration,
+          input.aspectRatio,
+          input.quality,
+          input.imageUrl ?? null,
+          credits,
+        ],
+      );
+      await holdCreditsInTransaction(client, { userId, reference: holdReference(uuid), amount: credits });
+    },
+    { lock: [LockNamespace.creditUser, userId] },
+  );
+
+  const log = logger().child({ videoUuid: uuid });
+  for (const { provider, providerModel } of choices) {
+    try {
+      const { taskId } = await provider.createTask({
+        reference: uuid,
+        providerModel,
+        mode: input.mode,
+        prompt: input.prompt,
+        negativePrompt: input.negativePrompt,
+        durationSeconds: input.duration,
+        aspectRatio: input.aspectRatio,
+        quality: input.quality,
+        imageUrl: input.imageUrl,
+        callbackUrl: signedCallbackUrl(provider.name, uuid),
+      });
+      const now = new Date();
+      return await db().video.update({
+        where: { uuid, status: "PENDING" },
+        data: {
+          status: "GENERATING",
+          provider: provider.name,
+          providerTaskId: taskId,
+          startedAt: now,
+          nextCheckAt: new Date(now.getTime() + config.VIDEO_POLL_INTERVAL_MS),
+        },
+      });
+    } catch (error) {
+      if (!(error instanceof ProviderError)) throw error;
+      log.warn(
+        { provider: provider.name, code: error.code, retryable: error.retryable },
+        "provider refused the task; trying the next",
+      );
+    }
+  }
+  const failed = await failVideo(uuid, "PROVIDER_ERROR", "No provider accepted the task.");
+  return failed ?? db().video.findUniqueOrThrow({ where: { uuid } });
+}

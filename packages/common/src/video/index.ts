@@ -1,0 +1,21 @@
+export { type CallbackDelivery, receiveVideoCallback } from "./callback.ts";
+export { signedCallbackUrl, verifyCallbackUrl } from "./callback-url.ts";
+export { cleanupVideos } from "./cleanup.ts";
+export { type VideoConfig, videoConfig } from "./config.ts";
+export { type GenerateInput, generateVideo } from "./generate.ts";
+export { holdReference } from "./lifecycle.ts";
+export { type GenerationMode, MODELS, modelCatalogue, priceOf, resolveModel, type VideoModel } from "./models.ts";
+export { checkVideo, processDueVideos } from "./processing.ts";
+export { providerRegistry } from "./providers.ts";
+export {
+  deleteVideo,
+  findOwnVideo,
+  getVideo,
+  getVideoStatus,
+  latestPublicVideos,
+  listVideos,
+  setVideoVisibility,
+} from "./queries.ts";
+export * as videoSchemas from "./schemas.ts";
+export { MAX_UPLOAD_BYTES, presignImageUpload, presignUploadBody } from "./uploads.ts";
+export { type VideoView, videoView } from "./view.ts";

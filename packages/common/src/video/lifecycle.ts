@@ -1,0 +1,40 @@
+import { db, transaction, type Video } from "@videofly/db";
+import { resolveHoldInTransaction } from "../credits/index.ts";
+import { type ErrorName, errorCodes } from "../errors/index.ts";
+
+/** The credit hold that pays for a video. */
+export const holdReference = (videoUuid: string) => `video:${videoUuid}`;
+
+/**
+ * Marks a video FAILED with an error code and releases its credits, in one transaction. Only a
+ * video still in progress fails; a second call is a no-op (null).
+ */
+export async function failVideo(uuid: string, error: ErrorName, message: string): Promise<Video | null> {
+  const failed = await transaction(async (client) => {
+    const { rows } = await client.query<{ uuid: string }>(
+      `UPDATE video SET status = 'FAILED', "errorCode" = $2, "errorMessage" = $3, "nextCheckAt" = NULL, "updatedAt" = now()
+        WHERE uuid = $1 AND status IN ('PENDING', 'GENERATING', 'UPLOADING') RETURNING uuid`,
+      [uuid, errorCodes[error].code, message.slice(0, 500)],
+    );
+    if (!rows.length) return false;
+    await resolveHoldInTransaction(client, holdReference(uuid), "RELEASED", {
+      reason: `video failed: ${errorCodes[error].code}`,
+    });
+    return true;
+  });
+  return failed ? db().video.findUnique({ where: { uuid } }) : null;
+}
+
+/** Marks a stored video COMPLETED and settles its credits, in one transaction; exactly once. */
+export async function completeVideo(uuid: string, storageKey: string): Promise<boolean> {
+  return transaction(async (client) => {
+    const { rows } = await client.query(
+      `UPDATE video SET status = 'COMPLETED', "storageKey" = $2, "completedAt" = now(), "nextCheckAt" = NULL, "updatedAt" = now()
+        WHERE uuid = $1 AND status = 'UPLOADING' RETURNING uuid`,
+      [uuid, storageKey],
+    );
+    if (!rows.length) return false;
+    await resolveHoldInTransaction(client, holdReference(uuid), "SETTLED", { reason: "video completed" });
+    return true;
+  });
+}

@@ -1,0 +1,157 @@
+import { AppError } from "../errors/index.ts";
+
+export type GenerationMode = "TEXT_TO_VIDEO" | "IMAGE_TO_VIDEO";
+
+interface PriceTable {
+  kind: "table";
+  /** credits[mode][quality][duration] */
+  credits: Partial<Record<GenerationMode, Record<string, Record<number, number>>>>;
+}
+interface PerSecond {
+  kind: "per_second";
+  /** Credits per second of video, by quality (resolution); the total is rounded up. */
+  perSecond: Record<string, number>;
+  /** Image-to-video costs this much more (1 = the same). */
+  imageToVideoFactor: number;
+}
+
+export interface VideoModel {
+  id: string;
+  name: string;
+  enabled: boolean;
+  modes: GenerationMode[];
+  durations: number[];
+  aspectRatios: string[];
+  qualities: string[];
+  /** Providers that serve the model, tried in this order, with the model's id at each. */
+  providers: { name: string; model: string }[];
+  price: PriceTable | PerSecond;
+}
+
+const kling = (id: string, name: string, providerModel: string): VideoModel => ({
+  id,
+  name,
+  enabled: true,
+  modes: ["TEXT_TO_VIDEO", "IMAGE_TO_VIDEO"],
+  durations: [5, 10],
+  aspectRatios: ["16:9", "9:16", "1:1"],
+  qualities: ["standard", "high"],
+  providers: [
+    { name: "kie", model: providerModel },
+    { name: "evolink", model: providerModel },
+  ],
+  price: {
+    kind: "table",
+    credits: {
+      TEXT_TO_VIDEO: { standard: { 5: 1, 10: 2 }, high: { 5: 2, 10: 4 } },
+      IMAGE_TO_VIDEO: { standard: { 5: 2, 10: 3 }, high: { 5: 4, 10: 6 } },
+    },
+  },
+});
+
+/** The model catalogue: what users can generate with, what it costs, and who renders it. */
+export const MODELS: VideoModel[] = [
+  kling("kling-2.1", "Kling 2.1", "kling-v2.1"),
+  {
+    id: "sora-2",
+    name: "Sora 2",
+    enabled: true,
+    modes: ["TEXT_TO_VIDEO", "IMAGE_TO_VIDEO"],
+    durations: [4, 8, 12],
+    aspectRatios: ["16:9", "9:16"],
+    qualities: ["720p", "1080p"],
+    providers: [
+      { name: "kie", model: "sora-2" },
+      { name: "evolink", model: "sora-2" },
+    ],
+    price: { kind: "per_second", perSecond: { "720p": 1, "1080p": 2 }, imageToVideoFactor: 1 },
+  },
+  {
+    id: "seedance-1-pro",
+    name: "Seedance 1.0 Pro",
+    enabled: true,
+    modes: ["TEXT_TO_VIDEO", "IMAGE_TO_VIDEO"],
+    durations: [5, 10],
+    aspectRatios: ["16:9", "9:16", "1:1", "4:3", "3:4", "21:9"],
+    qualities: ["480p", "720p", "1080p"],
+    providers: [
+      { name: "replicate", model: "bytedance/seedance-1-pro" },
+      { name: "evolink", model: "doubao-seedance-1.0-pro" },
+    ],
+    price: { kind: "per_second", perSecond: { "480p": 0.2, "720p": 0.4, "1080p": 0.8 }, imageToVideoFactor: 1 },
+  },
+  {
+    id: "veo-3",
+    name: "Veo 3",
+    enabled: true,
+    modes: ["TEXT_TO_VIDEO", "IMAGE_TO_VIDEO"],
+    durations: [8],
+    aspectRatios: ["16:9", "9:16"],
+    qualities: ["720p", "1080p"],
+    providers: [
+      { name: "kie", model: "veo3" },
+      { name: "replicate", model: "google/veo-3" },
+    ],
+    price: { kind: "per_second", perSecond: { "720p": 1, "1080p": 1.5 }, imageToVideoFactor: 1 },
+  },
+];
+
+export interface GenerationSpec {
+  model: string;
+  mode: GenerationMode;
+  duration: number;
+  aspectRatio: string;
+  quality: string;
+  imageUrl?: string;
+}
+
+function invalid(field: string, message: string) {
+  return new AppError("VALIDATION_FAILED", { message, details: { fields: [{ field, code: "not_offered", message }] } });
+}
+
+/** The model, after checking the request against what it offers (E4002–E4004, or 400 naming the field). */
+export function resolveModel(spec: GenerationSpec, catalogue: VideoModel[] = MODELS): VideoModel {
+  const model = catalogue.find((m) => m.id === spec.model);
+  if (!model?.enabled) {
+    throw new AppError("MODEL_NOT_FOUND", {
+      message: `No enabled model "${spec.model}".`,
+      details: { field: "model" },
+    });
+  }
+  if (!model.modes.includes(spec.mode)) throw invalid("mode", `${model.name} does not do ${spec.mode}.`);
+  if (!model.durations.includes(spec.duration)) {
+    throw new AppError("INVALID_DURATION", {
+      message: `${model.name} offers ${model.durations.join(", ")} seconds.`,
+      details: { field: "duration", allowed: model.durations },
+    });
+  }
+  if (!model.aspectRatios.includes(spec.aspectRatio)) {
+    throw invalid("aspectRatio", `${model.name} offers ${model.aspectRatios.join(", ")}.`);
+  }
+  if (!model.qualities.includes(spec.quality))
+    throw invalid("quality", `${model.name} offers ${model.qualities.join(", ")}.`);
+  if (spec.mode === "IMAGE_TO_VIDEO" && !spec.imageUrl) {
+    throw new AppError("IMAGE_REQUIRED", { details: { field: "imageUrl" } });
+  }
+  return model;
+}
+
+/** The price in credits, exactly what is held when the video is generated. */
+export function priceOf(model: VideoModel, spec: Pick<GenerationSpec, "mode" | "duration" | "quality">): number {
+  const price = model.price;
+  if (price.kind === "table") {
+    const credits = price.credits[spec.mode]?.[spec.quality]?.[spec.duration];
+    if (credits === undefined) throw invalid("duration", `${model.name} has no price for this combination.`);
+    return credits;
+  }
+  const rate = price.perSecond[spec.quality];
+  if (rate === undefined) throw invalid("quality", `${model.name} has no price for ${spec.quality}.`);
+  const factor = spec.mode === "IMAGE_TO_VIDEO" ? price.imageToVideoFactor : 1;
+  // Rounded to cents of a credit first, so 5 × 0.4 is 2, not 2.0000000000000004 → 3.
+  return Math.max(1, Math.ceil(Math.round(spec.duration * rate * factor * 100) / 100));
+}
+
+/** What `GET /api/v1/config/models` shows (providers are internal). */
+export function modelCatalogue(catalogue: VideoModel[] = MODELS) {
+  return catalogue.filter((m) => m.enabled).map(({ providers: _providers, ...m }) => m);
+}

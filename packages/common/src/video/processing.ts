@@ -1,0 +1,128 @@
+import { Readable } from "node:stream";
+import type { ReadableStream as WebReadableStream } from "node:stream/web";
+import { db, pool, type Video } from "@videofly/db";
+import { ProviderError } from "../ai/types.ts";
+import { logger } from "../logger.ts";
+import { storageKeys } from "../storage/index.ts";
+import { videoConfig } from "./config.ts";
+import { files } from "./files.ts";
+import { completeVideo, failVideo } from "./lifecycle.ts";
+import { providerRegistry } from "./providers.ts";
+
+/** How long a claimed video is left to the claimer before another worker may take it over. */
+const LEASE_MS = 5 * 60_000;
+/** A video the provider never accepted (the process died before submitting) fails after this. */
+const PENDING_TIMEOUT_MS = 10 * 60_000;
+
+const later = (ms: number) => new Date(Date.now() + ms);
+
+/**
+ * Looks at a video in progress and moves it on: asks the provider (a callback is only a hint),
+ * fails it, or claims it for upload and copies the file. Safe to call from many places at once:
+ * each transition is a guarded update, so exactly one caller copies and settles.
+ */
+export async function checkVideo(uuid: string, options: { claimed?: boolean } = {}): Promise<void> {
+  const video = await db().video.findUnique({ where: { uuid } });
+  if (!video || video.deletedAt) return;
+  // An upload belongs to whoever claimed it (the poll job, after the lease of a dead copier ran out).
+  if (video.status === "UPLOADING") return options.claimed ? copyVideo(video) : undefined;
+  if (video.status !== "GENERATING" || !video.provider || !video.providerTaskId) return;
+  const provider = providerRegistry().get(video.provider);
+  if (!provider) {
+    await failVideo(uuid, "PROVIDER_ERROR", `Provider ${video.provider} is no longer configured.`);
+    return;
+  }
+  const config = videoConfig();
+  let task: Awaited<ReturnType<typeof provider.getTask>>;
+  try {
+    task = await provider.getTask(video.providerTaskId);
+  } catch (error) {
+    if (error instanceof ProviderError && !error.retryable) {
+      await failVideo(uuid, "PROVIDER_ERROR", error.message);
+      return;
+    }
+    await db().video.updateMany({
+      where: { uuid, status: "GENERATING" },
+      data: { nextCheckAt: later(config.VIDEO_POLL_INTERVAL_MS) },
+    });
+    return;
+  }
+  if (task.state === "queued" || task.state === "running") {
+    await db().video.updateMany({
+      where: { uuid, status: "GENERATING" },
+      data: { nextCheckAt: later(config.VIDEO_POLL_INTERVAL_MS) },
+    });
+    return;
+  }
+  if (task.state === "failed" || !task.videoUrl) {
+    const reason = task.errorMessage ?? task.errorCode ?? "The provider reported a failure.";
+    await failVideo(uuid, "PROVIDER_ERROR", task.errorCode ? `${task.errorCode}: ${reason}` : reason);
+    return;
+  }
+  const claimed = await db().video.updateMany({
+    where: { uuid, status: "GENERATING" },
+    data: { status: "UPLOADING", providerVideoUrl: task.videoUrl, nextCheckAt: later(LEASE_MS), attempts: 0 },
+  });
+  if (claimed.count === 1) await copyVideo({ ...video, status: "UPLOADING", providerVideoUrl: task.videoUrl });
+}
+
+/** Streams the provider's file into our storage (never whole in memory), then completes the video. */
+async function copyVideo(video: Video): Promise<void> {
+  const log = logger().child({ videoUuid: video.uuid });
+  const config = videoConfig();
+  if (!video.providerVideoUrl) {
+    await failVideo(video.uuid, "STORAGE_UPLOAD_FAILED", "No file to copy.");
+    return;
+  }
+  const key = storageKeys.video(video.uuid, video.id);
+  try {
+    const res = await fetch(video.providerVideoUrl, { signal: AbortSignal.timeout(10 * 60_000) });
+    if (!res.ok || !res.body) throw new Error(`the provider's file answered ${res.status}`);
+    const length = Number(res.headers.get("content-length") ?? "") || undefined;
+    await files().put(key, Readable.fromWeb(res.body as WebReadableStream<Uint8Array>), {
+      contentType: "video/mp4",
+      contentLength: length,
+    });
+    await completeVideo(video.uuid, key);
+  } catch (error) {
+    const attempts = video.attempts + 1;
+    log.warn({ err: error, attempts }, "copying the video failed");
+    if (attempts >= config.VIDEO_COPY_MAX_ATTEMPTS) {
+      await failVideo(video.uuid, "STORAGE_UPLOAD_FAILED", "Copying the video to storage failed.");
+      return;
+    }
+    // Backoff: 30 s, 1 min, 2 min, … before the next worker tries again.
+    await db().video.updateMany({
+      where: { uuid: video.uuid, status: "UPLOADING" },
+      data: { attempts, nextCheckAt: later(30_000 * 2 ** (attempts - 1)) },
+    });
+  }
+}
+
+export interface ProcessResult {
+  checked: number;
+  timedOut: number;
+}
+
+/**
+ * The poll job: claims videos whose next check is due (callbacks that never came, copies to retry,
+ * copies whose worker died) with SKIP LOCKED, so any number of workers share them, and checks each.
+ */
+export async function processDueVideos(options: { limit?: number } = {}): Promise<ProcessResult> {
+  const { rows } = await pool().query<{ uuid: string }>(
+    `UPDATE video SET "nextCheckAt" = $2, "updatedAt" = now()
+      WHERE id IN (SELECT id FROM video
+                    WHERE status IN ('GENERATING', 'UPLOADING') AND "nextCheckAt" <= now() AND "deletedAt" IS NULL
+                    ORDER BY "nextCheckAt" LIMIT $1 FOR UPDATE SKIP LOCKED)
+      RETURNING uuid`,
+    [options.limit ?? 50, later(LEASE_MS)],
+  );
+  for (const { uuid } of rows) await checkVideo(uuid, { claimed: true });
+  const stuck = await pool().query<{ uuid: string }>(
+    `SELECT uuid FROM video WHERE status = 'PENDING' AND "createdAt" < $1 AND "deletedAt" IS NULL LIMIT 100`,
+    [new Date(Date.now() - PENDING_TIMEOUT_MS)],
+  );
+  for (const { uuid } of stuck.rows)
+    await failVideo(uuid, "PROVIDER_ERROR", "The task was never submitted to a provider.");
+  return { checked: rows.length, timedOut: stuck.rows.length };
+}

@@ -1,0 +1,27 @@
+import type { Video } from "@videofly/db";
+
+/** A video as the API shows it; `videoUrl` is a short-lived download link once it is stored. */
+export function videoView(v: Video, videoUrl: string | null = null) {
+  return {
+    uuid: v.uuid,
+    status: v.status,
+    model: v.model,
+    mode: v.mode,
+    prompt: v.prompt,
+    negativePrompt: v.negativePrompt,
+    duration: v.duration,
+    aspectRatio: v.aspectRatio,
+    quality: v.quality,
+    imageUrl: v.imageUrl,
+    creditsCost: v.creditsCost,
+    provider: v.provider,
+    isPublic: v.isPublic,
+    videoUrl,
+    error: v.errorCode ? { code: v.errorCode, message: v.errorMessage } : null,
+    createdAt: v.createdAt,
+    startedAt: v.startedAt,
+    completedAt: v.completedAt,
+  };
+}
+
+export type VideoView = ReturnType<typeof videoView>;
