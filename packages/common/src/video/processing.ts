@@ -9,8 +9,6 @@ import { files } from "./files.ts";
 import { completeVideo, failVideo } from "./lifecycle.ts";
 import { providerRegistry } from "./providers.ts";
 
-/** How long a claimed video is left to the claimer before another worker may take it over. */
-const LEASE_MS = 5 * 60_000;
 /** A video the provider never accepted (the process died before submitting) fails after this. */
 const PENDING_TIMEOUT_MS = 10 * 60_000;
 
@@ -61,7 +59,7 @@ export async function checkVideo(uuid: string, options: { claimed?: boolean } = 
   }
   const claimed = await db().video.updateMany({
     where: { uuid, status: "GENERATING" },
-    data: { status: "UPLOADING", providerVideoUrl: task.videoUrl, nextCheckAt: later(LEASE_MS), attempts: 0 },
+    data: { status: "UPLOADING", providerVideoUrl: task.videoUrl, nextCheckAt: later(config.VIDEO_COPY_LEASE_MS), attempts: 0 },
   });
   if (claimed.count === 1) await copyVideo({ ...video, status: "UPLOADING", providerVideoUrl: task.videoUrl });
 }
@@ -115,7 +113,7 @@ export async function processDueVideos(options: { limit?: number } = {}): Promis
                     WHERE status IN ('GENERATING', 'UPLOADING') AND "nextCheckAt" <= now() AND "deletedAt" IS NULL
                     ORDER BY "nextCheckAt" LIMIT $1 FOR UPDATE SKIP LOCKED)
       RETURNING uuid`,
-    [options.limit ?? 50, later(LEASE_MS)],
+    [options.limit ?? 50, later(videoConfig().VIDEO_COPY_LEASE_MS)],
   );
   for (const { uuid } of rows) await checkVideo(uuid, { claimed: true });
   const stuck = await pool().query<{ uuid: string }>(
