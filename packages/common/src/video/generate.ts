@@ -45,8 +45,8 @@ export async function generateVideo(userId: string, input: GenerateInput): Promi
       }
       await client.query(
         `INSERT INTO video (uuid, "userId", status, model, mode, prompt, "negativePrompt", duration, "aspectRatio", quality,
-                            "imageUrl", "creditsCost", "createdAt", "updatedAt")
-         VALUES ($1, $2, 'PENDING', $3, $4::"VideoMode", $5, $6, $7, $8, $9, $10, $11, now(), now())`,
+                            "imageUrl", "creditsCost", "holdReference", "createdAt", "updatedAt")
+         VALUES ($1, $2, 'PENDING', $3, $4::"VideoMode", $5, $6, $7, $8, $9, $10, $11, $12, now(), now())`,
         [
           uuid,
           userId,
@@ -59,6 +59,7 @@ export async function generateVideo(userId: string, input: GenerateInput): Promi
           input.quality,
           input.imageUrl ?? null,
           credits,
+          holdReference(uuid),
         ],
       );
       await holdCreditsInTransaction(client, { userId, reference: holdReference(uuid), amount: credits });

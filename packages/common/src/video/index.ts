@@ -19,3 +19,4 @@ export {
 export * as videoSchemas from "./schemas.ts";
 export { MAX_UPLOAD_BYTES, presignImageUpload, presignUploadBody } from "./uploads.ts";
 export { type VideoView, videoView } from "./view.ts";
+export { retryVideo } from "./retry.ts";

@@ -2,8 +2,9 @@ import { db, transaction, type Video } from "@videofly/db";
 import { resolveHoldInTransaction } from "../credits/index.ts";
 import { type ErrorName, errorCodes } from "../errors/index.ts";
 
-/** The credit hold that pays for a video. */
-export const holdReference = (videoUuid: string) => `video:${videoUuid}`;
+/** The credit hold that pays for a video's first attempt; a retry gets one of its own. */
+export const holdReference = (videoUuid: string, attempt = 1) =>
+  attempt === 1 ? `video:${videoUuid}` : `video:${videoUuid}:attempt-${attempt}`;
 
 /**
  * Marks a video FAILED with an error code and releases its credits, in one transaction. Only a
@@ -28,13 +29,14 @@ export async function failVideo(uuid: string, error: ErrorName, message: string)
 /** Marks a stored video COMPLETED and settles its credits, in one transaction; exactly once. */
 export async function completeVideo(uuid: string, storageKey: string): Promise<boolean> {
   return transaction(async (client) => {
-    const { rows } = await client.query(
+    const { rows } = await client.query<{ holdReference: string }>(
       `UPDATE video SET status = 'COMPLETED', "storageKey" = $2, "completedAt" = now(), "nextCheckAt" = NULL, "updatedAt" = now()
-        WHERE uuid = $1 AND status = 'UPLOADING' RETURNING uuid`,
+        WHERE uuid = $1 AND status = 'UPLOADING' RETURNING "holdReference"`,
       [uuid, storageKey],
     );
-    if (!rows.length) return false;
-    await resolveHoldInTransaction(client, holdReference(uuid), "SETTLED", { reason: "video completed" });
+    const hold = rows[0]?.holdReference;
+    if (!hold) return false;
+    await resolveHoldInTransaction(client, hold, "SETTLED", { reason: "video completed" });
     return true;
   });
 }

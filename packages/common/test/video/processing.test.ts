@@ -8,7 +8,7 @@ import { db } from "@videofly/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { grantCredits, reconcileCredits } from "../../src/credits/index.ts";
 import { files } from "../../src/video/files.ts";
-import { checkVideo, generateVideo, processDueVideos } from "../../src/video/index.ts";
+import { checkVideo, generateVideo, processDueVideos, retryVideo } from "../../src/video/index.ts";
 import { createUser } from "../credits/support.ts";
 
 const SAMPLE = readFileSync(path.resolve(import.meta.dirname, "../../../../apps/nextjs/public/demo/sample.mp4"));
@@ -18,12 +18,14 @@ const storageDir = mkdtempSync(path.join(tmpdir(), "videofly-processing-"));
 // worker can be killed in the middle of a copy.
 let server: Server;
 let slowDownloads = 0;
+let failDownloads = false;
 let downloadsStarted = 0;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
     if (req.url !== "/demo/sample.mp4") return res.writeHead(404).end();
     downloadsStarted += 1;
+    if (failDownloads) return res.writeHead(503).end();
     res.writeHead(200, { "content-type": "video/mp4", "content-length": String(SAMPLE.length) });
     if (slowDownloads > 0) {
       slowDownloads -= 1;
@@ -42,6 +44,7 @@ beforeAll(async () => {
     VIDEO_MAX_CONCURRENT: "50",
     STORAGE_LOCAL_DIR: storageDir,
     DATABASE_POOL_MAX: "20",
+    VIDEO_COPY_MAX_ATTEMPTS: "1",
   });
 });
 
@@ -131,4 +134,33 @@ describe("video processing", () => {
     expect(await files().head(done.storageKey ?? "")).toMatchObject({ size: SAMPLE.length });
     expect((await reconcileCredits()).filter((p) => p.userId === userId)).toEqual([]);
   }, 90_000);
+
+  it("retries a video whose copy failed, while the provider's file is still there; once", async () => {
+    const userId = await richUser();
+    failDownloads = true;
+    const video = await generateVideo(userId, kling);
+    await processDueVideos();
+    const failed = await db().video.findUniqueOrThrow({ where: { uuid: video.uuid } });
+    expect(failed).toMatchObject({ status: "FAILED", errorCode: "E5002" });
+    expect(await settlements(video.uuid)).toEqual({ hold: "RELEASED", settleEntries: 0 });
+
+    // The provider's URL does not answer: 410 E4008, nothing held.
+    await expect(retryVideo(userId, video.uuid)).rejects.toMatchObject({ code: "E4008", status: 410 });
+    failDownloads = false;
+    const retried = await retryVideo(userId, video.uuid);
+    expect(retried.status).toBe("UPLOADING");
+    await expect(retryVideo(userId, video.uuid)).rejects.toMatchObject({ code: "E4007" });
+    await processDueVideos();
+    const done = await db().video.findUniqueOrThrow({ where: { uuid: video.uuid } });
+    expect(done.status).toBe("COMPLETED");
+    const holds = await db().creditHold.findMany({ where: { userId }, orderBy: { createdAt: "asc" } });
+    expect(holds.map((h) => [h.reference.replace(video.uuid, "<uuid>"), h.status])).toEqual([
+      ["video:<uuid>", "RELEASED"],
+      ["video:<uuid>:attempt-2", "SETTLED"],
+    ]);
+    // Charged once in all: 1000 - 1.
+    expect(await db().creditPackage.findFirstOrThrow({ where: { userId } })).toMatchObject({ remainingCredits: 999, frozenCredits: 0 });
+    await expect(retryVideo(userId, video.uuid)).rejects.toMatchObject({ code: "E4007" });
+    await expect(retryVideo("someone-else", video.uuid)).rejects.toMatchObject({ code: "E4006" });
+  });
 });
