@@ -211,4 +211,120 @@ describe("video generation end to end (demo provider, local storage)", () => {
     expect((await call(app, `/api/v1/video/${uuid}`, { cookie: owner })).res.status).toBe(404);
     expect((await call(app, "/api/v1/video/not-a-uuid", { cookie: owner })).res.status).toBe(400);
   });
+
+  it("accepts a provider callback only on its signed URL, then confirms with the provider", async () => {
+    const { signedCallbackUrl } = await import("@videofly/common");
+    const cookie = await signUp(app, "callback@example.com");
+    const created = await call<VideoView & { uuid: string }>(app, "/api/v1/video/generate", {
+      method: "POST",
+      cookie,
+      body: JSON.stringify(kling),
+    });
+    const uuid = created.body.data.uuid;
+    // The task id is internal: read it from the servers' database. Then build the URL the app gave
+    // the provider, signed with the server's secret (both read lazily on first use in this process).
+    Object.assign(process.env, {
+      DATABASE_URL: databaseUrl,
+      VIDEO_CALLBACK_SECRET: TEST_SECRETS.VIDEO_CALLBACK_SECRET,
+      APP_URL: app.baseUrl,
+    });
+    const { db } = await import("@videofly/db");
+    const row = await db().video.findUniqueOrThrow({ where: { uuid } });
+    const url = new URL(signedCallbackUrl("demo", uuid));
+    const post = (target: string, body: unknown) =>
+      fetch(target, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+
+    const forged = new URL(url);
+    forged.searchParams.set("sig", "0".repeat(64));
+    expect((await post(forged.toString(), { taskId: row.providerTaskId })).status).toBe(401);
+    const otherVideo = new URL(url);
+    otherVideo.searchParams.set("video", "00000000-0000-4000-8000-000000000000");
+    expect((await post(otherVideo.toString(), { taskId: row.providerTaskId })).status).toBe(401);
+    expect((await post(url.toString(), { taskId: "demo_1_ok_abcdef" })).status).toBe(404);
+    expect((await post(url.toString(), { nothing: true })).status).toBe(400);
+
+    // A genuine callback before the render is done changes nothing (the provider says "running") ...
+    expect((await post(url.toString(), { taskId: row.providerTaskId })).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 900));
+    // ... and after it completes the video without the poll job.
+    expect((await post(url.toString(), { taskId: row.providerTaskId })).status).toBe(200);
+    const status = await call<VideoView>(app, `/api/v1/video/${uuid}/status`, { cookie });
+    expect(status.body.data.status).toBe("COMPLETED");
+  });
+
+  it("shows a video in the public gallery only while its owner makes it public", async () => {
+    const cookie = await signUp(app, "gallery@example.com");
+    const created = await call<VideoView>(app, "/api/v1/video/generate", {
+      method: "POST",
+      cookie,
+      body: JSON.stringify(kling),
+    });
+    const uuid = created.body.data.uuid;
+    expect(
+      (await call(app, `/api/v1/video/${uuid}`, { method: "PATCH", cookie, body: JSON.stringify({ isPublic: true }) }))
+        .res.status,
+    ).toBe(409);
+    await waitFor(app, cookie, uuid, "COMPLETED");
+    const latest = async () =>
+      (await call<{ uuid: string; videoUrl: string }[]>(app, "/api/v1/videos/latest")).body.data;
+    expect((await latest()).map((v) => v.uuid)).not.toContain(uuid);
+    expect(
+      (await call(app, `/api/v1/video/${uuid}`, { method: "PATCH", cookie, body: JSON.stringify({ isPublic: true }) }))
+        .res.status,
+    ).toBe(200);
+    const shown = (await latest()).find((v) => v.uuid === uuid);
+    expect(shown?.videoUrl).toBeTruthy();
+    expect((await fetch(shown?.videoUrl ?? "")).status).toBe(200);
+    await call(app, `/api/v1/video/${uuid}`, { method: "DELETE", cookie });
+    expect((await latest()).map((v) => v.uuid)).not.toContain(uuid);
+  });
+
+  it("presigns an image upload under the user's prefix, with type and size checks", async () => {
+    const cookie = await signUp(app, "uploader@example.com");
+    const png = Buffer.from("89504e470d0a1a0a0000000d49484452", "hex");
+    const bad = await call(app, "/api/v1/upload/presign", {
+      method: "POST",
+      cookie,
+      body: JSON.stringify({ contentType: "image/gif", size: 10 }),
+    });
+    expect(bad.res.status).toBe(400);
+    const big = await call(app, "/api/v1/upload/presign", {
+      method: "POST",
+      cookie,
+      body: JSON.stringify({ contentType: "image/png", size: 11 * 1024 * 1024 }),
+    });
+    expect(big.res.status).toBe(400);
+    const presigned = await call<{
+      key: string;
+      fileUrl: string;
+      upload: { url: string; method: string; headers: Record<string, string> };
+    }>(app, "/api/v1/upload/presign", {
+      method: "POST",
+      cookie,
+      body: JSON.stringify({ contentType: "image/png", size: png.length }),
+    });
+    expect(presigned.res.status).toBe(201);
+    expect(presigned.body.data.key).toMatch(/^uploads\/[^/]+\/[0-9a-f-]+\.png$/);
+    const put = await fetch(presigned.body.data.upload.url, {
+      method: "PUT",
+      headers: presigned.body.data.upload.headers,
+      body: png,
+    });
+    expect(put.status).toBe(200);
+    const wrongType = await fetch(presigned.body.data.upload.url, {
+      method: "PUT",
+      headers: { "content-type": "text/html" },
+      body: png,
+    });
+    expect(wrongType.status).toBe(403);
+    const fetched = await fetch(presigned.body.data.fileUrl);
+    expect(Buffer.from(await fetched.arrayBuffer()).equals(png)).toBe(true);
+
+    const i2v = await call<VideoView>(app, "/api/v1/video/generate", {
+      method: "POST",
+      cookie,
+      body: JSON.stringify({ ...kling, mode: "IMAGE_TO_VIDEO", imageUrl: presigned.body.data.fileUrl }),
+    });
+    expect([i2v.res.status, i2v.body.data.creditsCost]).toEqual([201, 2]);
+  });
 });

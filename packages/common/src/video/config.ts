@@ -14,7 +14,11 @@ const schema = z
     VIDEO_POLL_INTERVAL_MS: z.coerce.number().int().positive().default(10_000),
     VIDEO_COPY_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
     /** How long a claimed video (a copy in progress) is left to its worker before another may take over. */
-    VIDEO_COPY_LEASE_MS: z.coerce.number().int().min(100).default(5 * 60_000),
+    VIDEO_COPY_LEASE_MS: z.coerce
+      .number()
+      .int()
+      .min(100)
+      .default(5 * 60_000),
     /** How often `pnpm worker` looks for due videos between its scheduled jobs. */
     WORKER_POLL_INTERVAL_MS: z.coerce.number().int().min(100).default(2000),
     /** on | off; unset: on exactly when no real provider is configured. */

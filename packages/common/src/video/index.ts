@@ -16,7 +16,7 @@ export {
   listVideos,
   setVideoVisibility,
 } from "./queries.ts";
+export { retryVideo } from "./retry.ts";
 export * as videoSchemas from "./schemas.ts";
 export { MAX_UPLOAD_BYTES, presignImageUpload, presignUploadBody } from "./uploads.ts";
 export { type VideoView, videoView } from "./view.ts";
-export { retryVideo } from "./retry.ts";

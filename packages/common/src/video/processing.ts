@@ -59,7 +59,12 @@ export async function checkVideo(uuid: string, options: { claimed?: boolean } = 
   }
   const claimed = await db().video.updateMany({
     where: { uuid, status: "GENERATING" },
-    data: { status: "UPLOADING", providerVideoUrl: task.videoUrl, nextCheckAt: later(config.VIDEO_COPY_LEASE_MS), attempts: 0 },
+    data: {
+      status: "UPLOADING",
+      providerVideoUrl: task.videoUrl,
+      nextCheckAt: later(config.VIDEO_COPY_LEASE_MS),
+      attempts: 0,
+    },
   });
   if (claimed.count === 1) await copyVideo({ ...video, status: "UPLOADING", providerVideoUrl: task.videoUrl });
 }

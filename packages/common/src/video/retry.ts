@@ -7,7 +7,11 @@ import { findOwnVideo } from "./queries.ts";
 /** Whether the provider still serves the finished file (their URLs expire). */
 async function stillAvailable(url: string): Promise<boolean> {
   try {
-    const res = await fetch(url, { method: "GET", headers: { range: "bytes=0-0" }, signal: AbortSignal.timeout(15_000) });
+    const res = await fetch(url, {
+      method: "GET",
+      headers: { range: "bytes=0-0" },
+      signal: AbortSignal.timeout(15_000),
+    });
     await res.body?.cancel();
     return res.ok;
   } catch {
@@ -24,7 +28,10 @@ export async function retryVideo(userId: string, uuid: string) {
   const video = await findOwnVideo(userId, uuid);
   if (video.status !== "FAILED" || !video.providerVideoUrl) {
     throw new AppError("RETRY_NOT_AVAILABLE", {
-      message: video.status === "FAILED" ? "The provider never produced a file to copy." : `A ${video.status} video cannot be retried.`,
+      message:
+        video.status === "FAILED"
+          ? "The provider never produced a file to copy."
+          : `A ${video.status} video cannot be retried.`,
     });
   }
   if (!(await stillAvailable(video.providerVideoUrl))) throw new AppError("ORIGINAL_URL_EXPIRED");
@@ -41,7 +48,8 @@ export async function retryVideo(userId: string, uuid: string) {
           WHERE uuid = $1 AND status = 'FAILED' RETURNING uuid`,
         [uuid, reference],
       );
-      if (!claimed.rowCount) throw new AppError("RETRY_NOT_AVAILABLE", { message: "The video is already being retried." });
+      if (!claimed.rowCount)
+        throw new AppError("RETRY_NOT_AVAILABLE", { message: "The video is already being retried." });
       await holdCreditsInTransaction(client, { userId, reference, amount: video.creditsCost });
     },
     { lock: [LockNamespace.creditUser, userId] },
