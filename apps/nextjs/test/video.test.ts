@@ -83,7 +83,7 @@ async function waitFor(server: AppServer, cookie: string, uuid: string, status: 
 }
 
 const kling = {
-  model: "kling-2.1",
+  model: "kling-2.6",
   mode: "TEXT_TO_VIDEO",
   prompt: "a paper plane over a city",
   duration: 5,
@@ -95,7 +95,7 @@ describe("video generation end to end (demo provider, local storage)", () => {
   it("generates, completes, serves the file and settles exactly the price shown", async () => {
     const cookie = await signUp(app, "maker@example.com");
     const models = await call<{ id: string }[]>(app, "/api/v1/config/models");
-    expect(models.body.data.map((m) => m.id)).toContain("kling-2.1");
+    expect(models.body.data.map((m) => m.id)).toContain("kling-2.6");
 
     const created = await call<VideoView>(app, "/api/v1/video/generate", {
       method: "POST",

@@ -1,5 +1,5 @@
 import { type VideoConfig, videoConfig } from "../video/config.ts";
-import type { VideoModel } from "../video/models.ts";
+import { type GenerationMode, providerModelId, type VideoModel } from "../video/models.ts";
 import { createDemoProvider } from "./demo.ts";
 import type { VideoProvider } from "./types.ts";
 
@@ -25,11 +25,11 @@ export class ProviderRegistry {
   }
 
   /** The providers to try for a model, in the catalogue's order; the demo (when on) serves any model, last. */
-  forModel(model: VideoModel): ProviderChoice[] {
+  forModel(model: VideoModel, mode: GenerationMode): ProviderChoice[] {
     const choices: ProviderChoice[] = [];
-    for (const { name, model: providerModel } of model.providers) {
-      const provider = this.byName.get(name);
-      if (provider && provider !== this.demo) choices.push({ provider, providerModel });
+    for (const entry of model.providers) {
+      const provider = this.byName.get(entry.name);
+      if (provider && provider !== this.demo) choices.push({ provider, providerModel: providerModelId(entry, mode) });
     }
     if (this.demo) choices.push({ provider: this.demo, providerModel: model.id });
     return choices;

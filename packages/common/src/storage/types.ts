@@ -2,7 +2,7 @@ import type { Readable } from "node:stream";
 
 export interface PutOptions {
   contentType: string;
-  /** When known; drivers stream either way. */
+  /** When known; drivers stream either way, and fail the put, storing nothing, if the body differs. */
   contentLength?: number;
 }
 

@@ -23,7 +23,7 @@ export interface GenerateInput extends GenerationSpec {
 export async function generateVideo(userId: string, input: GenerateInput): Promise<Video> {
   const model = resolveModel(input);
   const credits = priceOf(model, input);
-  const choices = providerRegistry().forModel(model);
+  const choices = providerRegistry().forModel(model, input.mode);
   if (!choices.length)
     throw new AppError("PROVIDER_ERROR", { message: `No provider is configured for ${model.name}.` });
   const config = videoConfig();

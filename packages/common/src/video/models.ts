@@ -23,12 +23,12 @@ export interface VideoModel {
   durations: number[];
   aspectRatios: string[];
   qualities: string[];
-  /** Providers that serve the model, tried in this order, with the model's id at each. */
-  providers: { name: string; model: string }[];
+  /** Providers that serve the model, tried in this order, with the model's id at each (per mode when they differ). */
+  providers: { name: string; model: string | Record<GenerationMode, string> }[];
   price: PriceTable | PerSecond;
 }
 
-const kling = (id: string, name: string, providerModel: string): VideoModel => ({
+const kling = (id: string, name: string, providerModel: Record<GenerationMode, string>): VideoModel => ({
   id,
   name,
   enabled: true,
@@ -38,7 +38,7 @@ const kling = (id: string, name: string, providerModel: string): VideoModel => (
   qualities: ["standard", "high"],
   providers: [
     { name: "kie", model: providerModel },
-    { name: "evolink", model: providerModel },
+    { name: "evolink", model: "kling-v2-6" },
   ],
   price: {
     kind: "table",
@@ -51,7 +51,11 @@ const kling = (id: string, name: string, providerModel: string): VideoModel => (
 
 /** The model catalogue: what users can generate with, what it costs, and who renders it. */
 export const MODELS: VideoModel[] = [
-  kling("kling-2.1", "Kling 2.1", "kling-v2.1"),
+  // Kie's market names a model per mode; Evolink takes one name and the presence of an image.
+  kling("kling-2.6", "Kling 2.6", {
+    TEXT_TO_VIDEO: "kling-2.6/text-to-video",
+    IMAGE_TO_VIDEO: "kling-2.6/image-to-video",
+  }),
   {
     id: "sora-2",
     name: "Sora 2",
@@ -61,7 +65,7 @@ export const MODELS: VideoModel[] = [
     aspectRatios: ["16:9", "9:16"],
     qualities: ["720p", "1080p"],
     providers: [
-      { name: "kie", model: "sora-2" },
+      { name: "kie", model: { TEXT_TO_VIDEO: "sora-2-text-to-video", IMAGE_TO_VIDEO: "sora-2-image-to-video" } },
       { name: "evolink", model: "sora-2" },
     ],
     price: { kind: "per_second", perSecond: { "720p": 1, "1080p": 2 }, imageToVideoFactor: 1 },
@@ -89,7 +93,7 @@ export const MODELS: VideoModel[] = [
     aspectRatios: ["16:9", "9:16"],
     qualities: ["720p", "1080p"],
     providers: [
-      { name: "kie", model: "veo3" },
+      { name: "kie", model: "veo3_fast" },
       { name: "replicate", model: "google/veo-3" },
     ],
     price: { kind: "per_second", perSecond: { "720p": 1, "1080p": 1.5 }, imageToVideoFactor: 1 },
@@ -134,6 +138,11 @@ export function resolveModel(spec: GenerationSpec, catalogue: VideoModel[] = MOD
     throw new AppError("IMAGE_REQUIRED", { details: { field: "imageUrl" } });
   }
   return model;
+}
+
+/** The model's id at a provider for a mode. */
+export function providerModelId(entry: VideoModel["providers"][number], mode: GenerationMode): string {
+  return typeof entry.model === "string" ? entry.model : entry.model[mode];
 }
 
 /** The price in credits, exactly what is held when the video is generated. */

@@ -20,7 +20,9 @@ export async function presignImageUpload(userId: string, input: z.infer<typeof p
   const key = storageKeys.upload(userId, randomUUID(), IMAGE_TYPES[input.contentType]);
   const upload = await files().presignUpload(key, {
     contentType: input.contentType,
-    maxBytes: input.size,
+    maxBytes: MAX_UPLOAD_BYTES,
+    // The declared size is signed (S3) or becomes the cap (local), so a bigger body is refused.
+    contentLength: input.size,
     expiresInSeconds: 15 * 60,
   });
   const fileUrl = files().publicUrl(key) ?? (await files().presignDownload(key, { expiresInSeconds: 48 * 3600 }));

@@ -41,14 +41,18 @@ interface Fixture {
  * anything reads it (and that configuration is cached, hence one directory for the whole file).
  */
 const localDir = await mkdtemp(path.join(os.tmpdir(), "videofly-storage-"));
-const savedEnv = { ...process.env };
-Object.assign(process.env, {
+const testEnv = {
   STORAGE_DRIVER: "local",
   STORAGE_LOCAL_DIR: localDir,
   STORAGE_SIGNING_SECRET: "test-signing-secret-of-at-least-32-chars",
-});
+};
+const savedEnv = Object.fromEntries(Object.keys(testEnv).map((name) => [name, process.env[name]]));
+Object.assign(process.env, testEnv);
 afterAll(async () => {
-  process.env = savedEnv;
+  for (const [name, value] of Object.entries(savedEnv)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
   await rm(localDir, { recursive: true, force: true });
 });
 

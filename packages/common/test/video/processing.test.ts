@@ -53,7 +53,14 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-const kling = { model: "kling-2.1", mode: "TEXT_TO_VIDEO" as const, prompt: "race", duration: 5, aspectRatio: "16:9", quality: "standard" };
+const kling = {
+  model: "kling-2.6",
+  mode: "TEXT_TO_VIDEO" as const,
+  prompt: "race",
+  duration: 5,
+  aspectRatio: "16:9",
+  quality: "standard",
+};
 
 async function richUser() {
   const userId = await createUser("video");
@@ -104,7 +111,10 @@ describe("video processing", () => {
     try {
       // Wait until the first worker is in the middle of the copy.
       const deadline = Date.now() + 30_000;
-      while (downloadsStarted === startedBefore || (await db().video.findUniqueOrThrow({ where: { uuid: video.uuid } })).status !== "UPLOADING") {
+      while (
+        downloadsStarted === startedBefore ||
+        (await db().video.findUniqueOrThrow({ where: { uuid: video.uuid } })).status !== "UPLOADING"
+      ) {
         if (Date.now() > deadline) throw new Error("the worker never started copying");
         await new Promise((r) => setTimeout(r, 50));
       }
@@ -159,7 +169,10 @@ describe("video processing", () => {
       ["video:<uuid>:attempt-2", "SETTLED"],
     ]);
     // Charged once in all: 1000 - 1.
-    expect(await db().creditPackage.findFirstOrThrow({ where: { userId } })).toMatchObject({ remainingCredits: 999, frozenCredits: 0 });
+    expect(await db().creditPackage.findFirstOrThrow({ where: { userId } })).toMatchObject({
+      remainingCredits: 999,
+      frozenCredits: 0,
+    });
     await expect(retryVideo(userId, video.uuid)).rejects.toMatchObject({ code: "E4007" });
     await expect(retryVideo("someone-else", video.uuid)).rejects.toMatchObject({ code: "E4006" });
   });
