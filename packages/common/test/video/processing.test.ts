@@ -19,10 +19,17 @@ const storageDir = mkdtempSync(path.join(tmpdir(), "videofly-processing-"));
 let server: Server;
 let slowDownloads = 0;
 let failDownloads = false;
+let replicateCalls = 0;
 let downloadsStarted = 0;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
+    // A Replicate that is down: the first provider of a model refusing the task.
+    if (req.method === "POST" && req.url?.startsWith("/v1/")) {
+      replicateCalls += 1;
+      res.writeHead(503, { "content-type": "application/json" });
+      return res.end(JSON.stringify({ title: "Service Unavailable", detail: "try later", status: 503 }));
+    }
     if (req.url !== "/demo/sample.mp4") return res.writeHead(404).end();
     downloadsStarted += 1;
     if (failDownloads) return res.writeHead(503).end();
@@ -45,6 +52,8 @@ beforeAll(async () => {
     STORAGE_LOCAL_DIR: storageDir,
     DATABASE_POOL_MAX: "20",
     VIDEO_COPY_MAX_ATTEMPTS: "1",
+    REPLICATE_API_TOKEN: "r8_test_token",
+    REPLICATE_BASE_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
   });
 });
 
@@ -175,5 +184,13 @@ describe("video processing", () => {
     });
     await expect(retryVideo(userId, video.uuid)).rejects.toMatchObject({ code: "E4007" });
     await expect(retryVideo("someone-else", video.uuid)).rejects.toMatchObject({ code: "E4006" });
+  });
+
+  it("tries the model's next provider when the first refuses the task", async () => {
+    const userId = await richUser();
+    const before = replicateCalls;
+    const video = await generateVideo(userId, { ...kling, model: "seedance-1-pro", quality: "720p" });
+    expect(replicateCalls).toBe(before + 1);
+    expect(video).toMatchObject({ status: "GENERATING", provider: "demo" });
   });
 });
