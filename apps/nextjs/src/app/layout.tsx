@@ -1,5 +1,9 @@
+import { getRequestIdentity } from "@videofly/auth";
 import type { Metadata } from "next";
+import { headers } from "next/headers";
+import Link from "next/link";
 import type { ReactNode } from "react";
+import { SignOutButton } from "@/components/sign-out-button";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -7,10 +11,57 @@ export const metadata: Metadata = {
   description: "Turn a prompt, or an image and a prompt, into a video.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const identity = await getRequestIdentity(await headers()).catch(() => null);
   return (
     <html lang="en">
-      <body>{children}</body>
+      <body className="min-h-screen">
+        <header className="border-b border-slate-200 bg-white">
+          <nav
+            className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-5 gap-y-2 px-4 py-3 text-sm"
+            aria-label="Main"
+          >
+            <Link href="/" className="text-lg font-semibold text-indigo-600">
+              VideoFly
+            </Link>
+            <Link href="/create" className="hover:text-indigo-600">
+              Create
+            </Link>
+            <Link href="/videos" className="hover:text-indigo-600">
+              My videos
+            </Link>
+            <Link href="/credits" className="hover:text-indigo-600">
+              Credits
+            </Link>
+            <Link href="/pricing" className="hover:text-indigo-600">
+              Pricing
+            </Link>
+            <span className="ml-auto flex items-center gap-3">
+              {identity ? (
+                <>
+                  <span className="text-slate-500" data-testid="signed-in-as">
+                    {identity.user.email}
+                  </span>
+                  <SignOutButton />
+                </>
+              ) : (
+                <>
+                  <Link href="/sign-in" className="hover:text-indigo-600">
+                    Sign in
+                  </Link>
+                  <Link
+                    href="/sign-up"
+                    className="rounded-md bg-indigo-600 px-3 py-1.5 font-medium text-white hover:bg-indigo-500"
+                  >
+                    Sign up
+                  </Link>
+                </>
+              )}
+            </span>
+          </nav>
+        </header>
+        <main className="mx-auto max-w-5xl px-4 py-8">{children}</main>
+      </body>
     </html>
   );
 }

@@ -1,11 +1,61 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { api } from "@/lib/api";
+
+interface PublicVideo {
+  uuid: string;
+  prompt: string;
+  videoUrl: string | null;
+}
+
 export default function HomePage() {
+  const [gallery, setGallery] = useState<PublicVideo[]>([]);
+  useEffect(() => {
+    void api<PublicVideo[]>("/api/v1/videos/latest")
+      .then(setGallery)
+      .catch(() => setGallery([]));
+  }, []);
   return (
-    <main className="home">
-      <h1>VideoFly</h1>
-      <p>Turn a prompt, or an image and a prompt, into a video made by AI.</p>
-      <p className="links">
-        <a href="/api/v1/health">API health</a>
-      </p>
-    </main>
+    <div className="flex flex-col gap-10">
+      <section className="flex flex-col items-start gap-4 py-8">
+        <h1 className="text-4xl font-bold tracking-tight">VideoFly</h1>
+        <p className="max-w-xl text-lg text-slate-600">
+          Turn a prompt, or an image and a prompt, into a video made by AI. Pay with credits: a free 50 to start, then
+          packs or a plan.
+        </p>
+        <Link
+          href="/create"
+          className="rounded-md bg-indigo-600 px-5 py-2.5 font-medium text-white hover:bg-indigo-500"
+        >
+          Create a video
+        </Link>
+      </section>
+      <section>
+        <h2 className="mb-3 text-xl font-semibold">Made with VideoFly</h2>
+        {gallery.length === 0 ? (
+          <p className="text-slate-500">Public videos will appear here.</p>
+        ) : (
+          <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+            {gallery.map((v) => (
+              <li key={v.uuid} className="rounded-xl border border-slate-200 bg-white p-3 shadow-sm">
+                {v.videoUrl && (
+                  <video
+                    src={v.videoUrl}
+                    muted
+                    loop
+                    playsInline
+                    controls
+                    className="aspect-video w-full rounded-md bg-black"
+                  />
+                )}
+                <p className="mt-2 line-clamp-2 text-sm">{v.prompt}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
   );
 }

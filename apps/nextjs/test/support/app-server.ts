@@ -19,6 +19,8 @@ export const TEST_SECRETS = {
 
 export interface AppServer {
   baseUrl: string;
+  /** Where the server's local storage driver keeps files (a worker for it must use the same). */
+  storageDir: string;
   /** The file the server's stdout and stderr go to. */
   logFile: string;
   /** Everything the server wrote so far. */
@@ -46,6 +48,7 @@ function assertBuilt() {
 function launch(env: Record<string, string>, port: number) {
   assertBuilt();
   const logFile = path.join(mkdtempSync(path.join(tmpdir(), "videofly-app-")), "server.log");
+  const storageDir = mkdtempSync(path.join(tmpdir(), "videofly-storage-"));
   const fd = openSync(logFile, "a");
   const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: appDir,
@@ -56,7 +59,7 @@ function launch(env: Record<string, string>, port: number) {
       NEXT_TELEMETRY_DISABLED: "1",
       BETTER_AUTH_URL: `http://127.0.0.1:${port}`,
       APP_URL: `http://127.0.0.1:${port}`,
-      STORAGE_LOCAL_DIR: mkdtempSync(path.join(tmpdir(), "videofly-storage-")),
+      STORAGE_LOCAL_DIR: storageDir,
       AUTH_RATE_LIMIT: "off",
       BETTER_AUTH_SECRET: TEST_SECRETS.BETTER_AUTH_SECRET,
       CRON_SECRET: TEST_SECRETS.CRON_SECRET,
@@ -67,7 +70,7 @@ function launch(env: Record<string, string>, port: number) {
     stdio: ["ignore", fd, fd],
   });
   closeSync(fd);
-  return { child, logFile, output: () => readFileSync(logFile, "utf8") };
+  return { child, logFile, storageDir, output: () => readFileSync(logFile, "utf8") };
 }
 
 async function stopChild(child: ChildProcess) {
@@ -82,7 +85,7 @@ async function stopChild(child: ChildProcess) {
 /** Starts the built app with `next start` and waits until it answers HTTP. */
 export async function startAppServer(env: Record<string, string>): Promise<AppServer> {
   const port = await freePort();
-  const { child, logFile, output } = launch(env, port);
+  const { child, logFile, storageDir, output } = launch(env, port);
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
@@ -98,7 +101,7 @@ export async function startAppServer(env: Record<string, string>): Promise<AppSe
     }
     await new Promise((r) => setTimeout(r, 150));
   }
-  return { baseUrl, logFile, output, stop: () => stopChild(child) };
+  return { baseUrl, logFile, storageDir, output, stop: () => stopChild(child) };
 }
 
 /** Starts the app expecting it to refuse to start; resolves with its exit code and output. */

@@ -160,7 +160,22 @@ export function priceOf(model: VideoModel, spec: Pick<GenerationSpec, "mode" | "
   return Math.max(1, Math.ceil(Math.round(spec.duration * rate * factor * 100) / 100));
 }
 
-/** What `GET /api/v1/config/models` shows (providers are internal). */
+/** What `GET /api/v1/config/models` shows (providers are internal), with every combination's price. */
 export function modelCatalogue(catalogue: VideoModel[] = MODELS) {
-  return catalogue.filter((m) => m.enabled).map(({ providers: _providers, ...m }) => m);
+  return catalogue
+    .filter((m) => m.enabled)
+    .map((model) => {
+      const { providers: _providers, ...shown } = model;
+      const prices = model.modes.flatMap((mode) =>
+        model.qualities.flatMap((quality) =>
+          model.durations.map((duration) => ({
+            mode,
+            quality,
+            duration,
+            credits: priceOf(model, { mode, quality, duration }),
+          })),
+        ),
+      );
+      return { ...shown, prices };
+    });
 }

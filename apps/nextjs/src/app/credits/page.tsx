@@ -1,0 +1,129 @@
+"use client";
+
+import { useCallback, useEffect, useState } from "react";
+import { api } from "@/lib/api";
+
+interface Balance {
+  available: number;
+  frozen: number;
+  debt: number;
+  expiringSoon: { credits: number; withinDays: number };
+}
+interface Pkg {
+  id: string;
+  source: string;
+  initialCredits: number;
+  remainingCredits: number;
+  frozenCredits: number;
+  expiresAt: string | null;
+}
+interface Entry {
+  id: string;
+  type: string;
+  amount: number;
+  availableAfter: number;
+  reason: string | null;
+  createdAt: string;
+}
+
+const SOON_MS = 7 * 86_400_000;
+const date = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString() : "never");
+
+export default function CreditsPage() {
+  const [balance, setBalance] = useState<Balance | null>(null);
+  const [packages, setPackages] = useState<Pkg[]>([]);
+  const [history, setHistory] = useState<Entry[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+
+  const more = useCallback(async (after: string | null) => {
+    const page = await api<{ items: Entry[]; nextCursor: string | null }>(
+      `/api/v1/credit/history?limit=20${after ? `&cursor=${after}` : ""}`,
+    );
+    setHistory((h) => (after ? [...h, ...page.items] : page.items));
+    setCursor(page.nextCursor);
+  }, []);
+
+  useEffect(() => {
+    void api<Balance>("/api/v1/credit/balance").then(setBalance);
+    void api<{ items: Pkg[] }>("/api/v1/credit/packages?limit=100").then((p) => setPackages(p.items));
+    void more(null);
+  }, [more]);
+
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-2xl font-semibold">Credits</h1>
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+        {[
+          ["Available", balance?.available, "available"],
+          ["Frozen", balance?.frozen, "frozen"],
+          ["Debt", balance?.debt, "debt"],
+          [`Expiring in ${balance?.expiringSoon.withinDays ?? 7} days`, balance?.expiringSoon.credits, "expiring"],
+        ].map(([label, value, id]) => (
+          <div key={String(id)} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+            <dt className="text-sm text-slate-500">{label}</dt>
+            <dd className="text-2xl font-semibold" data-testid={`balance-${id}`}>
+              {value ?? "…"}
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <section>
+        <h2 className="mb-2 text-lg font-semibold">Packages, spent soonest-expiring first</h2>
+        <table className="w-full overflow-hidden rounded-xl bg-white text-sm shadow-sm">
+          <thead className="bg-slate-100 text-left">
+            <tr>
+              <th className="p-2">Source</th>
+              <th className="p-2">Remaining</th>
+              <th className="p-2">Frozen</th>
+              <th className="p-2">Expires</th>
+            </tr>
+          </thead>
+          <tbody>
+            {packages.map((p) => {
+              const soon = p.expiresAt !== null && new Date(p.expiresAt).getTime() - Date.now() < SOON_MS;
+              return (
+                <tr key={p.id} className={soon ? "bg-amber-50" : ""}>
+                  <td className="p-2">{p.source}</td>
+                  <td className="p-2">
+                    {p.remainingCredits} / {p.initialCredits}
+                  </td>
+                  <td className="p-2">{p.frozenCredits}</td>
+                  <td className="p-2">
+                    {date(p.expiresAt)}
+                    {soon && <span className="ml-2 text-xs text-amber-700">soon</span>}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+      <section>
+        <h2 className="mb-2 text-lg font-semibold">History</h2>
+        <ul className="divide-y divide-slate-200 rounded-xl bg-white text-sm shadow-sm" data-testid="history">
+          {history.map((e) => (
+            <li key={e.id} className="flex justify-between gap-4 p-2">
+              <span className="font-mono text-xs" data-testid="history-type">
+                {e.type}
+              </span>
+              <span className="flex-1 text-slate-600">{e.reason ?? ""}</span>
+              <span className={e.amount < 0 ? "text-red-700" : "text-emerald-700"}>
+                {e.amount > 0 ? `+${e.amount}` : e.amount}
+              </span>
+              <span className="text-slate-500">{new Date(e.createdAt).toLocaleString()}</span>
+            </li>
+          ))}
+        </ul>
+        {cursor && (
+          <button
+            type="button"
+            onClick={() => void more(cursor)}
+            className="mt-2 rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+          >
+            Load more
+          </button>
+        )}
+      </section>
+    </div>
+  );
+}

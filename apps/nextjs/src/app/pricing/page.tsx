@@ -1,0 +1,97 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { ApiError, api } from "@/lib/api";
+
+interface Product {
+  key: string;
+  kind: "subscription" | "pack";
+  name: string;
+  creemProductId: string;
+  priceCents: number;
+  credits: number;
+  interval: "month" | "year" | null;
+  creditValidityDays: number;
+  freeUsersMayBuy: boolean;
+}
+
+export default function PricingPage() {
+  const [catalogue, setCatalogue] = useState<{
+    checkoutEnabled: boolean;
+    message: string | null;
+    products: Product[];
+  } | null>(null);
+  const [interval, setBillingInterval] = useState<"month" | "year">("month");
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void api<typeof catalogue>("/api/v1/config/products").then(setCatalogue);
+  }, []);
+
+  async function buy(product: Product) {
+    setError(null);
+    const res = await fetch("/api/auth/creem/create-checkout", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ productId: product.creemProductId }),
+    });
+    if (res.status === 401) {
+      window.location.href = "/sign-in";
+      return;
+    }
+    const body = (await res.json().catch(() => null)) as { url?: string; message?: string } | null;
+    if (res.ok && body?.url) window.location.href = body.url;
+    else setError(body?.message ?? new ApiError(res.status, "E5000", "Checkout failed.").message);
+  }
+
+  if (!catalogue) return <p className="text-slate-500">Loading…</p>;
+  const plans = catalogue.products.filter((p) => p.kind === "subscription" && p.interval === interval);
+  const packs = catalogue.products.filter((p) => p.kind === "pack");
+  const card = (p: Product) => (
+    <div key={p.key} className="flex flex-col gap-2 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+      <h3 className="text-lg font-semibold">{p.name}</h3>
+      <p className="text-3xl font-bold">
+        ${(p.priceCents / 100).toFixed(2)}
+        {p.interval && <span className="text-base font-normal text-slate-500">/{p.interval}</span>}
+      </p>
+      <p>
+        {p.credits} credits{p.interval ? " every period" : ""}, valid {p.creditValidityDays} days
+      </p>
+      {!p.freeUsersMayBuy && <p className="text-sm text-slate-500">For subscribers</p>}
+      <button
+        type="button"
+        disabled={!catalogue.checkoutEnabled}
+        onClick={() => void buy(p)}
+        className="mt-auto rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500 disabled:opacity-50"
+      >
+        Buy
+      </button>
+    </div>
+  );
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-2xl font-semibold">Pricing</h1>
+      {catalogue.message && (
+        <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">
+          {catalogue.message}
+        </p>
+      )}
+      {error && <p className="text-sm text-red-700">{error}</p>}
+      <div className="flex gap-2">
+        {(["month", "year"] as const).map((i) => (
+          <button
+            key={i}
+            type="button"
+            onClick={() => setBillingInterval(i)}
+            className={`rounded-md border px-3 py-1 text-sm ${interval === i ? "border-indigo-600 bg-indigo-50" : "border-slate-300"}`}
+          >
+            {i === "month" ? "Monthly" : "Yearly"}
+          </button>
+        ))}
+      </div>
+      <div className="grid gap-4 sm:grid-cols-2">{plans.map(card)}</div>
+      <h2 className="text-lg font-semibold">Credit packs</h2>
+      <div className="grid gap-4 sm:grid-cols-2">{packs.map(card)}</div>
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+"use client";
+
+import { useParams } from "next/navigation";
+import { useCallback, useEffect, useState } from "react";
+import { ApiError, api } from "@/lib/api";
+import { IN_PROGRESS, STATUS_STYLE, type VideoView } from "@/lib/video";
+
+export default function VideoPage() {
+  const { uuid } = useParams<{ uuid: string }>();
+  const [video, setVideo] = useState<VideoView | null>(null);
+  const [missing, setMissing] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const v = await api<VideoView>(`/api/v1/video/${uuid}`);
+      setVideo(v);
+      return v;
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) setMissing(true);
+      return null;
+    }
+  }, [uuid]);
+
+  useEffect(() => {
+    let stop = false;
+    let timer: ReturnType<typeof setTimeout>;
+    const poll = async () => {
+      const v = await load();
+      if (!stop && v && IN_PROGRESS.has(v.status)) timer = setTimeout(poll, 1500);
+    };
+    void poll();
+    return () => {
+      stop = true;
+      clearTimeout(timer);
+    };
+  }, [load]);
+
+  async function act(fn: () => Promise<unknown>) {
+    setMessage(null);
+    try {
+      await fn();
+    } catch (e) {
+      setMessage(e instanceof ApiError ? e.message : "That did not work.");
+    }
+  }
+
+  if (missing) return <p className="text-center text-slate-600">This video does not exist.</p>;
+  if (!video) return <p className="text-slate-500">Loading…</p>;
+  return (
+    <article className="flex flex-col gap-4">
+      {video.videoUrl ? (
+        // biome-ignore lint/a11y/useMediaCaption: generated videos have no captions to offer
+        <video src={video.videoUrl} controls className="aspect-video w-full rounded-xl bg-black" data-testid="player" />
+      ) : (
+        <div className="flex aspect-video items-center justify-center rounded-xl bg-slate-100 text-slate-500">
+          {IN_PROGRESS.has(video.status) ? "Rendering…" : "No video"}
+        </div>
+      )}
+      <div className="flex flex-wrap items-center gap-3">
+        <span
+          className={`rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[video.status]}`}
+          data-testid="video-status"
+        >
+          {video.status}
+        </span>
+        <span className="text-sm text-slate-600">
+          {video.model} · {video.duration} s · {video.aspectRatio} · {video.quality} · {video.creditsCost} credits
+        </span>
+      </div>
+      <p className="whitespace-pre-wrap">{video.prompt}</p>
+      {video.error && (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+          {video.error.code}: {video.error.message}
+        </p>
+      )}
+      {message && <p className="text-sm text-red-700">{message}</p>}
+      <div className="flex flex-wrap gap-2 text-sm">
+        {video.videoUrl && (
+          <a href={video.videoUrl} download className="rounded-md border border-slate-300 px-3 py-1.5">
+            Download
+          </a>
+        )}
+        {video.status === "COMPLETED" && (
+          <button
+            type="button"
+            className="rounded-md border border-slate-300 px-3 py-1.5"
+            onClick={() =>
+              act(async () =>
+                setVideo(
+                  await api<VideoView>(`/api/v1/video/${uuid}`, {
+                    method: "PATCH",
+                    body: { isPublic: !video.isPublic },
+                  }),
+                ),
+              )
+            }
+          >
+            {video.isPublic ? "Make private" : "Make public"}
+          </button>
+        )}
+        {video.status === "FAILED" && (
+          <button
+            type="button"
+            className="rounded-md border border-slate-300 px-3 py-1.5"
+            onClick={() =>
+              act(async () => setVideo(await api<VideoView>(`/api/v1/video/${uuid}/retry`, { method: "POST" })))
+            }
+          >
+            Retry
+          </button>
+        )}
+        <button
+          type="button"
+          className="rounded-md border border-red-300 px-3 py-1.5 text-red-700"
+          onClick={() =>
+            act(async () => {
+              await api(`/api/v1/video/${uuid}`, { method: "DELETE" });
+              window.location.href = "/videos";
+            })
+          }
+        >
+          Delete
+        </button>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,92 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { api } from "@/lib/api";
+import { IN_PROGRESS, STATUS_STYLE, type VideoView } from "@/lib/video";
+
+const FILTERS = ["ALL", "GENERATING", "COMPLETED", "FAILED"] as const;
+
+export default function VideosPage() {
+  const [videos, setVideos] = useState<VideoView[] | null>(null);
+  const [filter, setFilter] = useState<(typeof FILTERS)[number]>("ALL");
+
+  useEffect(() => {
+    let stop = false;
+    let timer: ReturnType<typeof setTimeout>;
+    const load = async () => {
+      const query = filter === "ALL" ? "" : `?status=${filter}`;
+      const page = await api<{ items: VideoView[] }>(`/api/v1/video/list${query}`).catch(() => ({ items: [] }));
+      if (stop) return;
+      setVideos(page.items);
+      // Keep refreshing while something is still rendering, so statuses update by themselves.
+      if (page.items.some((v) => IN_PROGRESS.has(v.status))) timer = setTimeout(load, 2000);
+    };
+    void load();
+    return () => {
+      stop = true;
+      clearTimeout(timer);
+    };
+  }, [filter]);
+
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-center gap-2">
+        <h1 className="mr-auto text-2xl font-semibold">My videos</h1>
+        {FILTERS.map((f) => (
+          <button
+            key={f}
+            type="button"
+            onClick={() => setFilter(f)}
+            className={`rounded-md border px-3 py-1 text-sm ${filter === f ? "border-indigo-600 bg-indigo-50" : "border-slate-300"}`}
+          >
+            {f === "ALL" ? "All" : f.charAt(0) + f.slice(1).toLowerCase()}
+          </button>
+        ))}
+      </div>
+      {videos === null ? (
+        <p className="text-slate-500">Loading…</p>
+      ) : videos.length === 0 ? (
+        <p className="rounded-xl border border-dashed border-slate-300 p-8 text-center text-slate-600">
+          No videos yet.{" "}
+          <Link href="/create" className="text-indigo-600">
+            Create your first one
+          </Link>
+          .
+        </p>
+      ) : (
+        <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          {videos.map((v) => (
+            <li
+              key={v.uuid}
+              className="rounded-xl border border-slate-200 bg-white p-3 shadow-sm"
+              data-testid="video-card"
+            >
+              <Link href={`/videos/${v.uuid}`} className="flex flex-col gap-2">
+                {v.videoUrl ? (
+                  <video
+                    src={v.videoUrl}
+                    muted
+                    preload="metadata"
+                    className="aspect-video w-full rounded-md bg-black object-contain"
+                  />
+                ) : (
+                  <div className="flex aspect-video items-center justify-center rounded-md bg-slate-100 text-sm text-slate-500">
+                    {IN_PROGRESS.has(v.status) ? "Rendering…" : "No video"}
+                  </div>
+                )}
+                <span
+                  className={`w-fit rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[v.status]}`}
+                  data-testid="video-status"
+                >
+                  {v.status}
+                </span>
+                <span className="line-clamp-2 text-sm">{v.prompt}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+"use client";
+
+import { authClient } from "@videofly/auth/client";
+import Link from "next/link";
+import { useState } from "react";
+
+/** Email and password sign-in or sign-up, with the server's error shown as it is. */
+export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const signUp = mode === "sign-up";
+
+  async function submit(form: FormData) {
+    setBusy(true);
+    setError(null);
+    const email = String(form.get("email") ?? "");
+    const password = String(form.get("password") ?? "");
+    const result = signUp
+      ? await authClient.signUp.email({ email, password, name: String(form.get("name") || email.split("@")[0]) })
+      : await authClient.signIn.email({ email, password });
+    setBusy(false);
+    if (result.error) {
+      setError(result.error.message ?? "That did not work. Check your details and try again.");
+      return;
+    }
+    window.location.href = "/create";
+  }
+
+  return (
+    <form
+      action={submit}
+      className="mx-auto flex max-w-sm flex-col gap-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
+    >
+      <h1 className="text-2xl font-semibold">{signUp ? "Create your account" : "Sign in"}</h1>
+      {signUp && (
+        <label className="flex flex-col gap-1 text-sm">
+          Name
+          <input name="name" autoComplete="name" className="rounded-md border border-slate-300 px-3 py-2" />
+        </label>
+      )}
+      <label className="flex flex-col gap-1 text-sm">
+        Email
+        <input
+          name="email"
+          type="email"
+          required
+          autoComplete="email"
+          className="rounded-md border border-slate-300 px-3 py-2"
+        />
+      </label>
+      <label className="flex flex-col gap-1 text-sm">
+        Password
+        <input
+          name="password"
+          type="password"
+          required
+          minLength={8}
+          autoComplete={signUp ? "new-password" : "current-password"}
+          className="rounded-md border border-slate-300 px-3 py-2"
+        />
+      </label>
+      {error && (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+          {error}
+        </p>
+      )}
+      <button
+        type="submit"
+        disabled={busy}
+        className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500 disabled:opacity-60"
+      >
+        {busy ? "…" : signUp ? "Sign up" : "Sign in"}
+      </button>
+      <p className="text-sm text-slate-600">
+        {signUp ? (
+          <>
+            Already have an account?{" "}
+            <Link href="/sign-in" className="text-indigo-600">
+              Sign in
+            </Link>
+          </>
+        ) : (
+          <>
+            New here?{" "}
+            <Link href="/sign-up" className="text-indigo-600">
+              Create an account
+            </Link>
+          </>
+        )}
+      </p>
+    </form>
+  );
+}

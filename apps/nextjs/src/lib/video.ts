@@ -1,0 +1,25 @@
+export interface VideoView {
+  uuid: string;
+  status: "PENDING" | "GENERATING" | "UPLOADING" | "COMPLETED" | "FAILED";
+  model: string;
+  mode: string;
+  prompt: string;
+  duration: number;
+  aspectRatio: string;
+  quality: string;
+  creditsCost: number;
+  isPublic: boolean;
+  videoUrl: string | null;
+  error: { code: string; message: string | null } | null;
+  createdAt: string;
+}
+
+export const IN_PROGRESS = new Set(["PENDING", "GENERATING", "UPLOADING"]);
+
+export const STATUS_STYLE: Record<VideoView["status"], string> = {
+  PENDING: "bg-slate-100 text-slate-700",
+  GENERATING: "bg-amber-100 text-amber-800",
+  UPLOADING: "bg-sky-100 text-sky-800",
+  COMPLETED: "bg-emerald-100 text-emerald-800",
+  FAILED: "bg-red-100 text-red-800",
+};

@@ -1,0 +1,140 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { createDatabaseFromTemplate, dropDatabase } from "@videofly/db/testing";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { type AppServer, startAppServer, TEST_SECRETS } from "./support/app-server";
+
+// The web app in a real browser (Debian's chromium), against the built app and a real worker.
+const SCREENSHOTS = path.resolve(import.meta.dirname, "../../../artifacts/screenshots");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+let app: AppServer;
+let worker: ChildProcess;
+let browser: Browser;
+let databaseUrl: string;
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  databaseUrl = await createDatabaseFromTemplate(inject("templateDatabaseUrl"), "vf_browser");
+  const env = {
+    DATABASE_URL: databaseUrl,
+    DEMO_PROVIDER_DELAY_MS: "1500",
+    VIDEO_POLL_INTERVAL_MS: "300",
+    SIGNUP_BONUS_CREDITS: "20",
+  };
+  app = await startAppServer(env);
+  // The same worker `pnpm worker` runs, pointed at the same database and app.
+  worker = spawn(process.execPath, ["--import", "tsx", "src/jobs/worker-main.ts"], {
+    cwd: path.resolve(import.meta.dirname, "../../../packages/common"),
+    env: {
+      ...process.env,
+      ...env,
+      APP_URL: app.baseUrl,
+      VIDEO_CALLBACK_SECRET: TEST_SECRETS.VIDEO_CALLBACK_SECRET,
+      STORAGE_SIGNING_SECRET: TEST_SECRETS.STORAGE_SIGNING_SECRET,
+      STORAGE_LOCAL_DIR: app.storageDir,
+      WORKER_POLL_INTERVAL_MS: "300",
+      LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (worker && worker.exitCode === null) {
+    worker.kill("SIGTERM");
+    await new Promise((r) => worker.once("exit", r));
+  }
+  await app?.stop();
+  await dropDatabase(databaseUrl);
+});
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+describe("the web app in a browser", () => {
+  it("signs up, shows the bonus, creates a video that completes by itself, plays it, and shows the settled hold", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${app.baseUrl}/`);
+    await shot(page, "landing");
+
+    await page.goto(`${app.baseUrl}/sign-up`);
+    await page.getByLabel("Email").fill("browser@example.com");
+    await page.getByLabel("Password").fill("correct horse battery");
+    await shot(page, "sign-up");
+    await page.getByRole("button", { name: "Sign up" }).click();
+    await page.waitForURL("**/create");
+    await expect.poll(() => page.getByTestId("available").textContent()).toBe("20");
+    await expect.poll(() => page.getByTestId("cost").textContent()).toBe("1");
+    await page.getByLabel("Prompt").fill("a paper plane over a city at dusk");
+    await shot(page, "create");
+    await page.getByRole("button", { name: /Generate for 1 credits/ }).click();
+    await page.waitForURL(/\/videos\/[0-9a-f-]{36}$/);
+
+    await page.goto(`${app.baseUrl}/videos`);
+    await expect
+      .poll(() => page.getByTestId("video-status").first().textContent(), { timeout: 30_000 })
+      .toBe("COMPLETED");
+    await shot(page, "videos");
+    await page.getByTestId("video-card").first().locator("a").click();
+    await page.waitForURL(/\/videos\/[0-9a-f-]{36}$/);
+    const player = page.getByTestId("player");
+    await player.waitFor();
+    const played = await player.evaluate(async (el) => {
+      const video = el as HTMLVideoElement;
+      video.muted = true;
+      await video.play();
+      await new Promise((r) => setTimeout(r, 500));
+      return { time: video.currentTime, error: video.error?.code ?? null, duration: video.duration };
+    });
+    expect(played.error).toBeNull();
+    expect(played.time).toBeGreaterThan(0);
+    expect(played.duration).toBeGreaterThan(2);
+    await shot(page, "video");
+
+    await page.goto(`${app.baseUrl}/credits`);
+    await expect.poll(() => page.getByTestId("balance-available").textContent()).toBe("19");
+    await expect
+      .poll(async () => (await page.getByTestId("history-type").allTextContents()).join(","))
+      .toBe("SETTLE,HOLD,GRANT");
+    await shot(page, "credits");
+    await page.close();
+  }, 90_000);
+
+  it("says when credits are short, with a link to pricing", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${app.baseUrl}/sign-up`);
+    await page.getByLabel("Email").fill("short@example.com");
+    await page.getByLabel("Password").fill("correct horse battery");
+    await page.getByRole("button", { name: "Sign up" }).click();
+    await page.waitForURL("**/create");
+    await page.getByLabel("Model").selectOption("sora-2");
+    await page.getByLabel("Duration").selectOption("12");
+    await page.getByLabel("Quality").selectOption("1080p");
+    await expect.poll(() => page.getByTestId("cost").textContent()).toBe("24");
+    await expect.poll(() => page.getByTestId("short").isVisible()).toBe(true);
+    expect(await page.getByRole("button", { name: /Generate/ }).isDisabled()).toBe(true);
+    await shot(page, "create-short-mobile");
+    await page.getByTestId("short").getByRole("link", { name: "See pricing" }).click();
+    await page.waitForURL("**/pricing");
+    await expect.poll(() => page.getByRole("heading", { name: "Pricing" }).isVisible()).toBe(true);
+    await shot(page, "pricing");
+    await context.close();
+  }, 60_000);
+});
