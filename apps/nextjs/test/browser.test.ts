@@ -137,4 +137,46 @@ describe("the web app in a browser", () => {
     await shot(page, "pricing");
     await context.close();
   }, 60_000);
+
+  it("renders the create page in Chinese when the locale cookie says so, and switches back", async () => {
+    const context = await browser.newContext();
+    await context.addCookies([{ name: "locale", value: "zh", url: app.baseUrl }]);
+    const page = await context.newPage();
+    await page.goto(`${app.baseUrl}/sign-up`);
+    await page.getByLabel("Email").fill("zh@example.com");
+    await page.getByLabel("Password").fill("correct horse battery");
+    await page.getByRole("button", { name: "Sign up" }).click();
+    await page.waitForURL("**/create");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("创建视频");
+    expect(await page.getAttribute("html", "lang")).toBe("zh-CN");
+    expect(await page.getByRole("link", { name: "我的视频" }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole("button", { name: /生成/ }).isVisible()).toBe(true);
+    await shot(page, "create-zh");
+    await page.getByLabel("语言").selectOption("en");
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Create a video");
+    await context.close();
+  }, 60_000);
+
+  it("embeds a public video and refuses a private one", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${app.baseUrl}/sign-in`);
+    await page.getByLabel("Email").fill("browser@example.com");
+    await page.getByLabel("Password").fill("correct horse battery");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL("**/create");
+    await page.goto(`${app.baseUrl}/videos`);
+    await page.getByTestId("video-card").first().locator("a").click();
+    await page.waitForURL(/\/videos\/[0-9a-f-]{36}$/);
+    const uuid = page.url().split("/").pop() ?? "";
+    const embedUrl = `${app.baseUrl}/embed/${uuid}`;
+    expect((await (await browser.newPage()).goto(embedUrl))?.status()).toBe(404);
+    await page.getByRole("button", { name: "Make public" }).click();
+    await expect.poll(() => page.getByTestId("embed-code").inputValue()).toContain(`/embed/${uuid}`);
+    const embed = await browser.newPage();
+    expect((await embed.goto(embedUrl))?.status()).toBe(200);
+    await embed.locator("video").waitFor();
+    await shot(embed, "embed");
+    await page.close();
+    await embed.close();
+  }, 60_000);
 });

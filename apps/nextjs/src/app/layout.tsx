@@ -2,7 +2,10 @@ import { getRequestIdentity } from "@videofly/auth";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { LanguageSwitcher } from "@/components/language-switcher";
 import { SignOutButton } from "@/components/sign-out-button";
 import "./globals.css";
 
@@ -13,54 +16,69 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const identity = await getRequestIdentity(await headers()).catch(() => null);
+  const locale = await getLocale();
+  const t = await getTranslations("nav");
   return (
-    <html lang="en">
+    <html lang={locale === "zh" ? "zh-CN" : "en"}>
       <body className="min-h-screen">
-        <header className="border-b border-slate-200 bg-white">
-          <nav
-            className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-5 gap-y-2 px-4 py-3 text-sm"
-            aria-label="Main"
-          >
-            <Link href="/" className="text-lg font-semibold text-indigo-600">
-              VideoFly
-            </Link>
-            <Link href="/create" className="hover:text-indigo-600">
-              Create
-            </Link>
-            <Link href="/videos" className="hover:text-indigo-600">
-              My videos
-            </Link>
-            <Link href="/credits" className="hover:text-indigo-600">
-              Credits
-            </Link>
-            <Link href="/pricing" className="hover:text-indigo-600">
-              Pricing
-            </Link>
-            <span className="ml-auto flex items-center gap-3">
-              {identity ? (
-                <>
-                  <span className="text-slate-500" data-testid="signed-in-as">
-                    {identity.user.email}
-                  </span>
-                  <SignOutButton />
-                </>
-              ) : (
-                <>
-                  <Link href="/sign-in" className="hover:text-indigo-600">
-                    Sign in
-                  </Link>
-                  <Link
-                    href="/sign-up"
-                    className="rounded-md bg-indigo-600 px-3 py-1.5 font-medium text-white hover:bg-indigo-500"
-                  >
-                    Sign up
-                  </Link>
-                </>
+        <NextIntlClientProvider>
+          <header className="border-b border-slate-200 bg-white">
+            <nav
+              className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-5 gap-y-2 px-4 py-3 text-sm"
+              aria-label="Main"
+            >
+              <Link href="/" className="text-lg font-semibold text-indigo-600">
+                VideoFly
+              </Link>
+              <Link href="/create" className="hover:text-indigo-600">
+                {t("create")}
+              </Link>
+              <Link href="/videos" className="hover:text-indigo-600">
+                {t("videos")}
+              </Link>
+              <Link href="/credits" className="hover:text-indigo-600">
+                {t("credits")}
+              </Link>
+              <Link href="/pricing" className="hover:text-indigo-600">
+                {t("pricing")}
+              </Link>
+              {identity && (
+                <Link href="/billing" className="hover:text-indigo-600">
+                  {t("billing")}
+                </Link>
               )}
-            </span>
-          </nav>
-        </header>
-        <main className="mx-auto max-w-5xl px-4 py-8">{children}</main>
+              {identity?.user.role === "admin" && (
+                <Link href="/admin" className="hover:text-indigo-600">
+                  {t("admin")}
+                </Link>
+              )}
+              <span className="ml-auto flex items-center gap-3">
+                <LanguageSwitcher />
+                {identity ? (
+                  <>
+                    <span className="text-slate-500" data-testid="signed-in-as">
+                      {identity.user.email}
+                    </span>
+                    <SignOutButton />
+                  </>
+                ) : (
+                  <>
+                    <Link href="/sign-in" className="hover:text-indigo-600">
+                      {t("signIn")}
+                    </Link>
+                    <Link
+                      href="/sign-up"
+                      className="rounded-md bg-indigo-600 px-3 py-1.5 font-medium text-white hover:bg-indigo-500"
+                    >
+                      {t("signUp")}
+                    </Link>
+                  </>
+                )}
+              </span>
+            </nav>
+          </header>
+          <main className="mx-auto max-w-5xl px-4 py-8">{children}</main>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useState } from "react";
 
 /** Email and password sign-in or sign-up, with the server's error shown as it is. */
-export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
+export function AuthForm({ mode, oauth }: { mode: "sign-in" | "sign-up"; oauth: ("google" | "github")[] }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const signUp = mode === "sign-up";
@@ -71,6 +71,16 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
       >
         {busy ? "…" : signUp ? "Sign up" : "Sign in"}
       </button>
+      {oauth.map((provider) => (
+        <button
+          key={provider}
+          type="button"
+          onClick={() => void authClient.signIn.social({ provider, callbackURL: "/create" })}
+          className="rounded-md border border-slate-300 px-4 py-2 hover:bg-slate-100"
+        >
+          Continue with {provider === "google" ? "Google" : "GitHub"}
+        </button>
+      ))}
       <p className="text-sm text-slate-600">
         {signUp ? (
           <>

@@ -1,8 +1,10 @@
 "use client";
 
 import { authClient } from "@videofly/auth/client";
+import { useTranslations } from "next-intl";
 
 export function SignOutButton() {
+  const t = useTranslations("nav");
   return (
     <button
       type="button"
@@ -12,7 +14,7 @@ export function SignOutButton() {
         window.location.href = "/";
       }}
     >
-      Sign out
+      {t("signOut")}
     </button>
   );
 }

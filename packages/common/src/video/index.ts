@@ -10,6 +10,7 @@ export { providerRegistry } from "./providers.ts";
 export {
   deleteVideo,
   findOwnVideo,
+  getPublicVideo,
   getVideo,
   getVideoStatus,
   latestPublicVideos,

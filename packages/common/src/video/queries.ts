@@ -111,3 +111,9 @@ export async function latestPublicVideos(limit = 12) {
     })),
   );
 }
+
+/** A public, finished video for the embed player; null for anything else (private, deleted, unknown). */
+export async function getPublicVideo(uuid: string) {
+  const v = await db().video.findFirst({ where: { uuid, isPublic: true, status: "COMPLETED", deletedAt: null } });
+  return v ? { uuid: v.uuid, prompt: v.prompt, aspectRatio: v.aspectRatio, videoUrl: await downloadUrl(v) } : null;
+}

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useState } from "react";
 import { ApiError, api } from "@/lib/api";
 
@@ -19,6 +20,7 @@ const IMAGE_TYPES = ["image/png", "image/jpeg", "image/webp"];
 const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 
 export default function CreatePage() {
+  const t = useTranslations("create");
   const [models, setModels] = useState<Model[]>([]);
   const [available, setAvailable] = useState<number | null>(null);
   const [signedOut, setSignedOut] = useState(false);
@@ -56,9 +58,9 @@ export default function CreatePage() {
   );
   const imageProblem =
     image && !IMAGE_TYPES.includes(image.type)
-      ? "Use a PNG, JPEG or WebP image."
+      ? t("imageType")
       : image && image.size > MAX_IMAGE_BYTES
-        ? "The image is over 10 MB."
+        ? t("imageSize")
         : null;
   const short = cost !== null && available !== null && cost > available;
 
@@ -78,7 +80,7 @@ export default function CreatePage() {
     try {
       let imageUrl: string | undefined;
       if (mode === "IMAGE_TO_VIDEO") {
-        if (!image || imageProblem) throw new ApiError(400, "E4004", imageProblem ?? "Choose an image first.");
+        if (!image || imageProblem) throw new ApiError(400, "E4004", imageProblem ?? t("chooseImage"));
         const presigned = await api<{ fileUrl: string; upload: { url: string; headers: Record<string, string> } }>(
           "/api/v1/upload/presign",
           {
@@ -114,9 +116,8 @@ export default function CreatePage() {
     return (
       <p className="text-center">
         <Link href="/sign-in" className="text-indigo-600">
-          Sign in
-        </Link>{" "}
-        to create videos.
+          {t("signInFirst")}
+        </Link>
       </p>
     );
   }
@@ -131,7 +132,7 @@ export default function CreatePage() {
           void submit();
         }}
       >
-        <h1 className="text-2xl font-semibold">Create a video</h1>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <fieldset className="flex gap-2" aria-label="Mode">
           {(["TEXT_TO_VIDEO", "IMAGE_TO_VIDEO"] as const).map((m) => (
             <label
@@ -146,12 +147,12 @@ export default function CreatePage() {
                 disabled={!model?.modes.includes(m)}
                 onChange={() => setMode(m)}
               />
-              {m === "TEXT_TO_VIDEO" ? "Text to video" : "Image to video"}
+              {m === "TEXT_TO_VIDEO" ? t("textToVideo") : t("imageToVideo")}
             </label>
           ))}
         </fieldset>
         <label className="flex flex-col gap-1 text-sm">
-          Prompt
+          {t("prompt")}
           <textarea
             name="prompt"
             required
@@ -164,7 +165,7 @@ export default function CreatePage() {
         </label>
         {mode === "IMAGE_TO_VIDEO" && (
           <label className="flex flex-col gap-1 text-sm">
-            Image (PNG, JPEG or WebP, up to 10 MB)
+            {t("image")}
             <input type="file" accept={IMAGE_TYPES.join(",")} onChange={(e) => setImage(e.target.files?.[0] ?? null)} />
             {image && !imageProblem && (
               // biome-ignore lint/performance/noImgElement: a local blob preview; next/image cannot optimise it
@@ -179,7 +180,7 @@ export default function CreatePage() {
         )}
         <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
           <label className="flex flex-col gap-1 text-sm">
-            Model
+            {t("model")}
             <select name="model" value={modelId} onChange={(e) => pickModel(e.target.value)} className={select}>
               {models.map((m) => (
                 <option key={m.id} value={m.id}>
@@ -189,7 +190,7 @@ export default function CreatePage() {
             </select>
           </label>
           <label className="flex flex-col gap-1 text-sm">
-            Duration
+            {t("duration")}
             <select
               name="duration"
               value={duration}
@@ -204,7 +205,7 @@ export default function CreatePage() {
             </select>
           </label>
           <label className="flex flex-col gap-1 text-sm">
-            Aspect ratio
+            {t("aspectRatio")}
             <select
               name="aspectRatio"
               value={aspectRatio}
@@ -217,7 +218,7 @@ export default function CreatePage() {
             </select>
           </label>
           <label className="flex flex-col gap-1 text-sm">
-            Quality
+            {t("quality")}
             <select name="quality" value={quality} onChange={(e) => setQuality(e.target.value)} className={select}>
               {model?.qualities.map((q) => (
                 <option key={q}>{q}</option>
@@ -230,7 +231,7 @@ export default function CreatePage() {
             {error.message}{" "}
             {error.code === "E4001" && (
               <Link href="/pricing" className="font-medium underline">
-                Get more credits
+                {t("moreCredits")}
               </Link>
             )}
           </p>
@@ -240,21 +241,21 @@ export default function CreatePage() {
           disabled={busy || short || !prompt.trim()}
           className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500 disabled:opacity-60"
         >
-          {busy ? "Starting…" : `Generate for ${cost ?? "…"} credits`}
+          {busy ? t("starting") : t("generate", { cost: cost ?? "…" })}
         </button>
       </form>
       <aside className="flex h-fit flex-col gap-2 rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-sm">
         <p>
-          Cost: <strong data-testid="cost">{cost ?? "…"}</strong> credits
+          {t("cost")}: <strong data-testid="cost">{cost ?? "…"}</strong> {t("credits")}
         </p>
         <p>
-          Available: <strong data-testid="available">{available ?? "…"}</strong> credits
+          {t("available")}: <strong data-testid="available">{available ?? "…"}</strong> {t("credits")}
         </p>
         {short && (
           <p role="status" className="text-red-700" data-testid="short">
-            Not enough credits for this video.{" "}
+            {t("short")}{" "}
             <Link href="/pricing" className="font-medium underline">
-              See pricing
+              {t("seePricing")}
             </Link>
           </p>
         )}

@@ -75,6 +75,18 @@ export default function VideoPage() {
         </p>
       )}
       {message && <p className="text-sm text-red-700">{message}</p>}
+      {video.isPublic && (
+        <label className="flex flex-col gap-1 text-sm">
+          Embed code
+          <textarea
+            readOnly
+            rows={2}
+            data-testid="embed-code"
+            className="rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs"
+            value={`<iframe src="${window.location.origin}/embed/${video.uuid}" width="640" height="360" allowfullscreen></iframe>`}
+          />
+        </label>
+      )}
       <div className="flex flex-wrap gap-2 text-sm">
         {video.videoUrl && (
           <a href={video.videoUrl} download className="rounded-md border border-slate-300 px-3 py-1.5">
