@@ -1,0 +1,8 @@
+export {
+  type AdminStats,
+  type AdminUserRow,
+  type AdminVideoRow,
+  adminStats,
+  type DailyStat,
+  listUsersWithBalances,
+} from "./overview.ts";
