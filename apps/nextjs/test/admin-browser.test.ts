@@ -1,13 +1,10 @@
-import { mkdirSync } from "node:fs";
-import path from "node:path";
 import { createDatabaseFromTemplate, dropDatabase } from "@videofly/db/testing";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type AppServer, startAppServer } from "./support/app-server";
+import { launchBrowser, screenshot } from "./support/browser";
 
 // The admin dashboard in a real browser (Debian's chromium), against the built app.
-const SCREENSHOTS = path.resolve(import.meta.dirname, "../../../artifacts/screenshots");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const ADMIN = "dash-admin@videofly.test";
 const PASSWORD = "correct horse battery";
 
@@ -16,21 +13,9 @@ let browser: Browser;
 let databaseUrl: string;
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
   databaseUrl = await createDatabaseFromTemplate(inject("templateDatabaseUrl"), "vf_admin_browser");
   app = await startAppServer({ DATABASE_URL: databaseUrl, ADMIN_EMAILS: ADMIN, SIGNUP_BONUS_CREDITS: "20" });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchBrowser();
 }, 90_000);
 
 afterAll(async () => {
@@ -38,9 +23,6 @@ afterAll(async () => {
   await app?.stop();
   if (databaseUrl) await dropDatabase(databaseUrl);
 });
-
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
 async function signUp(
   email: string,
@@ -83,7 +65,7 @@ describe("the admin dashboard in a browser", () => {
     await expect.poll(() => row.getByTestId("admin-user-available").textContent()).toBe("50");
     await admin.page.getByTestId("admin-user-search").fill("");
     await expect.poll(() => admin.page.getByTestId("admin-user-row").count()).toBe(2);
-    await shot(admin.page, "admin");
+    await screenshot(admin.page, "admin");
 
     // A bad request shows the error instead.
     await admin.page.getByTestId("admin-grant-email").fill("nobody@example.com");
@@ -135,7 +117,7 @@ describe("the admin dashboard in a browser", () => {
     expect((await page.goto(`${app.baseUrl}/admin`))?.status()).toBe(200);
     await expect.poll(() => page.getByTestId("admin-user-row").count()).toBe(2);
     await expect.poll(() => page.getByTestId("admin-grant-submit").isVisible()).toBe(true);
-    await shot(page, "admin-mobile");
+    await screenshot(page, "admin-mobile");
     await context.close();
   }, 30_000);
 });

@@ -1,14 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { createDatabaseFromTemplate, dropDatabase } from "@videofly/db/testing";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type AppServer, startAppServer, TEST_SECRETS } from "./support/app-server";
+import { launchBrowser, screenshot } from "./support/browser";
 
 // The web app in a real browser (Debian's chromium), against the built app and a real worker.
-const SCREENSHOTS = path.resolve(import.meta.dirname, "../../../artifacts/screenshots");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 let app: AppServer;
 let worker: ChildProcess;
@@ -16,7 +14,6 @@ let browser: Browser;
 let databaseUrl: string;
 
 beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
   databaseUrl = await createDatabaseFromTemplate(inject("templateDatabaseUrl"), "vf_browser");
   const env = {
     DATABASE_URL: databaseUrl,
@@ -40,18 +37,7 @@ beforeAll(async () => {
     },
     stdio: ["ignore", "inherit", "inherit"],
   });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchBrowser();
 }, 90_000);
 
 afterAll(async () => {
@@ -64,25 +50,22 @@ afterAll(async () => {
   await dropDatabase(databaseUrl);
 });
 
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-
 describe("the web app in a browser", () => {
   it("signs up, shows the bonus, creates a video that completes by itself, plays it, and shows the settled hold", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${app.baseUrl}/`);
-    await shot(page, "landing");
+    await screenshot(page, "landing");
 
     await page.goto(`${app.baseUrl}/sign-up`);
     await page.getByLabel("Email").fill("browser@example.com");
     await page.getByLabel("Password").fill("correct horse battery");
-    await shot(page, "sign-up");
+    await screenshot(page, "sign-up");
     await page.getByRole("button", { name: "Sign up" }).click();
     await page.waitForURL("**/create");
     await expect.poll(() => page.getByTestId("available").textContent()).toBe("20");
     await expect.poll(() => page.getByTestId("cost").textContent()).toBe("1");
     await page.getByLabel("Prompt").fill("a paper plane over a city at dusk");
-    await shot(page, "create");
+    await screenshot(page, "create");
     await page.getByRole("button", { name: /Generate for 1 credits/ }).click();
     await page.waitForURL(/\/videos\/[0-9a-f-]{36}$/);
 
@@ -90,7 +73,7 @@ describe("the web app in a browser", () => {
     await expect
       .poll(() => page.getByTestId("video-status").first().textContent(), { timeout: 30_000 })
       .toBe("COMPLETED");
-    await shot(page, "videos");
+    await screenshot(page, "videos");
     await page.getByTestId("video-card").first().locator("a").click();
     await page.waitForURL(/\/videos\/[0-9a-f-]{36}$/);
     const player = page.getByTestId("player");
@@ -105,14 +88,14 @@ describe("the web app in a browser", () => {
     expect(played.error).toBeNull();
     expect(played.time).toBeGreaterThan(0);
     expect(played.duration).toBeGreaterThan(2);
-    await shot(page, "video");
+    await screenshot(page, "video");
 
     await page.goto(`${app.baseUrl}/credits`);
     await expect.poll(() => page.getByTestId("balance-available").textContent()).toBe("19");
     await expect
       .poll(async () => (await page.getByTestId("history-type").allTextContents()).join(","))
       .toBe("SETTLE,HOLD,GRANT");
-    await shot(page, "credits");
+    await screenshot(page, "credits");
     await page.close();
   }, 90_000);
 
@@ -130,11 +113,11 @@ describe("the web app in a browser", () => {
     await expect.poll(() => page.getByTestId("cost").textContent()).toBe("24");
     await expect.poll(() => page.getByTestId("short").isVisible()).toBe(true);
     expect(await page.getByRole("button", { name: /Generate/ }).isDisabled()).toBe(true);
-    await shot(page, "create-short-mobile");
+    await screenshot(page, "create-short-mobile");
     await page.getByTestId("short").getByRole("link", { name: "See pricing" }).click();
     await page.waitForURL("**/pricing");
     await expect.poll(() => page.getByRole("heading", { name: "Pricing" }).isVisible()).toBe(true);
-    await shot(page, "pricing");
+    await screenshot(page, "pricing");
     await context.close();
   }, 60_000);
 
@@ -151,7 +134,7 @@ describe("the web app in a browser", () => {
     expect(await page.getAttribute("html", "lang")).toBe("zh-CN");
     expect(await page.getByRole("link", { name: "我的视频" }).isVisible()).toBe(true);
     await expect.poll(() => page.getByRole("button", { name: /生成/ }).isVisible()).toBe(true);
-    await shot(page, "create-zh");
+    await screenshot(page, "create-zh");
     await page.getByLabel("语言").selectOption("en");
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Create a video");
     await context.close();
@@ -175,7 +158,7 @@ describe("the web app in a browser", () => {
     const embed = await browser.newPage();
     expect((await embed.goto(embedUrl))?.status()).toBe(200);
     await embed.locator("video").waitFor();
-    await shot(embed, "embed");
+    await screenshot(embed, "embed");
     await page.close();
     await embed.close();
   }, 60_000);
