@@ -123,13 +123,15 @@ describe("the web app in a browser", () => {
 
   it("renders the create page in Chinese when the locale cookie says so, and switches back", async () => {
     const context = await browser.newContext();
-    await context.addCookies([{ name: "locale", value: "zh", url: app.baseUrl }]);
     const page = await context.newPage();
     await page.goto(`${app.baseUrl}/sign-up`);
     await page.getByLabel("Email").fill("zh@example.com");
     await page.getByLabel("Password").fill("correct horse battery");
     await page.getByRole("button", { name: "Sign up" }).click();
     await page.waitForURL("**/create");
+    // The language switcher's cookie, as if chosen on another visit.
+    await context.addCookies([{ name: "locale", value: "zh", url: app.baseUrl }]);
+    await page.reload();
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("创建视频");
     expect(await page.getAttribute("html", "lang")).toBe("zh-CN");
     expect(await page.getByRole("link", { name: "我的视频" }).isVisible()).toBe(true);

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { api } from "@/lib/api";
 
@@ -11,6 +12,7 @@ interface PublicVideo {
 }
 
 export default function HomePage() {
+  const t = useTranslations("home");
   const [gallery, setGallery] = useState<PublicVideo[]>([]);
   useEffect(() => {
     void api<PublicVideo[]>("/api/v1/videos/latest")
@@ -21,21 +23,18 @@ export default function HomePage() {
     <div className="flex flex-col gap-10">
       <section className="flex flex-col items-start gap-4 py-8">
         <h1 className="text-4xl font-bold tracking-tight">VideoFly</h1>
-        <p className="max-w-xl text-lg text-slate-600">
-          Turn a prompt, or an image and a prompt, into a video made by AI. Pay with credits: a free 50 to start, then
-          packs or a plan.
-        </p>
+        <p className="max-w-xl text-lg text-slate-600">{t("tagline")}</p>
         <Link
           href="/create"
           className="rounded-md bg-indigo-600 px-5 py-2.5 font-medium text-white hover:bg-indigo-500"
         >
-          Create a video
+          {t("cta")}
         </Link>
       </section>
       <section>
-        <h2 className="mb-3 text-xl font-semibold">Made with VideoFly</h2>
+        <h2 className="mb-3 text-xl font-semibold">{t("gallery")}</h2>
         {gallery.length === 0 ? (
-          <p className="text-slate-500">Public videos will appear here.</p>
+          <p className="text-slate-500">{t("galleryEmpty")}</p>
         ) : (
           <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
             {gallery.map((v) => (

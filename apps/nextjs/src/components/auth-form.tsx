@@ -2,10 +2,12 @@
 
 import { authClient } from "@videofly/auth/client";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 /** Email and password sign-in or sign-up, with the server's error shown as it is. */
 export function AuthForm({ mode, oauth }: { mode: "sign-in" | "sign-up"; oauth: ("google" | "github")[] }) {
+  const t = useTranslations("auth");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const signUp = mode === "sign-up";
@@ -20,7 +22,7 @@ export function AuthForm({ mode, oauth }: { mode: "sign-in" | "sign-up"; oauth: 
       : await authClient.signIn.email({ email, password });
     setBusy(false);
     if (result.error) {
-      setError(result.error.message ?? "That did not work. Check your details and try again.");
+      setError(result.error.message ?? t("failed"));
       return;
     }
     window.location.href = "/create";
@@ -31,15 +33,15 @@ export function AuthForm({ mode, oauth }: { mode: "sign-in" | "sign-up"; oauth: 
       action={submit}
       className="mx-auto flex max-w-sm flex-col gap-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
     >
-      <h1 className="text-2xl font-semibold">{signUp ? "Create your account" : "Sign in"}</h1>
+      <h1 className="text-2xl font-semibold">{signUp ? t("signUpTitle") : t("signInTitle")}</h1>
       {signUp && (
         <label className="flex flex-col gap-1 text-sm">
-          Name
+          {t("name")}
           <input name="name" autoComplete="name" className="rounded-md border border-slate-300 px-3 py-2" />
         </label>
       )}
       <label className="flex flex-col gap-1 text-sm">
-        Email
+        {t("email")}
         <input
           name="email"
           type="email"
@@ -49,7 +51,7 @@ export function AuthForm({ mode, oauth }: { mode: "sign-in" | "sign-up"; oauth: 
         />
       </label>
       <label className="flex flex-col gap-1 text-sm">
-        Password
+        {t("password")}
         <input
           name="password"
           type="password"
@@ -69,7 +71,7 @@ export function AuthForm({ mode, oauth }: { mode: "sign-in" | "sign-up"; oauth: 
         disabled={busy}
         className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500 disabled:opacity-60"
       >
-        {busy ? "…" : signUp ? "Sign up" : "Sign in"}
+        {busy ? "…" : signUp ? t("signUp") : t("signIn")}
       </button>
       {oauth.map((provider) => (
         <button
@@ -78,22 +80,22 @@ export function AuthForm({ mode, oauth }: { mode: "sign-in" | "sign-up"; oauth: 
           onClick={() => void authClient.signIn.social({ provider, callbackURL: "/create" })}
           className="rounded-md border border-slate-300 px-4 py-2 hover:bg-slate-100"
         >
-          Continue with {provider === "google" ? "Google" : "GitHub"}
+          {t("continueWith", { provider: provider === "google" ? "Google" : "GitHub" })}
         </button>
       ))}
       <p className="text-sm text-slate-600">
         {signUp ? (
           <>
-            Already have an account?{" "}
+            {t("haveAccount")}{" "}
             <Link href="/sign-in" className="text-indigo-600">
-              Sign in
+              {t("signIn")}
             </Link>
           </>
         ) : (
           <>
-            New here?{" "}
+            {t("newHere")}{" "}
             <Link href="/sign-up" className="text-indigo-600">
-              Create an account
+              {t("createAccount")}
             </Link>
           </>
         )}

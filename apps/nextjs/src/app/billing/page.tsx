@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { ApiError, api } from "@/lib/api";
 
@@ -17,14 +18,15 @@ interface Billing {
 }
 
 export default function BillingPage() {
+  const t = useTranslations("billing");
   const [billing, setBilling] = useState<Billing | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     api<Billing>("/api/v1/user/billing")
       .then(setBilling)
-      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : "Could not load billing."));
-  }, []);
+      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : t("loadFailed")));
+  }, [t]);
 
   async function manage() {
     const res = await fetch("/api/auth/creem/create-portal", {
@@ -34,34 +36,43 @@ export default function BillingPage() {
     });
     const body = (await res.json().catch(() => null)) as { url?: string; message?: string } | null;
     if (res.ok && body?.url) window.location.href = body.url;
-    else setError(body?.message ?? "The billing portal is not available.");
+    else setError(body?.message ?? t("portalUnavailable"));
   }
 
   if (error && !billing) return <p className="text-red-700">{error}</p>;
-  if (!billing) return <p className="text-slate-500">Loading…</p>;
+  if (!billing) return <p className="text-slate-500">{t("loading")}</p>;
   const s = billing.subscription;
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="text-2xl font-semibold">Billing</h1>
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
         {billing.plan && s ? (
           <div className="flex flex-col gap-1">
             <p className="text-lg font-semibold">{billing.plan.name}</p>
             <p>
-              {billing.plan.creditsPerPeriod} credits every {billing.plan.interval} · status {s.status}
+              {t("plan", {
+                credits: billing.plan.creditsPerPeriod,
+                interval: billing.plan.interval ?? "",
+                status: s.status,
+              })}
             </p>
             {s.currentPeriodEnd && (
               <p className="text-slate-600">
-                {s.cancelAtPeriodEnd ? "Ends" : "Renews"} on {new Date(s.currentPeriodEnd).toLocaleDateString()}
+                {t(s.cancelAtPeriodEnd ? "ends" : "renews", {
+                  date: new Date(s.currentPeriodEnd).toLocaleDateString(),
+                })}
               </p>
             )}
           </div>
         ) : (
           <p>
-            No plan yet.{" "}
-            <Link href="/pricing" className="text-indigo-600">
-              See plans
-            </Link>
+            {t.rich("noPlan", {
+              link: (chunks) => (
+                <Link href="/pricing" className="text-indigo-600">
+                  {chunks}
+                </Link>
+              ),
+            })}
           </p>
         )}
         <button
@@ -69,22 +80,20 @@ export default function BillingPage() {
           onClick={() => void manage()}
           className="mt-4 rounded-md border border-slate-300 px-3 py-1.5 text-sm"
         >
-          Manage billing
+          {t("manage")}
         </button>
         {error && <p className="mt-2 text-sm text-red-700">{error}</p>}
       </section>
       <section>
-        <h2 className="mb-2 text-lg font-semibold">Purchases</h2>
+        <h2 className="mb-2 text-lg font-semibold">{t("purchases")}</h2>
         {billing.purchases.length === 0 ? (
-          <p className="text-slate-500">No purchases yet.</p>
+          <p className="text-slate-500">{t("noPurchases")}</p>
         ) : (
           <ul className="divide-y divide-slate-200 rounded-xl bg-white text-sm shadow-sm">
             {billing.purchases.map((p) => (
               <li key={p.packageId} className="flex justify-between p-2">
                 <span>{new Date(p.purchasedAt).toLocaleDateString()}</span>
-                <span>
-                  {p.remainingCredits} / {p.credits} credits
-                </span>
+                <span>{t("purchaseCredits", { remaining: p.remainingCredits, credits: p.credits })}</span>
               </li>
             ))}
           </ul>

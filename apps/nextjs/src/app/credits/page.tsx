@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
 import { api } from "@/lib/api";
 
@@ -27,9 +28,10 @@ interface Entry {
 }
 
 const SOON_MS = 7 * 86_400_000;
-const date = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString() : "never");
 
 export default function CreditsPage() {
+  const t = useTranslations("credits");
+  const date = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString() : t("never"));
   const [balance, setBalance] = useState<Balance | null>(null);
   const [packages, setPackages] = useState<Pkg[]>([]);
   const [history, setHistory] = useState<Entry[]>([]);
@@ -51,13 +53,13 @@ export default function CreditsPage() {
 
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="text-2xl font-semibold">Credits</h1>
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         {[
-          ["Available", balance?.available, "available"],
-          ["Frozen", balance?.frozen, "frozen"],
-          ["Debt", balance?.debt, "debt"],
-          [`Expiring in ${balance?.expiringSoon.withinDays ?? 7} days`, balance?.expiringSoon.credits, "expiring"],
+          [t("available"), balance?.available, "available"],
+          [t("frozen"), balance?.frozen, "frozen"],
+          [t("debt"), balance?.debt, "debt"],
+          [t("expiring", { days: balance?.expiringSoon.withinDays ?? 7 }), balance?.expiringSoon.credits, "expiring"],
         ].map(([label, value, id]) => (
           <div key={String(id)} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
             <dt className="text-sm text-slate-500">{label}</dt>
@@ -68,14 +70,14 @@ export default function CreditsPage() {
         ))}
       </dl>
       <section>
-        <h2 className="mb-2 text-lg font-semibold">Packages, spent soonest-expiring first</h2>
+        <h2 className="mb-2 text-lg font-semibold">{t("packages")}</h2>
         <table className="w-full overflow-hidden rounded-xl bg-white text-sm shadow-sm">
           <thead className="bg-slate-100 text-left">
             <tr>
-              <th className="p-2">Source</th>
-              <th className="p-2">Remaining</th>
-              <th className="p-2">Frozen</th>
-              <th className="p-2">Expires</th>
+              <th className="p-2">{t("source")}</th>
+              <th className="p-2">{t("remaining")}</th>
+              <th className="p-2">{t("frozen")}</th>
+              <th className="p-2">{t("expires")}</th>
             </tr>
           </thead>
           <tbody>
@@ -90,7 +92,7 @@ export default function CreditsPage() {
                   <td className="p-2">{p.frozenCredits}</td>
                   <td className="p-2">
                     {date(p.expiresAt)}
-                    {soon && <span className="ml-2 text-xs text-amber-700">soon</span>}
+                    {soon && <span className="ml-2 text-xs text-amber-700">{t("soon")}</span>}
                   </td>
                 </tr>
               );
@@ -99,7 +101,7 @@ export default function CreditsPage() {
         </table>
       </section>
       <section>
-        <h2 className="mb-2 text-lg font-semibold">History</h2>
+        <h2 className="mb-2 text-lg font-semibold">{t("history")}</h2>
         <ul className="divide-y divide-slate-200 rounded-xl bg-white text-sm shadow-sm" data-testid="history">
           {history.map((e) => (
             <li key={e.id} className="flex justify-between gap-4 p-2">
@@ -120,7 +122,7 @@ export default function CreditsPage() {
             onClick={() => void more(cursor)}
             className="mt-2 rounded-md border border-slate-300 px-3 py-1.5 text-sm"
           >
-            Load more
+            {t("loadMore")}
           </button>
         )}
       </section>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { ApiError, api } from "@/lib/api";
 
@@ -16,6 +17,7 @@ interface Product {
 }
 
 export default function PricingPage() {
+  const t = useTranslations("pricing");
   const [catalogue, setCatalogue] = useState<{
     checkoutEnabled: boolean;
     message: string | null;
@@ -41,10 +43,10 @@ export default function PricingPage() {
     }
     const body = (await res.json().catch(() => null)) as { url?: string; message?: string } | null;
     if (res.ok && body?.url) window.location.href = body.url;
-    else setError(body?.message ?? new ApiError(res.status, "E5000", "Checkout failed.").message);
+    else setError(body?.message ?? new ApiError(res.status, "E5000", t("checkoutFailed")).message);
   }
 
-  if (!catalogue) return <p className="text-slate-500">Loading…</p>;
+  if (!catalogue) return <p className="text-slate-500">{t("loading")}</p>;
   const plans = catalogue.products.filter((p) => p.kind === "subscription" && p.interval === interval);
   const packs = catalogue.products.filter((p) => p.kind === "pack");
   const card = (p: Product) => (
@@ -52,25 +54,25 @@ export default function PricingPage() {
       <h3 className="text-lg font-semibold">{p.name}</h3>
       <p className="text-3xl font-bold">
         ${(p.priceCents / 100).toFixed(2)}
-        {p.interval && <span className="text-base font-normal text-slate-500">/{p.interval}</span>}
+        {p.interval && (
+          <span className="text-base font-normal text-slate-500">{t("perInterval", { interval: p.interval })}</span>
+        )}
       </p>
-      <p>
-        {p.credits} credits{p.interval ? " every period" : ""}, valid {p.creditValidityDays} days
-      </p>
-      {!p.freeUsersMayBuy && <p className="text-sm text-slate-500">For subscribers</p>}
+      <p>{t("credits", { credits: p.credits, recurring: p.interval ? "yes" : "no", days: p.creditValidityDays })}</p>
+      {!p.freeUsersMayBuy && <p className="text-sm text-slate-500">{t("subscribersOnly")}</p>}
       <button
         type="button"
         disabled={!catalogue.checkoutEnabled}
         onClick={() => void buy(p)}
         className="mt-auto rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500 disabled:opacity-50"
       >
-        Buy
+        {t("buy")}
       </button>
     </div>
   );
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="text-2xl font-semibold">Pricing</h1>
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
       {catalogue.message && (
         <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">
           {catalogue.message}
@@ -85,12 +87,12 @@ export default function PricingPage() {
             onClick={() => setBillingInterval(i)}
             className={`rounded-md border px-3 py-1 text-sm ${interval === i ? "border-indigo-600 bg-indigo-50" : "border-slate-300"}`}
           >
-            {i === "month" ? "Monthly" : "Yearly"}
+            {i === "month" ? t("monthly") : t("yearly")}
           </button>
         ))}
       </div>
       <div className="grid gap-4 sm:grid-cols-2">{plans.map(card)}</div>
-      <h2 className="text-lg font-semibold">Credit packs</h2>
+      <h2 className="text-lg font-semibold">{t("packs")}</h2>
       <div className="grid gap-4 sm:grid-cols-2">{packs.map(card)}</div>
     </div>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { api } from "@/lib/api";
 import { IN_PROGRESS, STATUS_STYLE, type VideoView } from "@/lib/video";
@@ -8,6 +9,7 @@ import { IN_PROGRESS, STATUS_STYLE, type VideoView } from "@/lib/video";
 const FILTERS = ["ALL", "GENERATING", "COMPLETED", "FAILED"] as const;
 
 export default function VideosPage() {
+  const t = useTranslations("videos");
   const [videos, setVideos] = useState<VideoView[] | null>(null);
   const [filter, setFilter] = useState<(typeof FILTERS)[number]>("ALL");
 
@@ -32,7 +34,7 @@ export default function VideosPage() {
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center gap-2">
-        <h1 className="mr-auto text-2xl font-semibold">My videos</h1>
+        <h1 className="mr-auto text-2xl font-semibold">{t("title")}</h1>
         {FILTERS.map((f) => (
           <button
             key={f}
@@ -40,19 +42,21 @@ export default function VideosPage() {
             onClick={() => setFilter(f)}
             className={`rounded-md border px-3 py-1 text-sm ${filter === f ? "border-indigo-600 bg-indigo-50" : "border-slate-300"}`}
           >
-            {f === "ALL" ? "All" : f.charAt(0) + f.slice(1).toLowerCase()}
+            {t(f.toLowerCase() as Lowercase<typeof f>)}
           </button>
         ))}
       </div>
       {videos === null ? (
-        <p className="text-slate-500">Loading…</p>
+        <p className="text-slate-500">{t("loading")}</p>
       ) : videos.length === 0 ? (
         <p className="rounded-xl border border-dashed border-slate-300 p-8 text-center text-slate-600">
-          No videos yet.{" "}
-          <Link href="/create" className="text-indigo-600">
-            Create your first one
-          </Link>
-          .
+          {t.rich("empty", {
+            link: (chunks) => (
+              <Link href="/create" className="text-indigo-600">
+                {chunks}
+              </Link>
+            ),
+          })}
         </p>
       ) : (
         <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
@@ -72,7 +76,7 @@ export default function VideosPage() {
                   />
                 ) : (
                   <div className="flex aspect-video items-center justify-center rounded-md bg-slate-100 text-sm text-slate-500">
-                    {IN_PROGRESS.has(v.status) ? "Rendering…" : "No video"}
+                    {IN_PROGRESS.has(v.status) ? t("rendering") : t("noVideo")}
                   </div>
                 )}
                 <span

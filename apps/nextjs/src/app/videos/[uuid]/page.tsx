@@ -1,11 +1,13 @@
 "use client";
 
 import { useParams } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
 import { ApiError, api } from "@/lib/api";
 import { IN_PROGRESS, STATUS_STYLE, type VideoView } from "@/lib/video";
 
 export default function VideoPage() {
+  const t = useTranslations("video");
   const { uuid } = useParams<{ uuid: string }>();
   const [video, setVideo] = useState<VideoView | null>(null);
   const [missing, setMissing] = useState(false);
@@ -41,12 +43,12 @@ export default function VideoPage() {
     try {
       await fn();
     } catch (e) {
-      setMessage(e instanceof ApiError ? e.message : "That did not work.");
+      setMessage(e instanceof ApiError ? e.message : t("failed"));
     }
   }
 
-  if (missing) return <p className="text-center text-slate-600">This video does not exist.</p>;
-  if (!video) return <p className="text-slate-500">Loading…</p>;
+  if (missing) return <p className="text-center text-slate-600">{t("missing")}</p>;
+  if (!video) return <p className="text-slate-500">{t("loading")}</p>;
   return (
     <article className="flex flex-col gap-4">
       {video.videoUrl ? (
@@ -54,7 +56,7 @@ export default function VideoPage() {
         <video src={video.videoUrl} controls className="aspect-video w-full rounded-xl bg-black" data-testid="player" />
       ) : (
         <div className="flex aspect-video items-center justify-center rounded-xl bg-slate-100 text-slate-500">
-          {IN_PROGRESS.has(video.status) ? "Rendering…" : "No video"}
+          {IN_PROGRESS.has(video.status) ? t("rendering") : t("noVideo")}
         </div>
       )}
       <div className="flex flex-wrap items-center gap-3">
@@ -65,7 +67,13 @@ export default function VideoPage() {
           {video.status}
         </span>
         <span className="text-sm text-slate-600">
-          {video.model} · {video.duration} s · {video.aspectRatio} · {video.quality} · {video.creditsCost} credits
+          {t("details", {
+            model: video.model,
+            duration: video.duration,
+            aspectRatio: video.aspectRatio,
+            quality: video.quality,
+            credits: video.creditsCost,
+          })}
         </span>
       </div>
       <p className="whitespace-pre-wrap">{video.prompt}</p>
@@ -77,7 +85,7 @@ export default function VideoPage() {
       {message && <p className="text-sm text-red-700">{message}</p>}
       {video.isPublic && (
         <label className="flex flex-col gap-1 text-sm">
-          Embed code
+          {t("embedCode")}
           <textarea
             readOnly
             rows={2}
@@ -90,7 +98,7 @@ export default function VideoPage() {
       <div className="flex flex-wrap gap-2 text-sm">
         {video.videoUrl && (
           <a href={video.videoUrl} download className="rounded-md border border-slate-300 px-3 py-1.5">
-            Download
+            {t("download")}
           </a>
         )}
         {video.status === "COMPLETED" && (
@@ -108,7 +116,7 @@ export default function VideoPage() {
               )
             }
           >
-            {video.isPublic ? "Make private" : "Make public"}
+            {video.isPublic ? t("makePrivate") : t("makePublic")}
           </button>
         )}
         {video.status === "FAILED" && (
@@ -119,7 +127,7 @@ export default function VideoPage() {
               act(async () => setVideo(await api<VideoView>(`/api/v1/video/${uuid}/retry`, { method: "POST" })))
             }
           >
-            Retry
+            {t("retry")}
           </button>
         )}
         <button
@@ -132,7 +140,7 @@ export default function VideoPage() {
             })
           }
         >
-          Delete
+          {t("delete")}
         </button>
       </div>
     </article>
