@@ -100,7 +100,7 @@ describe("the web app in a browser", () => {
   }, 90_000);
 
   it("says when credits are short, with a link to pricing", async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const context = await browser.newContext({ viewport: { width: 360, height: 780 } });
     const page = await context.newPage();
     await page.goto(`${app.baseUrl}/sign-up`);
     await page.getByLabel("Email").fill("short@example.com");
