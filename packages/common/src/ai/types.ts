@@ -56,7 +56,7 @@ export interface VideoProvider {
 export class ProviderError extends Error {
   constructor(
     readonly provider: string,
-    /** The provider's code, or ours: "unauthorized", "rate_limited", "bad_request", "unavailable", "bad_response". */
+    /** The provider's code, or ours: "unauthorized", "payment_required", "not_found", "rate_limited", "bad_request", "unavailable", "bad_response", "bad_callback". */
     readonly code: string,
     message: string,
     /** Whether the same request may succeed later or with another provider. */
