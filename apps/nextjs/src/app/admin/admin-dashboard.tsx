@@ -414,6 +414,11 @@ function BarChart({
         aria-label={`${title}: ${total} in total over ${points.length} days, at most ${max} in a day`}
       >
         <line x1={pad.left} x2={width - pad.right} y1={height - pad.bottom} y2={height - pad.bottom} stroke="#cbd5e1" />
+        {total === 0 && (
+          <text x={width / 2} y={height / 2} textAnchor="middle" fontSize="12" fill="#94a3b8">
+            No activity yet
+          </text>
+        )}
         {points.map((p, i) => {
           const h = (p.value / max) * plotHeight;
           const x = pad.left + i * slot + (slot - barWidth) / 2;
@@ -427,7 +432,7 @@ function BarChart({
                   {p.value}
                 </text>
               )}
-              {(i % Math.ceil(points.length / 7) === 0 || i === points.length - 1) && (
+              {(points.length - 1 - i) % Math.ceil(points.length / 7) === 0 && (
                 <text x={x + barWidth / 2} y={height - 8} textAnchor="middle" fontSize="10" fill="#64748b">
                   {p.day.slice(5)}
                 </text>
