@@ -27,7 +27,7 @@ export {
   resolveHoldInTransaction,
   settleHold,
 } from "./operations/resolve-hold.ts";
-export { type Balance, creditHistory, getBalance, type HistoryEntry, listPackages, type Page } from "./queries.ts";
+export { type Balance, creditHistory, getBalance, type HistoryEntry, listPackages } from "./queries.ts";
 export { type ReconcileProblem, reconcileCredits } from "./reconcile.ts";
 export * as creditSchemas from "./schemas.ts";
 export { grantSignupBonus } from "./signup-bonus.ts";

@@ -1,5 +1,5 @@
 import { db, pool } from "@videofly/db";
-import { AppError } from "../errors/index.ts";
+import { decodeCursor, encodeCursor, type Page } from "../pagination.ts";
 import type { CreditPackage, CreditSource, EntryType, PackageStatus } from "./model.ts";
 import { packageFromJson } from "./state.ts";
 
@@ -48,27 +48,6 @@ export async function getBalance(userId: string, now = new Date()): Promise<Bala
       packages,
     },
   };
-}
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-const encodeCursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
-
-function decodeCursor<T>(cursor: string | undefined, valid: (v: unknown) => v is T): T | undefined {
-  if (!cursor) return undefined;
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (valid(value)) return value;
-  } catch {
-    // falls through to the error below
-  }
-  throw new AppError("VALIDATION_FAILED", {
-    message: "The cursor is not one this list gave out.",
-    details: { fields: [{ field: "cursor", code: "invalid_cursor", message: "unknown cursor" }] },
-  });
 }
 
 type PackageCursor = [string, number, string, string];

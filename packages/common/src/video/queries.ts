@@ -1,5 +1,6 @@
 import { db, type Video, type VideoStatus } from "@videofly/db";
 import { AppError } from "../errors/index.ts";
+import { decodeCursor, encodeCursor } from "../pagination.ts";
 import { files } from "./files.ts";
 import { videoView } from "./view.ts";
 
@@ -32,22 +33,9 @@ export async function getVideoStatus(userId: string, uuid: string) {
   };
 }
 
-const cursorOf = (v: Video) => Buffer.from(JSON.stringify([v.createdAt.toISOString(), v.id])).toString("base64url");
-
-function parseCursor(cursor: string | undefined): { createdAt: Date; id: string } | undefined {
-  if (!cursor) return undefined;
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [string, string];
-    const date = new Date(createdAt);
-    if (typeof id === "string" && !Number.isNaN(date.getTime())) return { createdAt: date, id };
-  } catch {
-    // falls through
-  }
-  throw new AppError("VALIDATION_FAILED", {
-    message: "The cursor is not one this list gave out.",
-    details: { fields: [{ field: "cursor", code: "invalid_cursor", message: "unknown cursor" }] },
-  });
-}
+type VideoCursor = [string, string];
+const isVideoCursor = (v: unknown): v is VideoCursor =>
+  Array.isArray(v) && v.length === 2 && typeof v[1] === "string" && !Number.isNaN(new Date(v[0]).getTime());
 
 /** The user's videos, newest first. */
 export async function listVideos(
@@ -55,7 +43,8 @@ export async function listVideos(
   options: { status?: VideoStatus; limit?: number; cursor?: string } = {},
 ) {
   const limit = options.limit ?? 20;
-  const after = parseCursor(options.cursor);
+  const position = decodeCursor(options.cursor, isVideoCursor);
+  const after = position && { createdAt: new Date(position[0]), id: position[1] };
   const rows = await db().video.findMany({
     where: {
       userId,
@@ -72,7 +61,7 @@ export async function listVideos(
   const last = page.at(-1);
   return {
     items: await Promise.all(page.map(async (v) => videoView(v, await downloadUrl(v)))),
-    nextCursor: rows.length > limit && last ? cursorOf(last) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
   };
 }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -46,10 +46,8 @@ export async function startTestDatabaseServer(testDatabaseUrl: string | undefine
     const { startEmbeddedPostgres } = await import("../embedded-postgres.ts");
     const embedded = await startEmbeddedPostgres({ dataDir, persistent: false });
     serverUrl = embedded.url("postgres");
-    stopServer = async () => {
-      await embedded.stop();
-      await rm(dataDir, { recursive: true, force: true });
-    };
+    // A non-persistent server removes its data directory when it stops.
+    stopServer = () => embedded.stop();
   }
   const template = uniqueName("vf_template");
   await withAdmin(serverUrl, (c) => c.query(`CREATE DATABASE "${template}"`));
