@@ -6,6 +6,8 @@ export type SqlClient = pg.PoolClient;
 /** Lock namespaces for `pg_advisory_xact_lock(namespace, key)`, one per kind of thing locked. */
 export const LockNamespace = {
   creditUser: 1001,
+  /** A grant key: its grant and a clawback that may have to wait for it. Taken before `creditUser`. */
+  creditGrant: 1002,
 } as const;
 
 export interface TransactionOptions {

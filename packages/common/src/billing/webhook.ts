@@ -1,5 +1,5 @@
 import { type SqlClient, transaction } from "@videofly/db";
-import { clawbackCreditsInTransaction, grantCreditsInTransaction } from "../credits/index.ts";
+import { clawbackOrDeferInTransaction, grantCreditsInTransaction } from "../credits/index.ts";
 import { AppError } from "../errors/index.ts";
 import { logger } from "../logger.ts";
 import { linkCustomer, resolveUser } from "./attribution.ts";
@@ -99,6 +99,7 @@ async function onCheckout(client: SqlClient, checkout: CreemCheckout, eventAt: D
       now,
     });
     effects.push(granted.created ? `granted ${product.credits * units} (${product.key})` : "pack already granted");
+    if (granted.clawedBack) effects.push(`clawed back ${granted.clawedBack} for a refund or dispute that came first`);
     return;
   }
   if (subscription?.current_period_start_date && subscription.current_period_end_date) {
@@ -155,6 +156,7 @@ async function grantPeriod(
     now,
   });
   effects.push(granted.created ? `granted ${plan.credits} for the period` : "period already granted");
+  if (granted.clawedBack) effects.push(`clawed back ${granted.clawedBack} for a refund or dispute that came first`);
 }
 
 async function onSubscription(
@@ -268,29 +270,29 @@ async function changePlan(
   effects.push(granted.created ? `granted ${difference} for the upgrade` : "upgrade already granted");
 }
 
-/** Which grant a refund or dispute is about: the subscription period it paid, or the order. */
-async function refundedGrant(
-  client: SqlClient,
-  claim: CreemRefund | CreemDispute,
-): Promise<{ grantKey: string; initialCredits: number } | null> {
+/**
+ * Which grant a refund or dispute is about: the subscription period it paid, or the order. When
+ * that grant does not exist yet (the refund came first), the key it will have, to wait for; only a
+ * claim that names no period falls back to the subscription's newest period.
+ */
+async function refundedGrant(client: SqlClient, claim: CreemRefund | CreemDispute): Promise<string | null> {
   const subscriptionId = claim.subscription ?? claim.transaction.subscription ?? undefined;
   const orderId = claim.order ?? claim.transaction.order ?? undefined;
-  const candidates: string[] = [];
-  if (subscriptionId && claim.transaction.period_start) {
-    const ms =
-      claim.transaction.period_start < 1e12 ? claim.transaction.period_start * 1000 : claim.transaction.period_start;
-    candidates.push(periodGrantKey(subscriptionId, new Date(ms)));
+  const periodStart = claim.transaction.period_start;
+  const exact: string[] = [];
+  if (subscriptionId && periodStart) {
+    exact.push(periodGrantKey(subscriptionId, new Date(periodStart < 1e12 ? periodStart * 1000 : periodStart)));
   }
-  if (orderId) candidates.push(orderGrantKey(orderId));
-  const { rows } = await client.query<{ grantKey: string; initialCredits: number }>(
-    `SELECT "grantKey", "initialCredits" FROM credit_package
+  if (orderId) exact.push(orderGrantKey(orderId));
+  const { rows } = await client.query<{ grantKey: string }>(
+    `SELECT "grantKey" FROM credit_package
       WHERE "grantKey" = ANY($1::text[])
          OR ($2::text IS NOT NULL AND starts_with("grantKey", 'creem:subscription:' || $2 || ':') AND strpos("grantKey", ':upgrade:') = 0)
       ORDER BY array_position($1::text[], "grantKey") NULLS LAST, "createdAt" DESC
       LIMIT 1`,
-    [candidates, subscriptionId ?? null],
+    [exact, subscriptionId && !periodStart ? subscriptionId : null],
   );
-  return rows[0] ?? null;
+  return rows[0]?.grantKey ?? exact[0] ?? null;
 }
 
 async function onClawback(
@@ -301,25 +303,28 @@ async function onClawback(
   now: Date,
   effects: string[],
 ) {
-  const grant = await refundedGrant(client, claim);
-  if (!grant) {
+  const grantKey = await refundedGrant(client, claim);
+  if (!grantKey) {
     effects.push(`no grant found for this ${kind}`);
     return;
   }
   const paid = claim.transaction.amount_paid ?? claim.transaction.amount;
-  const share = paid > 0 ? Math.min(1, amount / paid) : 1;
-  const credits = Math.ceil(grant.initialCredits * share);
-  if (credits === 0) {
+  if (paid > 0 && amount === 0) {
     effects.push(`${kind} of 0`);
     return;
   }
-  const result = await clawbackCreditsInTransaction(client, {
-    grantKey: grant.grantKey,
+  // Pro rata to the amount; a refund that arrived before its purchase waits for the grant.
+  const result = await clawbackOrDeferInTransaction(client, {
+    grantKey,
     clawbackKey: `creem:${kind}:${claim.id}`,
-    credits,
+    share: paid > 0 ? { part: Math.min(amount, paid), of: paid } : undefined,
     reason: `Creem ${kind} ${claim.id}`,
     now,
   });
+  if (result.deferred) {
+    effects.push(result.recorded ? `${kind} waits for ${grantKey}` : `${kind} already waiting for ${grantKey}`);
+    return;
+  }
   effects.push(`clawed back ${result.taken}, debt ${result.debt}`);
 }
 

@@ -15,12 +15,18 @@ export { type AdjustInput, type AdjustResult, adjustCredits } from "./operations
 export {
   type ClawbackInput,
   type ClawbackResult,
+  type ClawbackShare,
   clawbackCredits,
   clawbackCreditsInTransaction,
 } from "./operations/clawback.ts";
 export { type ExpireResult, expireCredits, type ReleaseStaleResult, releaseStaleHolds } from "./operations/expire.ts";
 export { type GrantInput, type GrantResult, grantCredits, grantCreditsInTransaction } from "./operations/grant.ts";
 export { type HoldInput, type HoldResult, holdCredits, holdCreditsInTransaction } from "./operations/hold.ts";
+export {
+  type ClawbackOrDeferResult,
+  clawbackOrDeferInTransaction,
+  type DeferrableClawbackInput,
+} from "./operations/pending-clawback.ts";
 export {
   type ResolveHoldResult,
   releaseHold,

@@ -9,7 +9,8 @@ export interface ReconcileProblem {
     | "package_entries"
     | "hold_allocations"
     | "debt_payments"
-    | "latest_entry";
+    | "latest_entry"
+    | "pending_clawback";
   /** The package, hold or debt concerned, when the check is about one. */
   subject?: string;
   expected: number | string;
@@ -25,7 +26,8 @@ export interface ReconcileProblem {
  * - sum(frozen) = sum of HELD holds, and each hold's allocations add up to its amount;
  * - every package's own entries add up to its remaining and frozen credits;
  * - every debt's outstanding amount is its amount less the payments recorded against it;
- * - the newest ledger entry's frozen and debt totals are the user's current ones.
+ * - the newest ledger entry's frozen and debt totals are the user's current ones;
+ * - no clawback is still waiting for a grant that exists (the grant applies it when it is created).
  */
 export async function reconcileCredits(): Promise<ReconcileProblem[]> {
   const problems: ReconcileProblem[] = [];
@@ -97,6 +99,12 @@ export async function reconcileCredits(): Promise<ReconcileProblem[]> {
       FROM last LEFT JOIN f USING ("userId") LEFT JOIN d USING ("userId")
      WHERE last."frozenAfter" <> COALESCE(f.frozen, 0) OR last."debtAfter" <> COALESCE(d.debt, 0)`);
   for (const r of latest) problems.push({ ...r, check: "latest_entry" });
+
+  const waiting = await q<{ userId: string; subject: string }>(`
+    SELECT p."userId", c."clawbackKey" AS subject
+      FROM pending_clawback c JOIN credit_package p ON p."grantKey" = c."grantKey"
+     WHERE c."appliedAt" IS NULL`);
+  for (const r of waiting) problems.push({ ...r, check: "pending_clawback", expected: "applied", actual: "waiting" });
 
   return problems;
 }

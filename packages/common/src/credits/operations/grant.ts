@@ -3,6 +3,7 @@ import { AppError } from "../../errors/index.ts";
 import { Changeset } from "../changeset.ts";
 import { assertPositiveInt, type CreditPackage, type CreditSource, type EntryType } from "../model.ts";
 import { findPackageByGrantKey, loadUserState } from "../state.ts";
+import { applyPendingClawbacks } from "./pending-clawback.ts";
 
 export interface GrantInput {
   userId: string;
@@ -23,6 +24,8 @@ export interface GrantResult {
   created: boolean;
   /** Credits that went to paying off debt before the rest became spendable. */
   paidToDebt: number;
+  /** Credits taken back at once by refunds or disputes of this grant that arrived before it. */
+  clawedBack: number;
 }
 
 const UNIQUE_VIOLATION = "23505";
@@ -30,8 +33,9 @@ const UNIQUE_VIOLATION = "23505";
 type GrantEntry = Extract<EntryType, "GRANT" | "ADJUST">;
 
 /**
- * Grants credits as a new package, idempotently by grant key. Outstanding debt (from clawbacks) is
- * paid first, oldest debt first; only the rest becomes spendable.
+ * Grants credits as a new package, idempotently by grant key. Clawbacks of this grant that arrived
+ * before it (pending_clawback) are applied first; then outstanding debt (from earlier clawbacks) is
+ * paid, oldest debt first; only the rest becomes spendable.
  */
 export async function grantCredits(input: GrantInput, entryType: GrantEntry = "GRANT"): Promise<GrantResult> {
   const now = validate(input);
@@ -39,7 +43,10 @@ export async function grantCredits(input: GrantInput, entryType: GrantEntry = "G
   if (existing) return existing;
   try {
     return await transaction((client) => grantUnderLock(client, input, entryType, now), {
-      lock: [LockNamespace.creditUser, input.userId],
+      // The grant key's lock, then the user's (always in this order), in the BEGIN round trip.
+      begin: (literal) =>
+        `SELECT pg_advisory_xact_lock(${LockNamespace.creditGrant}, hashtext(${literal(input.grantKey)}));
+         SELECT pg_advisory_xact_lock(${LockNamespace.creditUser}, hashtext(${literal(input.userId)}))`,
     });
   } catch (error) {
     // The same key granted at the same moment for another user's lock: the first one won.
@@ -58,6 +65,7 @@ export async function grantCreditsInTransaction(
   entryType: GrantEntry = "GRANT",
 ): Promise<GrantResult> {
   const now = validate(input);
+  await advisoryLock(client, LockNamespace.creditGrant, input.grantKey);
   await advisoryLock(client, LockNamespace.creditUser, input.userId);
   return grantUnderLock(client, input, entryType, now);
 }
@@ -91,6 +99,8 @@ async function grantUnderLock(
   });
   const meta = { reference: input.grantKey, reason: input.reason, actorId: input.actorId };
   changes.change(pkg.id, entryType, { remaining: input.credits }, meta);
+  // A refund that came first takes this grant's credits back before any older debt is paid from them.
+  const clawedBack = await applyPendingClawbacks(client, changes, pkg);
   let paidToDebt = 0;
   for (const debt of changes.outstandingDebts()) {
     const pay = Math.min(debt.outstanding, changes.package(pkg.id).remainingCredits);
@@ -99,7 +109,7 @@ async function grantUnderLock(
     paidToDebt += pay;
   }
   await changes.commit(client);
-  return { package: changes.package(pkg.id), created: true, paidToDebt };
+  return { package: changes.package(pkg.id), created: true, paidToDebt, clawedBack };
 }
 
 async function existingGrant(input: GrantInput): Promise<GrantResult | null> {
@@ -119,5 +129,5 @@ function sameGrant(found: CreditPackage, input: GrantInput): GrantResult {
       details: { grantKey: input.grantKey },
     });
   }
-  return { package: found, created: false, paidToDebt: 0 };
+  return { package: found, created: false, paidToDebt: 0, clawedBack: 0 };
 }
