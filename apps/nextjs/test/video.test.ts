@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { createDatabase } from "@videofly/db";
 import { createDatabaseFromTemplate, dropDatabase } from "@videofly/db/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type AppServer, startAppServer, TEST_SECRETS } from "./support/app-server";
@@ -137,6 +138,42 @@ describe("video generation end to end (demo provider, local storage)", () => {
     expect(video.body.data.error?.code).toBe("E5001");
     const balance = await call<{ available: number; frozen: number }>(failing, "/api/v1/credit/balance", { cookie });
     expect(balance.body.data).toMatchObject({ available: 50, frozen: 0 });
+  });
+
+  it("keeps a running video's hold through the stale-hold cron; past its maximum runtime it fails, released", async () => {
+    const cookie = await signUp(app, "slow@example.com");
+    const balance = async () =>
+      (await call<{ available: number; frozen: number }>(app, "/api/v1/credit/balance", { cookie })).body.data;
+    const start = await balance();
+    const created = await call<VideoView>(app, "/api/v1/video/generate", {
+      method: "POST",
+      cookie,
+      body: JSON.stringify(kling),
+    });
+    const { uuid } = created.body.data;
+    const auth = { headers: { authorization: `Bearer ${TEST_SECRETS.CRON_SECRET}` } };
+    // Nothing polls this app but the crons below: the video stays GENERATING until then.
+    const database = createDatabase(databaseUrl, 2);
+    try {
+      await database.pool.query(
+        `UPDATE credit_hold SET "expiresAt" = now() - interval '1 minute' WHERE reference = $1`,
+        [`video:${uuid}`],
+      );
+      const swept = await fetch(`${app.baseUrl}/api/cron/release-stale-holds`, auth);
+      expect(swept.status).toBe(200);
+      expect(((await swept.json()) as { data: { kept: number } }).data.kept).toBeGreaterThanOrEqual(1);
+      expect(await balance()).toMatchObject({ available: start.available - 1, frozen: 1 });
+
+      await database.pool.query(`UPDATE video SET "startedAt" = now() - interval '61 minutes' WHERE uuid = $1`, [uuid]);
+      expect((await cron(app)).status).toBe(200);
+    } finally {
+      await database.close();
+    }
+    const status = await call<{ status: string; error: { code: string } | null }>(app, `/api/v1/video/${uuid}/status`, {
+      cookie,
+    });
+    expect(status.body.data).toMatchObject({ status: "FAILED", error: { code: "E5001" } });
+    expect(await balance()).toMatchObject({ available: start.available, frozen: 0 });
   });
 
   it("validates against the catalogue with the matching error codes", async () => {

@@ -4,6 +4,7 @@ export * from "./billing/index.ts";
 export { type CommonConfig, commonConfig } from "./config.ts";
 export * from "./credits/index.ts";
 export * from "./errors/index.ts";
+export { releaseAbandonedHolds } from "./jobs/stale-holds.ts";
 export { createLogger, type Logger, logger } from "./logger.ts";
 export { decodeCursor, encodeCursor, type Page } from "./pagination.ts";
 export * from "./storage/index.ts";

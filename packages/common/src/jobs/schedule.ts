@@ -1,6 +1,7 @@
-import { expireCredits, releaseStaleHolds } from "../credits/index.ts";
+import { expireCredits } from "../credits/index.ts";
 import { cleanupVideos } from "../video/cleanup.ts";
 import { processDueVideos } from "../video/processing.ts";
+import { releaseAbandonedHolds } from "./stale-holds.ts";
 
 export interface ScheduledJob {
   name: string;
@@ -12,7 +13,7 @@ export interface ScheduledJob {
 /** Background work, as plain functions; the worker and the /api/cron routes run the same ones. */
 export const SCHEDULED_JOBS: ScheduledJob[] = [
   { name: "expire-credits", cron: "0 2 * * *", run: () => expireCredits() },
-  { name: "release-stale-holds", cron: "0 * * * *", run: () => releaseStaleHolds() },
+  { name: "release-stale-holds", cron: "0 * * * *", run: () => releaseAbandonedHolds() },
   { name: "process-videos", cron: "* * * * *", run: () => processDueVideos() },
   { name: "cleanup-videos", cron: "30 3 * * *", run: () => cleanupVideos() },
 ];

@@ -19,6 +19,11 @@ const schema = z
       .int()
       .min(100)
       .default(5 * 60_000),
+    /**
+     * How long a video may stay in progress after it started (a retry starts anew) before the poll
+     * job fails it with E5001 and releases its credits; until then its hold never expires under it.
+     */
+    VIDEO_MAX_RUNTIME_MINUTES: z.coerce.number().positive().default(60),
     /** How often `pnpm worker` looks for due videos between its scheduled jobs. */
     WORKER_POLL_INTERVAL_MS: z.coerce.number().int().min(100).default(2000),
     /** on | off; unset: on exactly when no real provider is configured. */

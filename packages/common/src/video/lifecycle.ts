@@ -12,13 +12,15 @@ export const holdReference = (videoUuid: string, attempt = 1) =>
  */
 export async function failVideo(uuid: string, error: ErrorName, message: string): Promise<Video | null> {
   const failed = await transaction(async (client) => {
-    const { rows } = await client.query<{ uuid: string }>(
+    const { rows } = await client.query<{ holdReference: string | null }>(
       `UPDATE video SET status = 'FAILED', "errorCode" = $2, "errorMessage" = $3, "nextCheckAt" = NULL, "updatedAt" = now()
-        WHERE uuid = $1 AND status IN ('PENDING', 'GENERATING', 'UPLOADING') RETURNING uuid`,
+        WHERE uuid = $1 AND status IN ('PENDING', 'GENERATING', 'UPLOADING') RETURNING "holdReference"`,
       [uuid, errorCodes[error].code, message.slice(0, 500)],
     );
-    if (!rows.length) return false;
-    await resolveHoldInTransaction(client, holdReference(uuid), "RELEASED", {
+    const failed = rows[0];
+    if (!failed) return false;
+    // The current attempt's hold: a retried video pays with a hold of its own.
+    await resolveHoldInTransaction(client, failed.holdReference ?? holdReference(uuid), "RELEASED", {
       reason: `video failed: ${errorCodes[error].code}`,
     });
     return true;

@@ -8,6 +8,7 @@ import { videoConfig } from "./config.ts";
 import { files } from "./files.ts";
 import { completeVideo, failVideo } from "./lifecycle.ts";
 import { providerRegistry } from "./providers.ts";
+import { failPastMaxRuntime, failVideosPastMaxRuntime, isPastMaxRuntime } from "./runtime.ts";
 
 /** A video the provider never accepted (the process died before submitting) fails after this. */
 const PENDING_TIMEOUT_MS = 10 * 60_000;
@@ -22,6 +23,11 @@ const later = (ms: number) => new Date(Date.now() + ms);
 export async function checkVideo(uuid: string, options: { claimed?: boolean } = {}): Promise<void> {
   const video = await db().video.findUnique({ where: { uuid } });
   if (!video || video.deletedAt) return;
+  // Past its deadline it fails, whoever looks first (a callback, the poll job): never completed late.
+  if (isPastMaxRuntime(video, new Date())) {
+    await failPastMaxRuntime(uuid);
+    return;
+  }
   // An upload belongs to whoever claimed it (the poll job, after the lease of a dead copier ran out).
   if (video.status === "UPLOADING") return options.claimed ? copyVideo(video) : undefined;
   if (video.status !== "GENERATING" || !video.provider || !video.providerTaskId) return;
@@ -105,13 +111,17 @@ async function copyVideo(video: Video): Promise<void> {
 export interface ProcessResult {
   checked: number;
   timedOut: number;
+  /** Videos failed (and released) for running past VIDEO_MAX_RUNTIME_MINUTES. */
+  pastMaxRuntime: number;
 }
 
 /**
- * The poll job: claims videos whose next check is due (callbacks that never came, copies to retry,
- * copies whose worker died) with SKIP LOCKED, so any number of workers share them, and checks each.
+ * The poll job: fails videos past their maximum runtime, then claims videos whose next check is due
+ * (callbacks that never came, copies to retry, copies whose worker died) with SKIP LOCKED, so any
+ * number of workers share them, and checks each.
  */
-export async function processDueVideos(options: { limit?: number } = {}): Promise<ProcessResult> {
+export async function processDueVideos(options: { limit?: number; now?: Date } = {}): Promise<ProcessResult> {
+  const pastMaxRuntime = await failVideosPastMaxRuntime(options.now);
   const { rows } = await pool().query<{ uuid: string }>(
     `UPDATE video SET "nextCheckAt" = $2, "updatedAt" = now()
       WHERE id IN (SELECT id FROM video
@@ -127,5 +137,5 @@ export async function processDueVideos(options: { limit?: number } = {}): Promis
   );
   for (const { uuid } of stuck.rows)
     await failVideo(uuid, "PROVIDER_ERROR", "The task was never submitted to a provider.");
-  return { checked: rows.length, timedOut: stuck.rows.length };
+  return { checked: rows.length, timedOut: stuck.rows.length, pastMaxRuntime };
 }

@@ -42,9 +42,10 @@ export async function retryVideo(userId: string, uuid: string) {
         [holdReference(uuid), `${holdReference(uuid)}:attempt-%`],
       );
       const reference = holdReference(uuid, rows[0]?.n ?? 2);
+      // The retry is an attempt of its own: its maximum runtime counts from now.
       const claimed = await client.query(
         `UPDATE video SET status = 'UPLOADING', "holdReference" = $2, "errorCode" = NULL, "errorMessage" = NULL,
-                          attempts = 0, "nextCheckAt" = now(), "updatedAt" = now()
+                          attempts = 0, "startedAt" = now(), "nextCheckAt" = now(), "updatedAt" = now()
           WHERE uuid = $1 AND status = 'FAILED' RETURNING uuid`,
         [uuid, reference],
       );

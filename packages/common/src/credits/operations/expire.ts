@@ -62,16 +62,27 @@ async function expireUserPackages(userId: string, now: Date): Promise<{ packages
   );
 }
 
+export interface ReleaseStaleOptions extends JobOptions {
+  /**
+   * Of a batch of stale holds, the references whose work is still running: those are kept. The
+   * engine cannot tell; the owner of the work answers (the video pipeline, which settles or
+   * releases the hold itself when the video ends, at the latest at its maximum runtime).
+   */
+  stillRunning?: (references: string[]) => Promise<ReadonlySet<string>>;
+}
+
 export interface ReleaseStaleResult {
   released: number;
   credits: number;
+  /** Stale holds left alone because their work is still running. */
+  kept: number;
 }
 
 /** Releases holds still HELD past their TTL, so no credits stay frozen for a generation that died. */
-export async function releaseStaleHolds(options: JobOptions = {}): Promise<ReleaseStaleResult> {
+export async function releaseStaleHolds(options: ReleaseStaleOptions = {}): Promise<ReleaseStaleResult> {
   const now = options.now ?? new Date();
   const batchSize = options.batchSize ?? 500;
-  const result: ReleaseStaleResult = { released: 0, credits: 0 };
+  const result: ReleaseStaleResult = { released: 0, credits: 0, kept: 0 };
   const seen = new Set<string>();
   for (;;) {
     const { rows } = await pool().query<{ reference: string }>(
@@ -81,8 +92,16 @@ export async function releaseStaleHolds(options: JobOptions = {}): Promise<Relea
       [now, [...seen], batchSize],
     );
     if (!rows.length) return result;
-    for (const { reference } of rows) {
-      seen.add(reference);
+    const references = rows.map((r) => r.reference);
+    for (const reference of references) seen.add(reference);
+    // A reference names one attempt and is never reused: work found finished cannot start again
+    // before the release below, and work that ends meanwhile resolves its own hold.
+    const running = (await options.stillRunning?.(references)) ?? new Set<string>();
+    for (const reference of references) {
+      if (running.has(reference)) {
+        result.kept += 1;
+        continue;
+      }
       const released = await releaseHold(reference, { now, reason: "hold expired" });
       if (released.resolved) {
         result.released += 1;

@@ -1,9 +1,9 @@
-import { releaseStaleHolds } from "@videofly/common";
+import { releaseAbandonedHolds } from "@videofly/common";
 import { defineRoute } from "@/server/define-route";
 
 export const dynamic = "force-dynamic";
 
 // Vercel Cron sends GET; POST is there for other schedulers.
-const run = defineRoute({ auth: "cron" }, () => releaseStaleHolds());
+const run = defineRoute({ auth: "cron" }, () => releaseAbandonedHolds());
 
 export { run as GET, run as POST };
