@@ -120,8 +120,8 @@ export interface ProcessResult {
  * (callbacks that never came, copies to retry, copies whose worker died) with SKIP LOCKED, so any
  * number of workers share them, and checks each.
  */
-export async function processDueVideos(options: { limit?: number; now?: Date } = {}): Promise<ProcessResult> {
-  const pastMaxRuntime = await failVideosPastMaxRuntime(options.now);
+export async function processDueVideos(options: { limit?: number } = {}): Promise<ProcessResult> {
+  const pastMaxRuntime = await failVideosPastMaxRuntime();
   const { rows } = await pool().query<{ uuid: string }>(
     `UPDATE video SET "nextCheckAt" = $2, "updatedAt" = now()
       WHERE id IN (SELECT id FROM video
