@@ -1,19 +1,42 @@
 import { readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { createDatabase } from "@videofly/db";
 import { createDatabaseFromTemplate, dropDatabase } from "@videofly/db/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type AppServer, startAppServer, TEST_SECRETS } from "./support/app-server";
 
-// Its own app servers (fast demo provider, and one whose demo always fails) on its own database.
+// Its own app servers (fast demo provider; one whose demo always fails its renders; one whose only
+// providers, Kie and EvoLink, refuse every task) on its own database.
 const sample = readFileSync(path.resolve(import.meta.dirname, "../public/demo/sample.mp4"));
 let app: AppServer;
 let failing: AppServer;
+let refusing: AppServer;
 let databaseUrl: string;
+let providers: Server;
+const providerCalls: string[] = [];
+
+/** Kie and EvoLink refusing every task, as their APIs do (Kie: HTTP 200 with code 422; EvoLink: HTTP 400). */
+async function startRefusingProviders(): Promise<string> {
+  providers = createServer(async (req, res) => {
+    // Read the whole request first: answering before it arrived would reset the connection.
+    for await (const _chunk of req);
+    const kie = req.url?.startsWith("/api/") ?? false;
+    providerCalls.push(`${req.method} ${kie ? "kie" : "evolink"}`);
+    res.writeHead(kie ? 200 : 400, { "content-type": "application/json" });
+    res.end(
+      JSON.stringify(kie ? { code: 422, msg: "unsupported input" } : { error: { message: "unsupported input" } }),
+    );
+  });
+  await new Promise<void>((resolve) => providers.listen(0, "127.0.0.1", resolve));
+  return `http://127.0.0.1:${(providers.address() as AddressInfo).port}`;
+}
 
 beforeAll(async () => {
   databaseUrl = await createDatabaseFromTemplate(inject("templateDatabaseUrl"), "vf_video");
-  [app, failing] = await Promise.all([
+  const providersUrl = await startRefusingProviders();
+  [app, failing, refusing] = await Promise.all([
     startAppServer({
       DATABASE_URL: databaseUrl,
       DEMO_PROVIDER_DELAY_MS: "800",
@@ -26,11 +49,21 @@ beforeAll(async () => {
       DEMO_PROVIDER_FAIL_RATE: "1",
       VIDEO_POLL_INTERVAL_MS: "200",
     }),
+    startAppServer({
+      DATABASE_URL: databaseUrl,
+      DEMO_PROVIDER: "off",
+      KIE_API_KEY: "kie-test-key",
+      KIE_BASE_URL: providersUrl,
+      EVOLINK_API_KEY: "evolink-test-key",
+      EVOLINK_BASE_URL: providersUrl,
+    }),
   ]);
 }, 60_000);
 
 afterAll(async () => {
-  await Promise.all([app?.stop(), failing?.stop()]);
+  await Promise.all([app?.stop(), failing?.stop(), refusing?.stop()]);
+  providers?.closeAllConnections();
+  await new Promise((resolve) => providers?.close(resolve));
   await dropDatabase(databaseUrl);
 });
 
@@ -125,7 +158,8 @@ describe("video generation end to end (demo provider, local storage)", () => {
     expect(list.body.data.items.map((v) => v.uuid)).toContain(created.body.data.uuid);
   });
 
-  it("gives the credits back and shows the error code when the provider fails", async () => {
+  it("gives the credits back and shows the error code when the provider fails the render", async () => {
+    // The demo accepts the task (201) and fails it later, as a provider's render can.
     const cookie = await signUp(failing, "unlucky@example.com");
     const created = await call<VideoView>(failing, "/api/v1/video/generate", {
       method: "POST",
@@ -174,6 +208,25 @@ describe("video generation end to end (demo provider, local storage)", () => {
     });
     expect(status.body.data).toMatchObject({ status: "FAILED", error: { code: "E5001" } });
     expect(await balance()).toMatchObject({ available: start.available, frozen: 0 });
+  });
+
+  it("answers 502 E5001 when no provider accepts the task: the video is FAILED and nothing is spent", async () => {
+    const cookie = await signUp(refusing, "refused@example.com");
+    const created = await call(refusing, "/api/v1/video/generate", {
+      method: "POST",
+      cookie,
+      body: JSON.stringify(kling),
+    });
+    expect([created.res.status, created.body.error?.code]).toEqual([502, "E5001"]);
+    // Each provider was offered the task exactly once.
+    expect(providerCalls).toEqual(["POST kie", "POST evolink"]);
+    const { videoUuid } = (created.body.error?.details ?? {}) as { videoUuid?: string };
+    const video = await call<VideoView>(refusing, `/api/v1/video/${videoUuid}`, { cookie });
+    expect(video.body.data).toMatchObject({ uuid: videoUuid, status: "FAILED", error: { code: "E5001" } });
+    const list = await call<{ items: VideoView[] }>(refusing, "/api/v1/video/list?status=FAILED", { cookie });
+    expect(list.body.data.items.map((v) => v.uuid)).toEqual([videoUuid]);
+    const balance = await call<{ available: number; frozen: number }>(refusing, "/api/v1/credit/balance", { cookie });
+    expect(balance.body.data).toMatchObject({ available: 50, frozen: 0 });
   });
 
   it("validates against the catalogue with the matching error codes", async () => {

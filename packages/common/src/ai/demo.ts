@@ -27,6 +27,7 @@ export function createDemoProvider(options: DemoOptions): VideoProvider {
   };
   return {
     name: "demo",
+    trustedFileOrigin: new URL(options.videoUrl).origin,
     async createTask() {
       const fate = random() < options.failRate ? "fail" : "ok";
       return { taskId: `demo_${now()}_${fate}_${randomBytes(6).toString("hex")}` };

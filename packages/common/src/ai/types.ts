@@ -40,7 +40,10 @@ export interface ProviderCallback {
  */
 export interface VideoProvider {
   readonly name: string;
-  /** Submits a task; throws ProviderError when the provider refuses or fails. */
+  /**
+   * Submits a task; throws ProviderError when the provider refuses or fails, with
+   * `definiteRefusal` set only when the task certainly does not exist.
+   */
   createTask(request: GenerationRequest): Promise<{ taskId: string }>;
   /** The task's current state, from the provider. */
   getTask(taskId: string): Promise<ProviderTaskStatus>;
@@ -51,6 +54,11 @@ export interface VideoProvider {
    * Standard Webhooks). Providers without one return true: our signed callback URL authenticates them.
    */
   verifyCallback(rawBody: string, headers: Headers): boolean;
+  /**
+   * An origin of our own that this provider's files come from (the demo serves the app's sample):
+   * fetched without the outbound address policy, which would refuse a local app in development.
+   */
+  readonly trustedFileOrigin?: string;
 }
 
 export class ProviderError extends Error {
@@ -59,13 +67,21 @@ export class ProviderError extends Error {
     /** The provider's code, or ours: "unauthorized", "payment_required", "not_found", "rate_limited", "bad_request", "unavailable", "bad_response", "bad_callback". */
     readonly code: string,
     message: string,
-    /** Whether the same request may succeed later or with another provider. */
+    /** Whether the same request may succeed later (the poll job asks again). */
     readonly retryable: boolean,
-    options?: { cause?: unknown; status?: number },
+    options?: { cause?: unknown; status?: number; definiteRefusal?: boolean },
   ) {
     super(message, { cause: options?.cause });
     this.name = "ProviderError";
     this.status = options?.status;
+    this.definiteRefusal = options?.definiteRefusal ?? false;
   }
   readonly status: number | undefined;
+  /**
+   * The provider certainly did not take the request: it answered a refusal (HTTP 4xx, an explicit
+   * "not accepted" in the body) or the request never reached it. Only then may a generation go to
+   * another provider; after anything else (a timeout, a reset, a 5xx, an unreadable answer) the
+   * task may exist and be rendering, and sending it elsewhere could pay for it twice.
+   */
+  readonly definiteRefusal: boolean;
 }

@@ -65,6 +65,12 @@ export const errorCodes = {
     status: 500,
     message: "Storing the video failed.",
   },
+  PROVIDER_FILE_REJECTED: {
+    code: "E5004",
+    type: "provider_file_rejected",
+    status: 502,
+    message: "The provider's file was refused: not an MP4 or WebM video, too large, or at an address we do not fetch.",
+  },
   CALLBACK_PROCESSING_FAILED: {
     code: "E5003",
     type: "callback_processing_failed",

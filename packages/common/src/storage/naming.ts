@@ -38,8 +38,8 @@ export const storageKeys = {
     const extension = segment(ext.replace(/^\./, "").toLowerCase(), EXTENSION, "extension");
     return `uploads/${segment(userId, ID, "userId")}/${segment(id, ID, "id")}.${extension}`;
   },
-  video(videoUuid: string, id: string): string {
-    return `videos/${segment(videoUuid, ID, "videoUuid")}/${segment(id, ID, "id")}.mp4`;
+  video(videoUuid: string, id: string, ext: "mp4" | "webm" = "mp4"): string {
+    return `videos/${segment(videoUuid, ID, "videoUuid")}/${segment(id, ID, "id")}.${ext}`;
   },
 };
 

@@ -16,7 +16,7 @@ export interface PresignedUpload {
 
 /**
  * Where files live: S3-compatible object storage, or the local disk by default. Keys look like
- * `uploads/<userId>/<id>.<ext>` and `videos/<videoUuid>/<id>.mp4`.
+ * `uploads/<userId>/<id>.<ext>` and `videos/<videoUuid>/<id>.mp4` (or `.webm`).
  */
 export interface Storage {
   readonly driver: "s3" | "local";

@@ -1,9 +1,11 @@
 import { db } from "@videofly/db";
 import { ProviderError } from "../ai/types.ts";
 import { AppError } from "../errors/index.ts";
+import { logger } from "../logger.ts";
 import { verifyCallbackUrl } from "./callback-url.ts";
 import { checkVideo } from "./processing.ts";
 import { providerRegistry } from "./providers.ts";
+import { bindUnconfirmedTask } from "./unconfirmed.ts";
 
 export interface CallbackDelivery {
   provider: string;
@@ -38,8 +40,7 @@ export async function receiveVideoCallback(delivery: CallbackDelivery): Promise<
     }
     throw error;
   }
-  const video = await db().video.findUnique({ where: { uuid } });
-  if (!video || video.provider !== provider.name || video.providerTaskId !== taskId) {
+  if (!(await isTaskOf(uuid, provider.name, taskId))) {
     throw new AppError("VIDEO_NOT_FOUND", { message: "No video of this task." });
   }
   try {
@@ -48,4 +49,23 @@ export async function receiveVideoCallback(delivery: CallbackDelivery): Promise<
     throw new AppError("CALLBACK_PROCESSING_FAILED", { cause: error });
   }
   return { received: true };
+}
+
+/**
+ * Whether the task is this video's: its recorded task, or, for a video whose create call got no
+ * readable answer, the task this callback names (bound now, once; the first callback wins).
+ */
+async function isTaskOf(uuid: string, provider: string, taskId: string): Promise<boolean> {
+  const video = await db().video.findUnique({ where: { uuid } });
+  if (!video || video.provider !== provider) return false;
+  if (video.providerTaskId === taskId) return true;
+  if (video.providerTaskId !== null) return false;
+  if (await bindUnconfirmedTask(uuid, provider, taskId)) return true;
+  const now = await db().video.findUnique({ where: { uuid } });
+  if (now?.providerTaskId === taskId) return true;
+  if (now?.status === "FAILED") {
+    // Too late: the provider rendered a video we had already given up on (and released).
+    logger().warn({ videoUuid: uuid, provider, taskId }, "a callback named a task after its video failed");
+  }
+  return false;
 }

@@ -24,6 +24,18 @@ const schema = z
      * job fails it with E5001 and releases its credits; until then its hold never expires under it.
      */
     VIDEO_MAX_RUNTIME_MINUTES: z.coerce.number().positive().default(60),
+    /**
+     * How long a video whose provider gave no readable answer to the create call (the task may
+     * exist, its id is unknown) waits for the provider's callback to name the task; then it fails
+     * and its credits are released.
+     */
+    VIDEO_UNCONFIRMED_TASK_MINUTES: z.coerce.number().positive().default(60),
+    /** The largest result file we copy from a provider (bytes); a bigger one fails the video. */
+    VIDEO_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(500 * 1024 * 1024),
     /** How often `pnpm worker` looks for due videos between its scheduled jobs. */
     WORKER_POLL_INTERVAL_MS: z.coerce.number().int().min(100).default(2000),
     /** on | off; unset: on exactly when no real provider is configured. */

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { db, LockNamespace, transaction, type Video } from "@videofly/db";
+import type { ProviderChoice } from "../ai/registry.ts";
 import { ProviderError } from "../ai/types.ts";
 import { holdCreditsInTransaction } from "../credits/index.ts";
 import { AppError } from "../errors/index.ts";
@@ -18,7 +19,7 @@ export interface GenerateInput extends GenerationSpec {
 /**
  * Starts a generation: validates and prices it against the catalogue, then in ONE transaction
  * (under the user's credit lock) checks the concurrency limit, creates the video and holds its
- * price; only after that commits is the provider called, trying the model's providers in order.
+ * price; only after that commits is the provider called (submit).
  */
 export async function generateVideo(userId: string, input: GenerateInput): Promise<Video> {
   const model = resolveModel(input);
@@ -67,6 +68,18 @@ export async function generateVideo(userId: string, input: GenerateInput): Promi
     { lock: [LockNamespace.creditUser, userId] },
   );
 
+  return submit(uuid, input, choices);
+}
+
+/**
+ * Offers the task to the model's providers in order, each at most once. Only a definite refusal
+ * moves on to the next one; after any other failure the first may already be rendering, so the
+ * video stays GENERATING with it (task id unknown) until its callback names the task, or
+ * VIDEO_UNCONFIRMED_TASK_MINUTES pass. When every provider refused, the video fails, its credits
+ * are released, and the caller gets 502 E5001 naming it.
+ */
+async function submit(uuid: string, input: GenerateInput, choices: ProviderChoice[]): Promise<Video> {
+  const config = videoConfig();
   const log = logger().child({ videoUuid: uuid });
   for (const { provider, providerModel } of choices) {
     try {
@@ -82,25 +95,35 @@ export async function generateVideo(userId: string, input: GenerateInput): Promi
         imageUrl: input.imageUrl,
         callbackUrl: signedCallbackUrl(provider.name, uuid),
       });
-      const now = new Date();
-      return await db().video.update({
-        where: { uuid, status: "PENDING" },
-        data: {
-          status: "GENERATING",
-          provider: provider.name,
-          providerTaskId: taskId,
-          startedAt: now,
-          nextCheckAt: new Date(now.getTime() + config.VIDEO_POLL_INTERVAL_MS),
-        },
-      });
+      return await startGenerating(uuid, provider.name, taskId, config.VIDEO_POLL_INTERVAL_MS);
     } catch (error) {
       if (!(error instanceof ProviderError)) throw error;
-      log.warn(
-        { provider: provider.name, code: error.code, retryable: error.retryable },
-        "provider refused the task; trying the next",
-      );
+      const context = { provider: provider.name, code: error.code, status: error.status };
+      if (!error.definiteRefusal) {
+        log.warn(context, "the provider may have taken the task; waiting for its callback to name it");
+        return startGenerating(uuid, provider.name, null, config.VIDEO_UNCONFIRMED_TASK_MINUTES * 60_000);
+      }
+      log.warn(context, "the provider refused the task; trying the next");
     }
   }
-  const failed = await failVideo(uuid, "PROVIDER_ERROR", "No provider accepted the task.");
-  return failed ?? db().video.findUniqueOrThrow({ where: { uuid } });
+  await failVideo(uuid, "PROVIDER_ERROR", "No provider accepted the task.");
+  throw new AppError("PROVIDER_ERROR", {
+    message: "No provider accepted the task; the credits held for it were released.",
+    details: { videoUuid: uuid },
+  });
+}
+
+/** PENDING → GENERATING with the provider that has the task (its id, when it told us). */
+function startGenerating(uuid: string, provider: string, taskId: string | null, checkInMs: number) {
+  const now = new Date();
+  return db().video.update({
+    where: { uuid, status: "PENDING" },
+    data: {
+      status: "GENERATING",
+      provider,
+      providerTaskId: taskId,
+      startedAt: now,
+      nextCheckAt: new Date(now.getTime() + checkInMs),
+    },
+  });
 }

@@ -8,14 +8,21 @@ export const holdReference = (videoUuid: string, attempt = 1) =>
 
 /**
  * Marks a video FAILED with an error code and releases its credits, in one transaction. Only a
- * video still in progress fails; a second call is a no-op (null).
+ * video still in progress fails (with `unconfirmedOnly`, only one whose task id is still unknown);
+ * a second call is a no-op (null).
  */
-export async function failVideo(uuid: string, error: ErrorName, message: string): Promise<Video | null> {
+export async function failVideo(
+  uuid: string,
+  error: ErrorName,
+  message: string,
+  options: { unconfirmedOnly?: boolean } = {},
+): Promise<Video | null> {
   const failed = await transaction(async (client) => {
     const { rows } = await client.query<{ holdReference: string | null }>(
       `UPDATE video SET status = 'FAILED', "errorCode" = $2, "errorMessage" = $3, "nextCheckAt" = NULL, "updatedAt" = now()
-        WHERE uuid = $1 AND status IN ('PENDING', 'GENERATING', 'UPLOADING') RETURNING "holdReference"`,
-      [uuid, errorCodes[error].code, message.slice(0, 500)],
+        WHERE uuid = $1 AND status IN ('PENDING', 'GENERATING', 'UPLOADING')
+          AND (NOT $4::boolean OR "providerTaskId" IS NULL) RETURNING "holdReference"`,
+      [uuid, errorCodes[error].code, message.slice(0, 500), options.unconfirmedOnly ?? false],
     );
     const failed = rows[0];
     if (!failed) return false;

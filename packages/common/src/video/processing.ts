@@ -1,14 +1,16 @@
-import { Readable } from "node:stream";
-import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { db, pool, type Video } from "@videofly/db";
 import { ProviderError } from "../ai/types.ts";
 import { logger } from "../logger.ts";
+import { OutboundError } from "../net/index.ts";
 import { storageKeys } from "../storage/index.ts";
 import { videoConfig } from "./config.ts";
+import { fetchProviderFile } from "./fetch-file.ts";
 import { files } from "./files.ts";
 import { completeVideo, failVideo } from "./lifecycle.ts";
+import { NotAVideoError, sniffVideo } from "./media.ts";
 import { providerRegistry } from "./providers.ts";
 import { failPastMaxRuntime, failVideosPastMaxRuntime, isPastMaxRuntime } from "./runtime.ts";
+import { checkUnconfirmedTask } from "./unconfirmed.ts";
 
 /** A video the provider never accepted (the process died before submitting) fails after this. */
 const PENDING_TIMEOUT_MS = 10 * 60_000;
@@ -30,7 +32,8 @@ export async function checkVideo(uuid: string, options: { claimed?: boolean } = 
   }
   // An upload belongs to whoever claimed it (the poll job, after the lease of a dead copier ran out).
   if (video.status === "UPLOADING") return options.claimed ? copyVideo(video) : undefined;
-  if (video.status !== "GENERATING" || !video.provider || !video.providerTaskId) return;
+  if (video.status !== "GENERATING" || !video.provider) return;
+  if (!video.providerTaskId) return checkUnconfirmedTask(video);
   const provider = providerRegistry().get(video.provider);
   if (!provider) {
     await failVideo(uuid, "PROVIDER_ERROR", `Provider ${video.provider} is no longer configured.`);
@@ -75,7 +78,12 @@ export async function checkVideo(uuid: string, options: { claimed?: boolean } = 
   if (claimed.count === 1) await copyVideo({ ...video, status: "UPLOADING", providerVideoUrl: task.videoUrl });
 }
 
-/** Streams the provider's file into our storage (never whole in memory), then completes the video. */
+/**
+ * Streams the provider's file into our storage (never whole in memory), then completes the video.
+ * The URL is the provider's word, so it is fetched through the outbound guard (public addresses,
+ * https in production, VIDEO_MAX_BYTES) and must be an MP4 or WebM; a file refused for what it is
+ * fails the video at once, anything else (the network, the provider's server) is tried again.
+ */
 async function copyVideo(video: Video): Promise<void> {
   const log = logger().child({ videoUuid: video.uuid });
   const config = videoConfig();
@@ -83,17 +91,26 @@ async function copyVideo(video: Video): Promise<void> {
     await failVideo(video.uuid, "STORAGE_UPLOAD_FAILED", "No file to copy.");
     return;
   }
-  const key = storageKeys.video(video.uuid, video.id);
   try {
-    const res = await fetch(video.providerVideoUrl, { signal: AbortSignal.timeout(10 * 60_000) });
-    if (!res.ok || !res.body) throw new Error(`the provider's file answered ${res.status}`);
-    const length = Number(res.headers.get("content-length") ?? "") || undefined;
-    await files().put(key, Readable.fromWeb(res.body as WebReadableStream<Uint8Array>), {
-      contentType: "video/mp4",
-      contentLength: length,
+    const res = await fetchProviderFile(video.provider, video.providerVideoUrl, {
+      timeoutMs: 10 * 60_000,
+      maxBytes: config.VIDEO_MAX_BYTES,
     });
+    if (res.status < 200 || res.status >= 300) {
+      res.body.destroy();
+      throw new Error(`the provider's file answered ${res.status}`);
+    }
+    const { container, stream } = await sniffVideo(res.body, res.headers["content-type"]);
+    const key = storageKeys.video(video.uuid, video.id, container.ext);
+    await files().put(key, stream, { contentType: container.contentType, contentLength: res.contentLength });
     await completeVideo(video.uuid, key);
   } catch (error) {
+    const refused = fileRefusal(error);
+    if (refused) {
+      log.warn({ reason: refused.message }, "the provider's file was refused");
+      await failVideo(video.uuid, "PROVIDER_FILE_REJECTED", `The provider's file was refused: ${refused.message}.`);
+      return;
+    }
     const attempts = video.attempts + 1;
     log.warn({ err: error, attempts }, "copying the video failed");
     if (attempts >= config.VIDEO_COPY_MAX_ATTEMPTS) {
@@ -106,6 +123,14 @@ async function copyVideo(video: Video): Promise<void> {
       data: { attempts, nextCheckAt: later(30_000 * 2 ** (attempts - 1)) },
     });
   }
+}
+
+/** The refusal (of the URL, or of the bytes) behind a failed copy, however the storage wrapped it. */
+function fileRefusal(error: unknown): OutboundError | NotAVideoError | undefined {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth += 1) {
+    if (e instanceof OutboundError || e instanceof NotAVideoError) return e;
+  }
+  return undefined;
 }
 
 export interface ProcessResult {

@@ -1,19 +1,16 @@
 import { db, LockNamespace, transaction } from "@videofly/db";
 import { holdCreditsInTransaction } from "../credits/index.ts";
-import { AppError } from "../errors/index.ts";
+import { AppError, errorCodes } from "../errors/index.ts";
+import { fetchProviderFile } from "./fetch-file.ts";
 import { holdReference } from "./lifecycle.ts";
 import { findOwnVideo } from "./queries.ts";
 
-/** Whether the provider still serves the finished file (their URLs expire). */
-async function stillAvailable(url: string): Promise<boolean> {
+/** Whether the provider still serves the finished file (their URLs expire); through the outbound guard. */
+async function stillAvailable(provider: string | null, url: string): Promise<boolean> {
   try {
-    const res = await fetch(url, {
-      method: "GET",
-      headers: { range: "bytes=0-0" },
-      signal: AbortSignal.timeout(15_000),
-    });
-    await res.body?.cancel();
-    return res.ok;
+    const res = await fetchProviderFile(provider, url, { timeoutMs: 15_000, headers: { range: "bytes=0-0" } });
+    res.body.destroy();
+    return res.status >= 200 && res.status < 300;
   } catch {
     return false;
   }
@@ -34,7 +31,12 @@ export async function retryVideo(userId: string, uuid: string) {
           : `A ${video.status} video cannot be retried.`,
     });
   }
-  if (!(await stillAvailable(video.providerVideoUrl))) throw new AppError("ORIGINAL_URL_EXPIRED");
+  if (video.errorCode === errorCodes.PROVIDER_FILE_REJECTED.code) {
+    throw new AppError("RETRY_NOT_AVAILABLE", {
+      message: "The provider's file was refused; copying it again would not help.",
+    });
+  }
+  if (!(await stillAvailable(video.provider, video.providerVideoUrl))) throw new AppError("ORIGINAL_URL_EXPIRED");
   await transaction(
     async (client) => {
       const { rows } = await client.query<{ n: number }>(

@@ -20,6 +20,8 @@ export interface FakeResponse {
   raw?: string;
   /** Answer this late, to exercise timeouts. */
   delayMs?: number;
+  /** Answer nothing: reset the connection (TCP RST) once the request has arrived. */
+  reset?: boolean;
 }
 
 export interface FakeApi {
@@ -53,6 +55,10 @@ export async function startFakeApi(handle: (request: RecordedRequest) => FakeRes
     const response = overrides.shift() ?? handle(request);
     if (response.delayMs) await new Promise((resolve) => setTimeout(resolve, response.delayMs));
     if (res.destroyed) return;
+    if (response.reset) {
+      req.socket.resetAndDestroy();
+      return;
+    }
     res.writeHead(response.status, { "content-type": "application/json" });
     res.end(response.raw ?? JSON.stringify(response.json));
   });

@@ -24,11 +24,11 @@ let downloadsStarted = 0;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
-    // A Replicate that is down: the first provider of a model refusing the task.
+    // A Replicate that refuses the model's input: the first provider of a model refusing the task.
     if (req.method === "POST" && req.url?.startsWith("/v1/")) {
       replicateCalls += 1;
-      res.writeHead(503, { "content-type": "application/json" });
-      return res.end(JSON.stringify({ title: "Service Unavailable", detail: "try later", status: 503 }));
+      res.writeHead(422, { "content-type": "application/json" });
+      return res.end(JSON.stringify({ title: "Invalid input", detail: "unsupported duration", status: 422 }));
     }
     if (req.url !== "/demo/sample.mp4") return res.writeHead(404).end();
     downloadsStarted += 1;

@@ -49,7 +49,10 @@ export function jsonClient(options: JsonClientOptions): JsonClient {
       const message = timedOut
         ? `${provider} did not answer within ${timeoutMs} ms`
         : `${provider} could not be reached`;
-      throw new ProviderError(provider, "unavailable", message, true, { cause });
+      throw new ProviderError(provider, "unavailable", message, true, {
+        cause,
+        definiteRefusal: neverConnected(cause),
+      });
     }
 
     const parsed = parseJson(text);
@@ -78,12 +81,34 @@ export function jsonClient(options: JsonClientOptions): JsonClient {
   };
 }
 
+// Errors of a connection that was never made: the request cannot have reached the provider.
+const NOT_CONNECTED = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "UND_ERR_CONNECT_TIMEOUT",
+]);
+
+/** fetch wraps the socket's error as its cause (an AggregateError when every address was tried). */
+function neverConnected(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: unknown; errors?: { code?: unknown }[] } } | null)?.cause;
+  if (!cause) return false;
+  if (Array.isArray(cause.errors) && cause.errors.length > 0) {
+    return cause.errors.every((e) => NOT_CONNECTED.has(String(e?.code)));
+  }
+  return NOT_CONNECTED.has(String(cause.code));
+}
+
 /**
  * Classes a provider's HTTP (or, for Kie, in-body) status. Credentials and requests the provider
- * refuses will not get better by themselves; rate limits and server trouble may.
+ * refuses will not get better by themselves; rate limits and server trouble may. A 4xx is a
+ * definite refusal (no task was created); a 5xx is not: the server may have created the task
+ * before it failed to answer.
  */
 export function errorForStatus(provider: string, status: number, message: string): ProviderError {
-  const options = { status };
+  const options = { status, definiteRefusal: status >= 400 && status < 500 };
   if (status === 401 || status === 403) return new ProviderError(provider, "unauthorized", message, false, options);
   // Our account at the provider is out of credit: needs a person, not a retry.
   if (status === 402) return new ProviderError(provider, "payment_required", message, false, options);

@@ -45,7 +45,8 @@ const SIGNATURE_WINDOW_SECONDS = 5 * 60;
 
 type Api = "veo" | "market";
 
-const envelope = z.object({ code: z.number(), msg: z.string().nullish(), data: z.unknown() });
+// An error answer may come without `data`: its code alone is the answer.
+const envelope = z.object({ code: z.number(), msg: z.string().nullish(), data: z.unknown().optional() });
 const created = z.object({ taskId: z.string().min(1) });
 const failCode = z.union([z.string(), z.number()]).nullish();
 
@@ -91,8 +92,10 @@ export function createKieProvider(options: KieOptions): VideoProvider {
   function unwrap<T extends z.ZodType>(answer: z.infer<typeof envelope>, schema: T): z.infer<T> {
     if (answer.code !== 200) {
       const message = clean(answer.msg ?? undefined, [options.apiKey]) ?? `${NAME} answered code ${answer.code}`;
-      // 455 is Kie's own "service unavailable" (maintenance): it passes.
-      if (answer.code === 455) throw new ProviderError(NAME, "unavailable", message, true, { status: 455 });
+      // 455 is Kie's own "service unavailable" (maintenance): it passes, and nothing was accepted.
+      if (answer.code === 455) {
+        throw new ProviderError(NAME, "unavailable", message, true, { status: 455, definiteRefusal: true });
+      }
       throw errorForStatus(NAME, answer.code, message);
     }
     const data = schema.safeParse(answer.data);

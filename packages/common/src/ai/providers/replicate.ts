@@ -110,7 +110,9 @@ export function createReplicateProvider(options: ReplicateOptions): VideoProvide
 function target(providerModel: string): { path: string; version?: string } {
   const match = /^([\w.-]+)\/([\w.-]+)(?::(\w+))?$/.exec(providerModel);
   if (!match?.[1] || !match[2]) {
-    throw new ProviderError(NAME, "bad_request", `"${providerModel}" is not a Replicate model ("owner/name")`, false);
+    throw new ProviderError(NAME, "bad_request", `"${providerModel}" is not a Replicate model ("owner/name")`, false, {
+      definiteRefusal: true,
+    });
   }
   const [, owner, name, version] = match;
   return version ? { path: "/v1/predictions", version } : { path: `/v1/models/${owner}/${name}/predictions` };

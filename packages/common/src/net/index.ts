@@ -1,0 +1,9 @@
+export { type AddressKind, addressAllowed, classifyAddress } from "./address.ts";
+export { type OutboundPolicy, outboundPolicy } from "./config.ts";
+export {
+  OutboundError,
+  type OutboundErrorCode,
+  type SafeGetOptions,
+  type SafeResponse,
+  safeGet,
+} from "./safe-fetch.ts";
