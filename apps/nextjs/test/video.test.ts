@@ -3,6 +3,7 @@ import path from "node:path";
 import { createDatabaseFromTemplate, dropDatabase } from "@videofly/db/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type AppServer, startAppServer, TEST_SECRETS } from "./support/app-server";
+import { verifyEmail } from "./support/http";
 
 // Its own app servers (fast demo provider, and one whose demo always fails) on its own database.
 const sample = readFileSync(path.resolve(import.meta.dirname, "../public/demo/sample.mp4"));
@@ -45,16 +46,19 @@ async function call<T = unknown>(server: AppServer, p: string, init: RequestInit
   };
 }
 
+/** A signed-in user who followed the mailed verification link, so has the sign-up bonus. */
 async function signUp(server: AppServer, email: string) {
   const res = await fetch(`${server.baseUrl}/api/auth/sign-up/email`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: server.baseUrl },
     body: JSON.stringify({ email, password: "correct horse battery", name: "v" }),
   });
-  return res.headers
+  const cookie = res.headers
     .getSetCookie()
     .map((c) => c.split(";")[0])
     .join("; ");
+  await verifyEmail(email, cookie);
+  return cookie;
 }
 
 const cron = (server: AppServer) =>
