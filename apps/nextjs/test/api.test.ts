@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
-import { api, baseUrl, signUp } from "./support/http";
+import { api, baseUrl, signUp, verifyEmail } from "./support/http";
 
 describe("GET /api/v1/health", () => {
   it("reports the database up, in the envelope, with a request id", async () => {
@@ -69,10 +69,14 @@ describe("GET /api/v1/user/me", () => {
     expect(res.status).toBe(401);
   });
 
-  it("shows the admin role for an email listed in ADMIN_EMAILS", async () => {
-    const { cookie } = await signUp(inject("adminEmails")[0] ?? "");
-    const { body } = await api<{ role: string }>("/api/v1/user/me", { headers: { cookie } });
-    expect(body.data?.role).toBe("admin");
+  it("shows the admin role for an email listed in ADMIN_EMAILS once it is verified", async () => {
+    const email = inject("adminEmails")[0] ?? "";
+    const { cookie } = await signUp(email);
+    const before = await api<{ role: string; emailVerified: boolean }>("/api/v1/user/me", { headers: { cookie } });
+    expect(before.body.data).toMatchObject({ role: "user", emailVerified: false });
+    await verifyEmail(email, cookie);
+    const { body } = await api<{ role: string; emailVerified: boolean }>("/api/v1/user/me", { headers: { cookie } });
+    expect(body.data).toMatchObject({ role: "admin", emailVerified: true });
   });
 });
 

@@ -14,7 +14,7 @@ import {
   subscriptionCheckout,
   subscriptionEntity,
 } from "./support/creem";
-import { api, signUp } from "./support/http";
+import { api, signUpVerified } from "./support/http";
 
 // These tests look into (and once disturb) the running app's own database.
 process.env.DATABASE_URL = inject("appDatabaseUrl");
@@ -24,7 +24,7 @@ const DAY = 86_400_000;
 
 async function newUser(label: string) {
   const email = `${label}-${randomUUID().slice(0, 8)}@example.com`;
-  const session = await signUp(email);
+  const session = await signUpVerified(email);
   return { ...session, email, customer: customer(email) };
 }
 

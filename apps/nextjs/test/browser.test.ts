@@ -5,6 +5,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type AppServer, startAppServer, TEST_SECRETS } from "./support/app-server";
 import { launchBrowser, screenshot } from "./support/browser";
+import { mailTo } from "./support/http";
 
 // The web app in a real browser (Debian's chromium), against the built app and a real worker.
 
@@ -51,7 +52,7 @@ afterAll(async () => {
 });
 
 describe("the web app in a browser", () => {
-  it("signs up, shows the bonus, creates a video that completes by itself, plays it, and shows the settled hold", async () => {
+  it("signs up, verifies by the mailed link, gets the bonus, creates a video that completes by itself, plays it, and shows the settled hold", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${app.baseUrl}/`);
     await screenshot(page, "landing");
@@ -62,6 +63,12 @@ describe("the web app in a browser", () => {
     await screenshot(page, "sign-up");
     await page.getByRole("button", { name: "Sign up" }).click();
     await page.waitForURL("**/create");
+    // No bonus until the address is verified: the banner says so; the mailed link lands on /create.
+    await expect.poll(() => page.getByTestId("verify-banner").isVisible()).toBe(true);
+    await expect.poll(() => page.getByTestId("available").textContent()).toBe("0");
+    await page.goto((await mailTo("browser@example.com", /Verify your email/)).link);
+    await page.waitForURL("**/create");
+    expect(await page.getByTestId("verify-banner").count()).toBe(0);
     await expect.poll(() => page.getByTestId("available").textContent()).toBe("20");
     await expect.poll(() => page.getByTestId("cost").textContent()).toBe("1");
     await page.getByLabel("Prompt").fill("a paper plane over a city at dusk");

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { TEST_SECRETS } from "./support/app-server";
-import { api, baseUrl, fieldsOf, signUp } from "./support/http";
+import { api, baseUrl, fieldsOf, signUp, signUpVerified } from "./support/http";
 
 const adminEmail = () => inject("adminEmails")[1] ?? "";
 
@@ -21,7 +21,7 @@ interface Balance {
 
 describe("credit API", () => {
   it("shows a new user their sign-up bonus in balance, packages and history", async () => {
-    const { cookie } = await signUp("credits-new@example.com");
+    const { cookie } = await signUpVerified("credits-new@example.com");
     const balance = await api<Balance>("/api/v1/credit/balance", { headers: { cookie } });
     expect(balance.res.status).toBe(200);
     expect(balance.body.data).toMatchObject({
@@ -62,8 +62,8 @@ describe("credit API", () => {
 
 describe("POST /api/v1/admin/credits", () => {
   it("lets an admin grant and deduct by email or id, with a reason; users see it", async () => {
-    const admin = await signUp(adminEmail());
-    const user = await signUp("credits-target@example.com");
+    const admin = await signUpVerified(adminEmail());
+    const user = await signUpVerified("credits-target@example.com");
 
     const granted = await api<{ userId: string; credits: number; packageId: string }>(
       "/api/v1/admin/credits",

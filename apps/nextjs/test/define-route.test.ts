@@ -1,9 +1,10 @@
 import { authConfig, createAuth } from "@videofly/auth";
-import { AppError } from "@videofly/common";
+import { AppError, createMailer, mailConfig } from "@videofly/common";
 import { db } from "@videofly/db";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { z } from "zod";
 import { defineRoute, respond } from "@/server/define-route";
+import { mailTo } from "./support/http";
 
 const CRON_SECRET = "cron-secret-for-this-test-0123";
 process.env.CRON_SECRET = CRON_SECRET;
@@ -156,13 +157,13 @@ describe("defineRoute auth modes", () => {
   let adminCookie = "";
 
   beforeAll(async () => {
-    const auth = createAuth(authConfig({ NODE_ENV: "test", ADMIN_EMAILS: "root@example.com" }), db());
+    const mail = createMailer(mailConfig({ NODE_ENV: "test", SMTP_URL: inject("smtpUrl") }));
+    const auth = createAuth(authConfig({ NODE_ENV: "test", ADMIN_EMAILS: "root@example.com" }), db(), mail);
     const signUp = async (email: string) => {
-      const res = await auth.api.signUpEmail({
-        body: { email, password: "correct horse battery", name: "x" },
-        asResponse: true,
-      });
-      return res.headers
+      await auth.api.signUpEmail({ body: { email, password: "correct horse battery", name: "x" } });
+      // The mailed link verifies the address (the admin role waits for it) and signs in.
+      const verified = await auth.handler(new Request((await mailTo(email, /Verify your email/)).link));
+      return verified.headers
         .getSetCookie()
         .map((c) => c.split(";")[0])
         .join("; ");

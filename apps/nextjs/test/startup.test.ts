@@ -29,6 +29,17 @@ describe("server start-up", () => {
     }
   });
 
+  it("refuses to start in production without SMTP_URL, naming it", async () => {
+    const url = await createDatabaseFromTemplate(inject("templateDatabaseUrl"));
+    try {
+      const { code, output } = await startAppServerExpectingExit({ DATABASE_URL: url, SMTP_URL: "" });
+      expect(code).not.toBe(0);
+      expect(output).toContain("SMTP_URL is required in production");
+    } finally {
+      await dropDatabase(url);
+    }
+  });
+
   it("refuses to start without DATABASE_URL", async () => {
     const { code, output } = await startAppServerExpectingExit({});
     expect(code).not.toBe(0);

@@ -6,6 +6,7 @@ import { createDatabase } from "@videofly/db";
 import { createDatabaseFromTemplate, dropDatabase } from "@videofly/db/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type AppServer, startAppServer, TEST_SECRETS } from "./support/app-server";
+import { verifyEmail } from "./support/http";
 
 // Its own app servers (fast demo provider; one whose demo always fails its renders; one whose only
 // providers, Kie and EvoLink, refuse every task) on its own database.
@@ -79,16 +80,19 @@ async function call<T = unknown>(server: AppServer, p: string, init: RequestInit
   };
 }
 
+/** A signed-in user who followed the mailed verification link, so has the sign-up bonus. */
 async function signUp(server: AppServer, email: string) {
   const res = await fetch(`${server.baseUrl}/api/auth/sign-up/email`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: server.baseUrl },
     body: JSON.stringify({ email, password: "correct horse battery", name: "v" }),
   });
-  return res.headers
+  const cookie = res.headers
     .getSetCookie()
     .map((c) => c.split(";")[0])
     .join("; ");
+  await verifyEmail(email, cookie);
+  return cookie;
 }
 
 const cron = (server: AppServer) =>

@@ -6,6 +6,8 @@ export interface SessionUser {
   email: string;
   name: string;
   role: "user" | "admin";
+  /** Until true, no sign-up bonus and no admin role. */
+  emailVerified: boolean;
   image: string | null;
   createdAt: Date;
 }
@@ -40,6 +42,7 @@ export async function getRequestIdentity(headers: Headers): Promise<RequestIdent
       email: u.email,
       name: u.name,
       role: u.role === "admin" ? "admin" : "user",
+      emailVerified: u.emailVerified,
       image: u.image ?? null,
       createdAt: u.createdAt,
     },

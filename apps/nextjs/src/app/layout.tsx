@@ -1,4 +1,5 @@
 import { getRequestIdentity } from "@videofly/auth";
+import { mailConfig } from "@videofly/common";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
@@ -7,6 +8,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { LanguageSwitcher } from "@/components/language-switcher";
 import { SignOutButton } from "@/components/sign-out-button";
+import { VerifyEmailBanner } from "@/components/verify-email-banner";
+import { appConfig } from "@/config";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -18,6 +21,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const identity = await getRequestIdentity(await headers()).catch(() => null);
   const locale = await getLocale();
   const t = await getTranslations("nav");
+  const devOutbox = appConfig().NODE_ENV !== "production" && mailConfig().transport === "outbox";
   return (
     <html lang={locale === "zh" ? "zh-CN" : "en"}>
       <body className="min-h-screen">
@@ -77,6 +81,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               </span>
             </nav>
           </header>
+          {identity && !identity.user.emailVerified && (
+            <VerifyEmailBanner email={identity.user.email} outbox={devOutbox} />
+          )}
           <main className="mx-auto max-w-5xl px-4 py-8">{children}</main>
         </NextIntlClientProvider>
       </body>

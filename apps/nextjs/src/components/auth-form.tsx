@@ -9,8 +9,21 @@ import { useState } from "react";
 export function AuthForm({ mode, oauth }: { mode: "sign-in" | "sign-up"; oauth: ("google" | "github")[] }) {
   const t = useTranslations("auth");
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const signUp = mode === "sign-up";
+
+  async function sendMagicLink(form: HTMLFormElement | null) {
+    const email = String(new FormData(form ?? undefined).get("email") ?? "");
+    setError(null);
+    setNotice(null);
+    if (!email) return setError(t("emailFirst"));
+    setBusy(true);
+    const result = await authClient.signIn.magicLink({ email, callbackURL: "/create" });
+    setBusy(false);
+    if (result.error) setError(result.error.message ?? t("failed"));
+    else setNotice(t("magicLinkSent", { email }));
+  }
 
   async function submit(form: FormData) {
     setBusy(true);
@@ -18,7 +31,12 @@ export function AuthForm({ mode, oauth }: { mode: "sign-in" | "sign-up"; oauth: 
     const email = String(form.get("email") ?? "");
     const password = String(form.get("password") ?? "");
     const result = signUp
-      ? await authClient.signUp.email({ email, password, name: String(form.get("name") || email.split("@")[0]) })
+      ? await authClient.signUp.email({
+          email,
+          password,
+          name: String(form.get("name") || email.split("@")[0]),
+          callbackURL: "/create",
+        })
       : await authClient.signIn.email({ email, password });
     setBusy(false);
     if (result.error) {
@@ -61,9 +79,19 @@ export function AuthForm({ mode, oauth }: { mode: "sign-in" | "sign-up"; oauth: 
           className="rounded-md border border-slate-300 px-3 py-2"
         />
       </label>
+      {!signUp && (
+        <Link href="/forgot-password" className="-mt-2 text-sm text-indigo-600">
+          {t("forgotPassword")}
+        </Link>
+      )}
       {error && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
           {error}
+        </p>
+      )}
+      {notice && (
+        <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
+          {notice}
         </p>
       )}
       <button
@@ -73,6 +101,16 @@ export function AuthForm({ mode, oauth }: { mode: "sign-in" | "sign-up"; oauth: 
       >
         {busy ? "…" : signUp ? t("signUp") : t("signIn")}
       </button>
+      {!signUp && (
+        <button
+          type="button"
+          disabled={busy}
+          onClick={(event) => void sendMagicLink(event.currentTarget.form)}
+          className="rounded-md border border-slate-300 px-4 py-2 hover:bg-slate-100 disabled:opacity-60"
+        >
+          {t("magicLink")}
+        </button>
+      )}
       {oauth.map((provider) => (
         <button
           key={provider}

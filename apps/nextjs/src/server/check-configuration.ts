@@ -1,5 +1,13 @@
 import { authConfig } from "@videofly/auth";
-import { billingConfig, commonConfig, logger, providersConfig, storageConfig, videoConfig } from "@videofly/common";
+import {
+  billingConfig,
+  commonConfig,
+  logger,
+  mailConfig,
+  providersConfig,
+  storageConfig,
+  videoConfig,
+} from "@videofly/common";
 import { ConfigError, dbConfig } from "@videofly/db";
 import { appConfig } from "../config";
 
@@ -13,6 +21,7 @@ export async function checkConfiguration(): Promise<void> {
     billingConfig();
     videoConfig();
     storageConfig();
+    mailConfig();
     providersConfig();
     dbConfig();
     authConfig();

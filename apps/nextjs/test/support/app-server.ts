@@ -5,6 +5,7 @@ import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { inject } from "vitest";
 
 const appDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const nextBin = createRequire(path.join(appDir, "package.json")).resolve("next/dist/bin/next");
@@ -47,6 +48,8 @@ function assertBuilt() {
 
 function launch(env: Record<string, string>, port: number) {
   assertBuilt();
+  // The global setup passes its SMTP server explicitly; servers started by tests find it injected.
+  const smtpUrl = env.SMTP_URL ?? inject("smtpUrl");
   const logFile = path.join(mkdtempSync(path.join(tmpdir(), "videofly-app-")), "server.log");
   const storageDir = mkdtempSync(path.join(tmpdir(), "videofly-storage-"));
   const fd = openSync(logFile, "a");
@@ -65,6 +68,8 @@ function launch(env: Record<string, string>, port: number) {
       CRON_SECRET: TEST_SECRETS.CRON_SECRET,
       VIDEO_CALLBACK_SECRET: TEST_SECRETS.VIDEO_CALLBACK_SECRET,
       STORAGE_SIGNING_SECRET: TEST_SECRETS.STORAGE_SIGNING_SECRET,
+      SMTP_URL: smtpUrl,
+      MAIL_FROM: "VideoFly <no-reply@videofly.test>",
       ...env,
     },
     stdio: ["ignore", fd, fd],

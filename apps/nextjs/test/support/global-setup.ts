@@ -1,3 +1,4 @@
+import { startSmtpCapture } from "@videofly/common/testing";
 import { createDatabaseFromTemplate, dropDatabase, startTestDatabaseServer } from "@videofly/db/testing";
 import type { TestProject } from "vitest/node";
 import { startAppServer, TEST_SECRETS } from "./app-server";
@@ -11,13 +12,18 @@ declare module "vitest" {
     serverLogFile: string;
     /** Emails in ADMIN_EMAILS, one per test file that needs an admin (a user signs up once). */
     adminEmails: string[];
+    /** The SMTP server every app server sends its mail to, and the directory it writes each one to. */
+    smtpUrl: string;
+    mailDir: string;
   }
 }
 
-const ADMIN_EMAILS = ["admin@videofly.test", "credits-admin@videofly.test"];
+const ADMIN_EMAILS = ["admin@videofly.test", "credits-admin@videofly.test", "accounts-admin@videofly.test"];
 
-// One database server, and one running app (`next start` on the built app) shared by the HTTP tests.
+// One database server, one SMTP server, and one running app (`next start` on the built app) shared
+// by the HTTP tests.
 export default async function setup(project: TestProject) {
+  const smtp = await startSmtpCapture();
   const database = await startTestDatabaseServer(process.env.TEST_DATABASE_URL);
   const appDatabaseUrl = await createDatabaseFromTemplate(database.templateUrl, "vf_app");
   const app = await startAppServer({
@@ -25,6 +31,7 @@ export default async function setup(project: TestProject) {
     ADMIN_EMAILS: ADMIN_EMAILS.join(","),
     LOG_LEVEL: "info",
     CREEM_WEBHOOK_SECRET: TEST_SECRETS.CREEM_WEBHOOK_SECRET,
+    SMTP_URL: smtp.url,
   });
 
   project.provide("templateDatabaseUrl", database.templateUrl);
@@ -32,10 +39,13 @@ export default async function setup(project: TestProject) {
   project.provide("baseUrl", app.baseUrl);
   project.provide("serverLogFile", app.logFile);
   project.provide("adminEmails", ADMIN_EMAILS);
+  project.provide("smtpUrl", smtp.url);
+  project.provide("mailDir", smtp.dir);
 
   return async () => {
     await app.stop();
     await dropDatabase(appDatabaseUrl).catch(() => {});
     await database.stop();
+    await smtp.stop();
   };
 }

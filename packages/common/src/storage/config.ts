@@ -1,7 +1,7 @@
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { configAccessor } from "@videofly/db";
 import { z } from "zod";
+import { workspaceRoot } from "../workspace.ts";
 
 // Known to everyone, so it signs nothing worth forging: production must set its own.
 const DEVELOPMENT_SIGNING_SECRET = "videofly-development-storage-signing-secret-not-for-production";
@@ -78,16 +78,3 @@ export type LocalStorageConfig = Extract<StorageConfig, { driver: "local" }>["lo
 export type S3StorageConfig = Extract<StorageConfig, { driver: "s3" }>["s3"];
 
 export const storageConfig = configAccessor("storage", schema);
-
-/**
- * The nearest directory above the working directory holding pnpm-workspace.yaml, else the working
- * directory. The web app and the workers start in different package directories yet must share one
- * storage directory; the file's own location is no guide, since Next.js bundles it elsewhere.
- */
-function workspaceRoot(): string {
-  const cwd = process.cwd();
-  for (let dir = cwd; ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, "pnpm-workspace.yaml"))) return dir;
-    if (path.dirname(dir) === dir) return cwd;
-  }
-}

@@ -7,7 +7,9 @@ const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     /** The app's public URL: provider callbacks and the demo provider's file point at it. */
-    APP_URL: z.url().default("http://localhost:3000"),
+    APP_URL: z.url().optional(),
+    /** The port being served (Next.js sets it to the one it listens on): APP_URL's default follows it. */
+    PORT: z.coerce.number().int().min(1).max(65_535).optional(),
     VIDEO_MAX_CONCURRENT: z.coerce.number().int().min(1).default(3),
     VIDEO_CALLBACK_SECRET: z.string().min(16).optional(),
     VIDEO_CALLBACK_TTL_HOURS: z.coerce.number().positive().default(48),
@@ -52,7 +54,11 @@ const schema = z
       });
     }
   })
-  .transform((env) => ({ ...env, VIDEO_CALLBACK_SECRET: env.VIDEO_CALLBACK_SECRET ?? DEVELOPMENT_CALLBACK_SECRET }));
+  .transform((env) => ({
+    ...env,
+    APP_URL: env.APP_URL ?? `http://localhost:${env.PORT ?? 3000}`,
+    VIDEO_CALLBACK_SECRET: env.VIDEO_CALLBACK_SECRET ?? DEVELOPMENT_CALLBACK_SECRET,
+  }));
 
 export type VideoConfig = z.output<typeof schema>;
 

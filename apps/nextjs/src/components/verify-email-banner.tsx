@@ -1,0 +1,35 @@
+"use client";
+
+import { authClient } from "@videofly/auth/client";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+
+/** Shown to a signed-in user whose email is not verified yet; `outbox` links the development outbox. */
+export function VerifyEmailBanner({ email, outbox }: { email: string; outbox: boolean }) {
+  const t = useTranslations("auth");
+  const [state, setState] = useState<"idle" | "busy" | "sent" | "failed">("idle");
+  async function resend() {
+    setState("busy");
+    const result = await authClient.sendVerificationEmail({ email, callbackURL: "/create" });
+    setState(result.error ? "failed" : "sent");
+  }
+  return (
+    <div role="status" data-testid="verify-banner" className="border-b border-amber-200 bg-amber-50">
+      <p className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 text-sm text-amber-900">
+        <span>{t("verifyBanner", { email })}</span>
+        {state === "sent" ? (
+          <span>{t("verificationResent")}</span>
+        ) : (
+          <button type="button" disabled={state === "busy"} onClick={resend} className="font-medium underline">
+            {state === "failed" ? t("failed") : t("resendVerification")}
+          </button>
+        )}
+        {outbox && (
+          <a href="/dev/mail" className="font-medium underline">
+            {t("openOutbox")}
+          </a>
+        )}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,1 @@
+export { lastMailTo, mailsTo, type SmtpCapture, startSmtpCapture } from "./smtp-capture.ts";
