@@ -2,12 +2,13 @@ import { configAccessor } from "@videofly/db";
 import { z } from "zod";
 
 const DEVELOPMENT_SECRET = "videofly-development-secret-not-for-production-use";
+const DEVELOPMENT_URL = "http://localhost:3000";
 
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters").optional(),
-    BETTER_AUTH_URL: z.url().default("http://localhost:3000"),
+    BETTER_AUTH_URL: z.url().optional(),
     BETTER_AUTH_TRUSTED_ORIGINS: z.string().optional(),
     GOOGLE_CLIENT_ID: z.string().optional(),
     GOOGLE_CLIENT_SECRET: z.string().optional(),
@@ -22,6 +23,14 @@ const schema = z
         code: "custom",
         path: ["BETTER_AUTH_SECRET"],
         message: "BETTER_AUTH_SECRET is required in production (generate one with `openssl rand -base64 32`)",
+      });
+    }
+    // A default would point sign-in callbacks and trusted origins at localhost.
+    if (env.NODE_ENV === "production" && !env.BETTER_AUTH_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["BETTER_AUTH_URL"],
+        message: "BETTER_AUTH_URL is required in production (the app's public URL, e.g. https://videofly.example)",
       });
     }
     for (const provider of ["GOOGLE", "GITHUB"] as const) {
@@ -39,7 +48,7 @@ const schema = z
   .transform((env) => ({
     production: env.NODE_ENV === "production",
     secret: env.BETTER_AUTH_SECRET ?? DEVELOPMENT_SECRET,
-    baseURL: env.BETTER_AUTH_URL,
+    baseURL: env.BETTER_AUTH_URL ?? DEVELOPMENT_URL,
     trustedOrigins: splitList(env.BETTER_AUTH_TRUSTED_ORIGINS),
     google:
       env.GOOGLE_CLIENT_ID && env.GOOGLE_CLIENT_SECRET

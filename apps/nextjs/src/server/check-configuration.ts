@@ -1,5 +1,14 @@
 import { authConfig } from "@videofly/auth";
-import { billingConfig, commonConfig, logger, providersConfig, storageConfig, videoConfig } from "@videofly/common";
+import {
+  billingConfig,
+  commonConfig,
+  logger,
+  NO_PROVIDER_MESSAGE,
+  providerRegistry,
+  providersConfig,
+  storageConfig,
+  videoConfig,
+} from "@videofly/common";
 import { ConfigError, dbConfig } from "@videofly/db";
 import { appConfig } from "../config";
 
@@ -23,6 +32,10 @@ export async function checkConfiguration(): Promise<void> {
       process.exit(1);
     }
     throw error;
+  }
+  // Not fatal: the site works without one, only generation answers 503 until it is configured.
+  if (!providerRegistry().configured) {
+    logger().warn({ event: "server.no_video_provider" }, `${NO_PROVIDER_MESSAGE}; generation answers 503 E5030`);
   }
   logger().info({ event: "server.start" }, "configuration loaded");
 }

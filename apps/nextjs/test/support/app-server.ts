@@ -45,14 +45,23 @@ function assertBuilt() {
   }
 }
 
-function launch(env: Record<string, string>, port: number) {
+export interface LaunchOptions {
+  /** Only `env`, PATH, HOME and NODE_ENV=production: none of the test defaults. */
+  bare?: boolean;
+}
+
+function childEnv(bare: boolean, env: Record<string, string>, withDefaults: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return bare ? { PATH: withDefaults.PATH, HOME: withDefaults.HOME, NODE_ENV: "production", ...env } : withDefaults;
+}
+
+function launch(env: Record<string, string>, port: number, { bare = false }: LaunchOptions = {}) {
   assertBuilt();
   const logFile = path.join(mkdtempSync(path.join(tmpdir(), "videofly-app-")), "server.log");
   const storageDir = mkdtempSync(path.join(tmpdir(), "videofly-storage-"));
   const fd = openSync(logFile, "a");
   const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: appDir,
-    env: {
+    env: childEnv(bare, env, {
       PATH: process.env.PATH ?? "",
       HOME: process.env.HOME ?? "",
       NODE_ENV: "production",
@@ -65,8 +74,10 @@ function launch(env: Record<string, string>, port: number) {
       CRON_SECRET: TEST_SECRETS.CRON_SECRET,
       VIDEO_CALLBACK_SECRET: TEST_SECRETS.VIDEO_CALLBACK_SECRET,
       STORAGE_SIGNING_SECRET: TEST_SECRETS.STORAGE_SIGNING_SECRET,
+      // Production never switches the demo on by itself.
+      DEMO_PROVIDER: "on",
       ...env,
-    },
+    }),
     stdio: ["ignore", fd, fd],
   });
   closeSync(fd);
@@ -83,9 +94,9 @@ async function stopChild(child: ChildProcess) {
 }
 
 /** Starts the built app with `next start` and waits until it answers HTTP. */
-export async function startAppServer(env: Record<string, string>): Promise<AppServer> {
+export async function startAppServer(env: Record<string, string>, options: LaunchOptions = {}): Promise<AppServer> {
   const port = await freePort();
-  const { child, logFile, storageDir, output } = launch(env, port);
+  const { child, logFile, storageDir, output } = launch(env, port, options);
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
@@ -108,8 +119,9 @@ export async function startAppServer(env: Record<string, string>): Promise<AppSe
 export async function startAppServerExpectingExit(
   env: Record<string, string>,
   timeoutMs = 30_000,
+  options: LaunchOptions = {},
 ): Promise<{ code: number | null; output: string }> {
-  const { child, output } = launch(env, await freePort());
+  const { child, output } = launch(env, await freePort(), options);
   const code = await new Promise<number | null>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill("SIGKILL");

@@ -2,12 +2,13 @@ import { configAccessor } from "@videofly/db";
 import { z } from "zod";
 
 const DEVELOPMENT_CALLBACK_SECRET = "videofly-development-callback-secret";
+const DEVELOPMENT_URL = "http://localhost:3000";
 
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     /** The app's public URL: provider callbacks and the demo provider's file point at it. */
-    APP_URL: z.url().default("http://localhost:3000"),
+    APP_URL: z.url().optional(),
     VIDEO_MAX_CONCURRENT: z.coerce.number().int().min(1).default(3),
     VIDEO_CALLBACK_SECRET: z.string().min(16).optional(),
     VIDEO_CALLBACK_TTL_HOURS: z.coerce.number().positive().default(48),
@@ -34,8 +35,20 @@ const schema = z
         message: "VIDEO_CALLBACK_SECRET is required in production",
       });
     }
+    // A default would send provider callbacks and file links to localhost.
+    if (env.NODE_ENV === "production" && !env.APP_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["APP_URL"],
+        message: "APP_URL is required in production (the app's public URL, e.g. https://videofly.example)",
+      });
+    }
   })
-  .transform((env) => ({ ...env, VIDEO_CALLBACK_SECRET: env.VIDEO_CALLBACK_SECRET ?? DEVELOPMENT_CALLBACK_SECRET }));
+  .transform((env) => ({
+    ...env,
+    APP_URL: env.APP_URL ?? DEVELOPMENT_URL,
+    VIDEO_CALLBACK_SECRET: env.VIDEO_CALLBACK_SECRET ?? DEVELOPMENT_CALLBACK_SECRET,
+  }));
 
 export type VideoConfig = z.output<typeof schema>;
 

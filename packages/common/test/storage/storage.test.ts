@@ -440,6 +440,16 @@ describe("storageConfig", () => {
     expect(storageConfig({ NODE_ENV: "production", STORAGE_DRIVER: "s3", S3_BUCKET: "b" }).driver).toBe("s3");
   });
 
+  it("refuses the local driver on Vercel (read-only disk), naming STORAGE_DRIVER", () => {
+    for (const vercel of [{ VERCEL: "1" }, { VERCEL_ENV: "preview" }]) {
+      expect(() => storageConfig(vercel)).toThrow(
+        /^Invalid storage configuration: STORAGE_DRIVER: STORAGE_DRIVER=local cannot work on Vercel/,
+      );
+      expect(() => storageConfig({ ...vercel, STORAGE_DRIVER: "local" })).toThrow(/STORAGE_DRIVER/);
+      expect(storageConfig({ ...vercel, STORAGE_DRIVER: "s3", S3_BUCKET: "b" }).driver).toBe("s3");
+    }
+  });
+
   it("names what an S3 setup is missing", () => {
     expect(() => storageConfig({ STORAGE_DRIVER: "s3" })).toThrow(/S3_BUCKET/);
     expect(() => storageConfig({ STORAGE_DRIVER: "s3", S3_BUCKET: "b", S3_ACCESS_KEY_ID: "k" })).toThrow(
