@@ -18,6 +18,7 @@ export {
   clawbackCredits,
   clawbackCreditsInTransaction,
 } from "./operations/clawback.ts";
+export { type CloseCreditsResult, closeCreditsInTransaction } from "./operations/close.ts";
 export { type ExpireResult, expireCredits, type ReleaseStaleResult, releaseStaleHolds } from "./operations/expire.ts";
 export { type GrantInput, type GrantResult, grantCredits, grantCreditsInTransaction } from "./operations/grant.ts";
 export { type HoldInput, type HoldResult, holdCredits, holdCreditsInTransaction } from "./operations/hold.ts";

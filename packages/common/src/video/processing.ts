@@ -86,7 +86,7 @@ async function copyVideo(video: Video): Promise<void> {
       contentType: "video/mp4",
       contentLength: length,
     });
-    await completeVideo(video.uuid, key);
+    if (!(await completeVideo(video.uuid, key))) await removeOrphanCopy(video.uuid, key);
   } catch (error) {
     const attempts = video.attempts + 1;
     log.warn({ err: error, attempts }, "copying the video failed");
@@ -100,6 +100,17 @@ async function copyVideo(video: Video): Promise<void> {
       data: { attempts, nextCheckAt: later(30_000 * 2 ** (attempts - 1)) },
     });
   }
+}
+
+/**
+ * A copy that finished after its video failed (or was deleted with its account) must not outlive
+ * it. A copy that lost the race to another copier of the same video wrote the same key, which the
+ * COMPLETED video now uses: that one stays.
+ */
+async function removeOrphanCopy(uuid: string, key: string): Promise<void> {
+  const current = await db().video.findUnique({ where: { uuid }, select: { status: true, storageKey: true } });
+  if (current?.status === "COMPLETED" && current.storageKey === key) return;
+  await files().delete(key);
 }
 
 export interface ProcessResult {

@@ -250,6 +250,20 @@ describe.each([
     await expect(fx.storage.delete(videoKey())).resolves.toBeUndefined();
   });
 
+  it("deletes everything under a prefix, and nothing beside it", async () => {
+    const user = `user_${randomUUID().slice(0, 8)}`;
+    const mine = [storageKeys.upload(user, "a", "png"), storageKeys.upload(user, "b", "jpg")];
+    const other = storageKeys.upload(`${user}x`, "c", "png");
+    for (const key of [...mine, other]) {
+      await fx.storage.put(key, Readable.from([Buffer.from(key)]), { contentType: "image/png" });
+    }
+    await fx.storage.deletePrefix(`uploads/${user}`);
+    for (const key of mine) expect(await fx.storage.head(key)).toBeNull();
+    expect(await fx.storage.head(other)).not.toBeNull();
+    await expect(fx.storage.deletePrefix(`uploads/${user}`)).resolves.toBeUndefined();
+    await expectAppError(fx.storage.deletePrefix("../uploads"), "VALIDATION_FAILED");
+  });
+
   it("rejects keys that aren't plain relative paths", async () => {
     const badKeys = [
       "",
