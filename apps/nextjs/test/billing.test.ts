@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db, pool } from "@videofly/db";
 import { describe, expect, inject, it } from "vitest";
-import { startAppServer } from "./support/app-server";
+import { startAppServer, TEST_SECRETS } from "./support/app-server";
 import {
   customer,
   deliver,
@@ -445,6 +445,7 @@ describe("checkout through the Creem plugin", () => {
     const app = await startAppServer({
       DATABASE_URL: inject("appDatabaseUrl"),
       CREEM_API_KEY: "creem_test_key_for_guard_tests",
+      CREEM_WEBHOOK_SECRET: TEST_SECRETS.CREEM_WEBHOOK_SECRET,
     });
     try {
       const u = await newUser("checkout");

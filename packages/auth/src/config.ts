@@ -30,6 +30,14 @@ const schema = z
         message: "BETTER_AUTH_SECRET is required in production (generate one with `openssl rand -base64 32`)",
       });
     }
+    // A default would point sign-in callbacks and trusted origins at localhost.
+    if (env.NODE_ENV === "production" && !env.BETTER_AUTH_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["BETTER_AUTH_URL"],
+        message: "BETTER_AUTH_URL is required in production (the app's public URL, e.g. https://videofly.example)",
+      });
+    }
     for (const provider of ["GOOGLE", "GITHUB"] as const) {
       const id = env[`${provider}_CLIENT_ID`];
       const secret = env[`${provider}_CLIENT_SECRET`];

@@ -134,6 +134,16 @@ describe("auth configuration", () => {
     expect(() => authConfig({ NODE_ENV: "production" })).toThrow(/BETTER_AUTH_SECRET/);
   });
 
+  it("requires BETTER_AUTH_URL in production, naming it, and keeps the localhost default in development", () => {
+    const secret = "s".repeat(32);
+    expect(() => authConfig({ NODE_ENV: "production", BETTER_AUTH_SECRET: secret })).toThrow(
+      /^Invalid auth configuration: BETTER_AUTH_URL: BETTER_AUTH_URL is required in production/,
+    );
+    const url = "https://videofly.example";
+    expect(authConfig({ NODE_ENV: "production", BETTER_AUTH_SECRET: secret, BETTER_AUTH_URL: url }).baseURL).toBe(url);
+    expect(authConfig({}).appUrl).toBe("http://localhost:3000");
+  });
+
   it("requires OAuth ids and secrets in pairs", () => {
     expect(() => authConfig({ GOOGLE_CLIENT_ID: "x" })).toThrow(/GOOGLE_CLIENT_SECRET/);
   });

@@ -4,6 +4,8 @@ import {
   commonConfig,
   logger,
   mailConfig,
+  NO_PROVIDER_MESSAGE,
+  providerRegistry,
   providersConfig,
   storageConfig,
   videoConfig,
@@ -32,6 +34,10 @@ export async function checkConfiguration(): Promise<void> {
       process.exit(1);
     }
     throw error;
+  }
+  // Not fatal: the site works without one, only generation answers 503 until it is configured.
+  if (!providerRegistry().configured) {
+    logger().warn({ event: "server.no_video_provider" }, `${NO_PROVIDER_MESSAGE}; generation answers 503 E5030`);
   }
   logger().info({ event: "server.start" }, "configuration loaded");
 }

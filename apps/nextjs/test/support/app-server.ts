@@ -46,7 +46,16 @@ function assertBuilt() {
   }
 }
 
-function launch(env: Record<string, string>, port: number) {
+export interface LaunchOptions {
+  /** Only `env`, PATH, HOME and NODE_ENV=production: none of the test defaults. */
+  bare?: boolean;
+}
+
+function childEnv(bare: boolean, env: Record<string, string>, withDefaults: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return bare ? { PATH: withDefaults.PATH, HOME: withDefaults.HOME, NODE_ENV: "production", ...env } : withDefaults;
+}
+
+function launch(env: Record<string, string>, port: number, { bare = false }: LaunchOptions = {}) {
   assertBuilt();
   // The global setup passes its SMTP server explicitly; servers started by tests find it injected.
   const smtpUrl = env.SMTP_URL ?? inject("smtpUrl");
@@ -55,7 +64,7 @@ function launch(env: Record<string, string>, port: number) {
   const fd = openSync(logFile, "a");
   const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: appDir,
-    env: {
+    env: childEnv(bare, env, {
       PATH: process.env.PATH ?? "",
       HOME: process.env.HOME ?? "",
       NODE_ENV: "production",
@@ -70,8 +79,10 @@ function launch(env: Record<string, string>, port: number) {
       STORAGE_SIGNING_SECRET: TEST_SECRETS.STORAGE_SIGNING_SECRET,
       SMTP_URL: smtpUrl,
       MAIL_FROM: "VideoFly <no-reply@videofly.test>",
+      // Production never switches the demo on by itself.
+      DEMO_PROVIDER: "on",
       ...env,
-    },
+    }),
     stdio: ["ignore", fd, fd],
   });
   closeSync(fd);
@@ -88,9 +99,9 @@ async function stopChild(child: ChildProcess) {
 }
 
 /** Starts the built app with `next start` and waits until it answers HTTP. */
-export async function startAppServer(env: Record<string, string>): Promise<AppServer> {
+export async function startAppServer(env: Record<string, string>, options: LaunchOptions = {}): Promise<AppServer> {
   const port = await freePort();
-  const { child, logFile, storageDir, output } = launch(env, port);
+  const { child, logFile, storageDir, output } = launch(env, port, options);
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
@@ -113,8 +124,9 @@ export async function startAppServer(env: Record<string, string>): Promise<AppSe
 export async function startAppServerExpectingExit(
   env: Record<string, string>,
   timeoutMs = 30_000,
+  options: LaunchOptions = {},
 ): Promise<{ code: number | null; output: string }> {
-  const { child, output } = launch(env, await freePort());
+  const { child, output } = launch(env, await freePort(), options);
   const code = await new Promise<number | null>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill("SIGKILL");

@@ -1,7 +1,14 @@
+import { AppError } from "../errors/index.ts";
 import { type VideoConfig, videoConfig } from "../video/config.ts";
 import { type GenerationMode, providerModelId, type VideoModel } from "../video/models.ts";
 import { createDemoProvider } from "./demo.ts";
 import type { VideoProvider } from "./types.ts";
+
+/** The variables any one of which makes generation possible. */
+export const PROVIDER_VARIABLES = ["KIE_API_KEY", "EVOLINK_API_KEY", "REPLICATE_API_TOKEN", "DEMO_PROVIDER"] as const;
+
+export const NO_PROVIDER_MESSAGE =
+  "No video provider is configured: set KIE_API_KEY, EVOLINK_API_KEY or REPLICATE_API_TOKEN, or DEMO_PROVIDER=on";
 
 export interface ProviderChoice {
   provider: VideoProvider;
@@ -20,6 +27,21 @@ export class ProviderRegistry {
     if (demo) this.byName.set(demo.name, demo);
   }
 
+  /** Whether any provider, real or demo, can take a task. */
+  get configured(): boolean {
+    return this.byName.size > 0;
+  }
+
+  /** Throws 503 E5030 naming the missing configuration when no provider at all is on. */
+  assertConfigured(): void {
+    if (!this.configured) {
+      throw new AppError("SERVICE_UNAVAILABLE", {
+        message: NO_PROVIDER_MESSAGE,
+        details: { variables: [...PROVIDER_VARIABLES] },
+      });
+    }
+  }
+
   get(name: string): VideoProvider | undefined {
     return this.byName.get(name);
   }
@@ -36,9 +58,15 @@ export class ProviderRegistry {
   }
 }
 
-/** Builds the registry: the configured real adapters, and the demo provider when it is on. */
+/**
+ * Builds the registry: the configured real adapters, and the demo provider when it is on. Unset,
+ * DEMO_PROVIDER is on when no real provider is configured, except in production: there users would
+ * pay real credits for the sample file, so the demo runs only when asked for.
+ */
 export function createRegistry(real: VideoProvider[], config: VideoConfig = videoConfig()): ProviderRegistry {
-  const demoOn = config.DEMO_PROVIDER ? config.DEMO_PROVIDER === "on" : real.length === 0;
+  const demoOn = config.DEMO_PROVIDER
+    ? config.DEMO_PROVIDER === "on"
+    : real.length === 0 && config.NODE_ENV !== "production";
   const demo = demoOn
     ? createDemoProvider({
         delayMs: config.DEMO_PROVIDER_DELAY_MS,

@@ -19,6 +19,7 @@ export {
   clawbackCredits,
   clawbackCreditsInTransaction,
 } from "./operations/clawback.ts";
+export { type CloseCreditsResult, closeCreditsInTransaction } from "./operations/close.ts";
 export {
   type ExpireResult,
   expireCredits,

@@ -24,6 +24,9 @@ const schema = z
     // MinIO and most self-hosted servers only answer path-style requests.
     S3_FORCE_PATH_STYLE: flag.default(false),
     STORAGE_PUBLIC_URL: z.url().optional(),
+    // Set by Vercel on its builds and functions.
+    VERCEL: z.string().optional(),
+    VERCEL_ENV: z.string().optional(),
   })
   .superRefine((env, ctx) => {
     // The secret only signs the local driver's URLs; an S3 deployment has no use for it.
@@ -33,6 +36,14 @@ const schema = z
         path: ["STORAGE_SIGNING_SECRET"],
         message:
           "STORAGE_SIGNING_SECRET is required in production with the local driver (generate one with `openssl rand -base64 32`)",
+      });
+    }
+    // Vercel's functions have a read-only disk (and no shared one): every stored file would fail.
+    if (env.STORAGE_DRIVER === "local" && (env.VERCEL === "1" || env.VERCEL_ENV)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["STORAGE_DRIVER"],
+        message: "STORAGE_DRIVER=local cannot work on Vercel (read-only disk): set STORAGE_DRIVER=s3 and S3_BUCKET",
       });
     }
     if (env.STORAGE_DRIVER === "s3" && !env.S3_BUCKET) {

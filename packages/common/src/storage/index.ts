@@ -4,6 +4,7 @@ import { createS3Storage } from "./s3.ts";
 import type { Storage } from "./types.ts";
 
 export { type LocalStorageConfig, type S3StorageConfig, type StorageConfig, storageConfig } from "./config.ts";
+export { runStorageDeletions, type StorageDeletionResult, scheduleStorageDeletion } from "./deletions.ts";
 export {
   type LocalFile,
   type LocalFileSignatureInput,

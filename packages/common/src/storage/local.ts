@@ -88,6 +88,10 @@ export function createLocalStorage(config: LocalStorageConfig, { baseUrl }: { ba
       await rm(filePath(config.dir, key), { force: true });
     },
 
+    async deletePrefix(prefix) {
+      await rm(filePath(config.dir, prefix), { recursive: true, force: true });
+    },
+
     // Every local file goes through the signed route; there is no permanent public address.
     publicUrl: () => null,
   };

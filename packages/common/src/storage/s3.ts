@@ -9,8 +9,10 @@
 import { pipeline } from "node:stream";
 import {
   DeleteObjectCommand,
+  DeleteObjectsCommand,
   GetObjectCommand,
   HeadObjectCommand,
+  ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
   S3ServiceException,
@@ -119,6 +121,22 @@ export function createS3Storage(config: S3StorageConfig): Storage {
     async delete(key) {
       assertStorageKey(key);
       await client.send(new DeleteObjectCommand({ Bucket, Key: key }));
+    },
+
+    async deletePrefix(prefix) {
+      assertStorageKey(prefix);
+      // Each page is listed after the previous one was deleted, so the next listing starts afresh.
+      for (;;) {
+        const page = await client.send(new ListObjectsV2Command({ Bucket, Prefix: `${prefix}/`, MaxKeys: 1000 }));
+        const keys = (page.Contents ?? []).flatMap((o) => (o.Key ? [{ Key: o.Key }] : []));
+        if (!keys.length) return;
+        const result = await client.send(new DeleteObjectsCommand({ Bucket, Delete: { Objects: keys, Quiet: true } }));
+        if (result.Errors?.length) {
+          throw new Error(
+            `deleting under ${prefix}/ failed for ${result.Errors.length} objects: ${result.Errors[0]?.Code}`,
+          );
+        }
+      }
     },
 
     publicUrl(key) {

@@ -36,6 +36,8 @@ export interface Storage {
   head(key: string): Promise<{ size: number; contentType?: string } | null>;
   /** Deleting a missing key is not an error. */
   delete(key: string): Promise<void>;
+  /** Deletes every object under the folder `prefix` (`uploads/<userId>` holds `uploads/<userId>/…`). */
+  deletePrefix(prefix: string): Promise<void>;
   /** A permanent public URL when the bucket is public (STORAGE_PUBLIC_URL), else null. */
   publicUrl(key: string): string | null;
 }

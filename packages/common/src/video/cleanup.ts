@@ -1,4 +1,5 @@
 import { db } from "@videofly/db";
+import { runStorageDeletions } from "../storage/index.ts";
 import { files } from "./files.ts";
 
 const DAY_MS = 86_400_000;
@@ -7,12 +8,14 @@ export interface CleanupResult {
   deletedFailed: number;
   archivedCompleted: number;
   filesRemoved: number;
+  /** Scheduled storage folders (deleted accounts) whose files went now; see `scheduleStorageDeletion`. */
+  foldersRemoved: number;
 }
 
 /**
  * Deletes FAILED videos after 30 days, archives (soft-deletes) COMPLETED ones after 90 days, and
  * removes the stored files of every soft-deleted video. The file goes first, then the key, so a
- * crash in between only repeats a delete.
+ * crash in between only repeats a delete. Then it retries the scheduled folder deletions.
  */
 export async function cleanupVideos(now = new Date(), batch = 200): Promise<CleanupResult> {
   const failed = await db().video.deleteMany({
@@ -36,5 +39,11 @@ export async function cleanupVideos(now = new Date(), batch = 200): Promise<Clea
     }
     if (gone.length < batch) break;
   }
-  return { deletedFailed: failed.count, archivedCompleted: archived.count, filesRemoved };
+  const folders = await runStorageDeletions(files());
+  return {
+    deletedFailed: failed.count,
+    archivedCompleted: archived.count,
+    filesRemoved,
+    foldersRemoved: folders.deleted,
+  };
 }

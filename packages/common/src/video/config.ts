@@ -53,6 +53,14 @@ const schema = z
         message: "VIDEO_CALLBACK_SECRET is required in production",
       });
     }
+    // A default would send provider callbacks and file links to localhost.
+    if (env.NODE_ENV === "production" && !env.APP_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["APP_URL"],
+        message: "APP_URL is required in production (the app's public URL, e.g. https://videofly.example)",
+      });
+    }
   })
   .transform((env) => ({
     ...env,

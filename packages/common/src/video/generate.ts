@@ -24,7 +24,10 @@ export interface GenerateInput extends GenerationSpec {
 export async function generateVideo(userId: string, input: GenerateInput): Promise<Video> {
   const model = resolveModel(input);
   const credits = priceOf(model, input);
-  const choices = providerRegistry().forModel(model, input.mode);
+  const registry = providerRegistry();
+  // Before anything is held: with no provider at all, nothing is charged and no video is created.
+  registry.assertConfigured();
+  const choices = registry.forModel(model, input.mode);
   if (!choices.length)
     throw new AppError("PROVIDER_ERROR", { message: `No provider is configured for ${model.name}.` });
   const config = videoConfig();

@@ -103,7 +103,7 @@ async function copyVideo(video: Video): Promise<void> {
     const { container, stream } = await sniffVideo(res.body, res.headers["content-type"]);
     const key = storageKeys.video(video.uuid, video.id, container.ext);
     await files().put(key, stream, { contentType: container.contentType, contentLength: res.contentLength });
-    await completeVideo(video.uuid, key);
+    if (!(await completeVideo(video.uuid, key))) await removeOrphanCopy(video.uuid, key);
   } catch (error) {
     const refused = fileRefusal(error);
     if (refused) {
@@ -131,6 +131,17 @@ function fileRefusal(error: unknown): OutboundError | NotAVideoError | undefined
     if (e instanceof OutboundError || e instanceof NotAVideoError) return e;
   }
   return undefined;
+}
+
+/**
+ * A copy that finished after its video failed (or was deleted with its account) must not outlive
+ * it. A copy that lost the race to another copier of the same video wrote the same key, which the
+ * COMPLETED video now uses: that one stays.
+ */
+async function removeOrphanCopy(uuid: string, key: string): Promise<void> {
+  const current = await db().video.findUnique({ where: { uuid }, select: { status: true, storageKey: true } });
+  if (current?.status === "COMPLETED" && current.storageKey === key) return;
+  await files().delete(key);
 }
 
 export interface ProcessResult {

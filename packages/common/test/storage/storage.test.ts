@@ -250,6 +250,20 @@ describe.each([
     await expect(fx.storage.delete(videoKey())).resolves.toBeUndefined();
   });
 
+  it("deletes everything under a prefix, and nothing beside it", async () => {
+    const user = `user_${randomUUID().slice(0, 8)}`;
+    const mine = [storageKeys.upload(user, "a", "png"), storageKeys.upload(user, "b", "jpg")];
+    const other = storageKeys.upload(`${user}x`, "c", "png");
+    for (const key of [...mine, other]) {
+      await fx.storage.put(key, Readable.from([Buffer.from(key)]), { contentType: "image/png" });
+    }
+    await fx.storage.deletePrefix(`uploads/${user}`);
+    for (const key of mine) expect(await fx.storage.head(key)).toBeNull();
+    expect(await fx.storage.head(other)).not.toBeNull();
+    await expect(fx.storage.deletePrefix(`uploads/${user}`)).resolves.toBeUndefined();
+    await expectAppError(fx.storage.deletePrefix("../uploads"), "VALIDATION_FAILED");
+  });
+
   it("rejects keys that aren't plain relative paths", async () => {
     const badKeys = [
       "",
@@ -438,6 +452,16 @@ describe("storageConfig", () => {
     expect(() => storageConfig({ NODE_ENV: "production" })).toThrow(/STORAGE_SIGNING_SECRET/);
     expect(storageConfig({ NODE_ENV: "production", STORAGE_SIGNING_SECRET: "x".repeat(32) }).driver).toBe("local");
     expect(storageConfig({ NODE_ENV: "production", STORAGE_DRIVER: "s3", S3_BUCKET: "b" }).driver).toBe("s3");
+  });
+
+  it("refuses the local driver on Vercel (read-only disk), naming STORAGE_DRIVER", () => {
+    for (const vercel of [{ VERCEL: "1" }, { VERCEL_ENV: "preview" }]) {
+      expect(() => storageConfig(vercel)).toThrow(
+        /^Invalid storage configuration: STORAGE_DRIVER: STORAGE_DRIVER=local cannot work on Vercel/,
+      );
+      expect(() => storageConfig({ ...vercel, STORAGE_DRIVER: "local" })).toThrow(/STORAGE_DRIVER/);
+      expect(storageConfig({ ...vercel, STORAGE_DRIVER: "s3", S3_BUCKET: "b" }).driver).toBe("s3");
+    }
   });
 
   it("names what an S3 setup is missing", () => {

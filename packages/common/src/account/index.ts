@@ -1,0 +1,7 @@
+export {
+  DELETED_USER_NAME,
+  type DeleteAccountResult,
+  deleteAccount,
+  deleteAccountBody,
+  deletedEmail,
+} from "./delete-account.ts";
