@@ -5,6 +5,6 @@ export { type CommonConfig, commonConfig } from "./config.ts";
 export * from "./credits/index.ts";
 export * from "./errors/index.ts";
 export { createLogger, type Logger, logger } from "./logger.ts";
-export { decodeCursor, encodeCursor, type Page } from "./pagination.ts";
+export type { Page } from "./pagination.ts";
 export * from "./storage/index.ts";
 export * from "./video/index.ts";

@@ -14,7 +14,12 @@ declare module "vitest" {
   }
 }
 
-const ADMIN_EMAILS = ["admin@videofly.test", "credits-admin@videofly.test"];
+const ADMIN_EMAILS = [
+  "admin@videofly.test",
+  "credits-admin@videofly.test",
+  "cursors-admin@videofly.test",
+  "keys-admin@videofly.test",
+];
 
 // One database server, and one running app (`next start` on the built app) shared by the HTTP tests.
 export default async function setup(project: TestProject) {
