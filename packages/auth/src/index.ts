@@ -1,3 +1,8 @@
 export { API_KEY_PREFIX, type Auth, auth, createAuth } from "./auth.ts";
 export { type AuthConfig, authConfig } from "./config.ts";
-export { getRequestIdentity, type RequestIdentity, type SessionUser } from "./session.ts";
+export {
+  getRequestIdentity,
+  getSessionIdentity,
+  type RequestIdentity,
+  type SessionUser,
+} from "./session.ts";

@@ -1,4 +1,4 @@
-import { getRequestIdentity } from "@videofly/auth";
+import { getSessionIdentity } from "@videofly/auth";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
@@ -15,7 +15,7 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const identity = await getRequestIdentity(await headers()).catch(() => null);
+  const identity = await getSessionIdentity(await headers()).catch(() => null);
   const locale = await getLocale();
   const t = await getTranslations("nav");
   return (
