@@ -1,5 +1,6 @@
 export { API_KEY_PREFIX, type Auth, auth, createAuth } from "./auth.ts";
 export { type AuthConfig, authConfig } from "./config.ts";
+export { isTrustedOrigin } from "./origins.ts";
 export {
   getRequestIdentity,
   getSessionIdentity,
