@@ -22,14 +22,3 @@ export async function assertSameOrigin(request: Request, identity: RequestIdenti
     });
   }
 }
-
-/**
- * A JSON body must say so. Besides catching a wrong client early, this closes the CSRF path of
- * `text/plain` and form bodies, which browsers send cross-site without asking first.
- */
-export function assertJsonContentType(request: Request): void {
-  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
-  if (type !== "application/json") {
-    throw new AppError("UNSUPPORTED_MEDIA_TYPE", { details: { contentType: type ?? null } });
-  }
-}
