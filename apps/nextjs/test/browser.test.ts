@@ -1,10 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { createDatabaseFromTemplate, dropDatabase } from "@videofly/db/testing";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { type AppServer, startAppServer, TEST_SECRETS } from "./support/app-server";
-import { launchBrowser, screenshot } from "./support/browser";
+import { launchBrowser, recordCspViolations, screenshot } from "./support/browser";
 import { mailTo } from "./support/http";
 
 // The web app in a real browser (Debian's chromium), against the built app and a real worker.
@@ -13,6 +15,7 @@ let app: AppServer;
 let worker: ChildProcess;
 let browser: Browser;
 let databaseUrl: string;
+let cspViolations: string[] = [];
 
 beforeAll(async () => {
   databaseUrl = await createDatabaseFromTemplate(inject("templateDatabaseUrl"), "vf_browser");
@@ -39,7 +42,13 @@ beforeAll(async () => {
     stdio: ["ignore", "inherit", "inherit"],
   });
   browser = await launchBrowser();
+  cspViolations = recordCspViolations(browser);
 }, 90_000);
+
+// Every page of the app works under its Content-Security-Policy: the browser reports no violation.
+afterEach(() => {
+  expect(cspViolations.splice(0)).toEqual([]);
+});
 
 afterAll(async () => {
   await browser?.close();
@@ -171,4 +180,49 @@ describe("the web app in a browser", () => {
     await page.close();
     await embed.close();
   }, 60_000);
+
+  it("lets another site frame the embed player, and refuses to be framed anywhere else", async () => {
+    const latest = await fetch(`${app.baseUrl}/api/v1/videos/latest`);
+    const uuid = ((await latest.json()) as { data: { uuid: string }[] }).data[0]?.uuid;
+    expect(uuid).toBeDefined();
+    // A page on another site (localhost is not 127.0.0.1) framing two of the app's pages.
+    const host: Server = createServer((_, res) => {
+      res.writeHead(200, { "content-type": "text/html" });
+      res.end(
+        `<!doctype html><title>elsewhere</title>` +
+          `<iframe id="embed" src="${app.baseUrl}/embed/${uuid}"></iframe>` +
+          `<iframe id="videos" src="${app.baseUrl}/videos"></iframe>`,
+      );
+    });
+    await new Promise<void>((resolve) => host.listen(0, "127.0.0.1", resolve));
+    const page = await browser.newPage();
+    try {
+      await page.goto(`http://localhost:${(host.address() as AddressInfo).port}/`);
+      const embed = page.frameLocator("#embed");
+      await embed.locator("video").waitFor();
+      expect(await embed.locator("video").getAttribute("src")).toContain("/api/v1/files/");
+      const videos = await (await page.$("#videos"))?.contentFrame();
+      await expect.poll(() => cspViolations.length).toBeGreaterThan(0);
+      expect(videos?.url()).not.toBe(`${app.baseUrl}/videos`);
+      expect(await videos?.locator("nav").count()).toBe(0);
+      // The browser's own report of the refusal (it names the origin only), and nothing else.
+      expect(cspViolations.splice(0)).toEqual([
+        expect.stringMatching(new RegExp(`Framing '${app.baseUrl}/' violates .*"frame-ancestors 'none'"`)),
+      ]);
+    } finally {
+      await page.close();
+      await new Promise((resolve) => host.close(resolve));
+    }
+  }, 60_000);
+
+  it("plays a stored video opened directly in a tab, under the API's policy", async () => {
+    const latest = await fetch(`${app.baseUrl}/api/v1/videos/latest`);
+    const videoUrl = ((await latest.json()) as { data: { videoUrl: string }[] }).data[0]?.videoUrl ?? "";
+    expect(videoUrl).toContain("/api/v1/files/");
+    const page = await browser.newPage();
+    const response = await page.goto(videoUrl);
+    expect(response?.headers()["content-security-policy"]).toContain("default-src 'none'");
+    await expect.poll(() => page.evaluate(() => document.querySelector("video")?.duration ?? 0)).toBeGreaterThan(2);
+    await page.close();
+  }, 30_000);
 });

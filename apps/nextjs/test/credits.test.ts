@@ -50,7 +50,7 @@ describe("credit API", () => {
       ["type=BOGUS", "query.type"],
       ["limit=0", "query.limit"],
       ["limit=abc", "query.limit"],
-      ["cursor=not-a-cursor", "cursor"],
+      ["cursor=not-a-cursor", "query.cursor"],
     ] as const) {
       const { res, body } = await api<never>(`/api/v1/credit/history?${query}`, { headers: { cookie } });
       expect(res.status, query).toBe(400);

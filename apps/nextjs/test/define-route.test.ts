@@ -90,6 +90,17 @@ describe("defineRoute input validation", () => {
     expect((await json(missing)).error?.details?.fields?.[0]?.field).toBe("body");
   });
 
+  it("rejects a body not declared application/json with 415, and takes one with a charset", async () => {
+    const body = JSON.stringify({ prompt: "a fox", duration: 5 });
+    for (const type of ["text/plain", "application/x-www-form-urlencoded", "application/jsonx"]) {
+      const res = await call(echo, { params: { id: "vid_1" }, ...post(body, { "content-type": type }) });
+      expect(res.status, type).toBe(415);
+      expect((await json(res)).error?.code, type).toBe("E4150");
+    }
+    const declared = post(body, { "content-type": "Application/JSON; charset=utf-8" });
+    expect((await call(echo, { params: { id: "vid_1" }, ...declared })).status).toBe(201);
+  });
+
   it("rejects a body over the size cap with 413, whatever Content-Length claims", async () => {
     const big = JSON.stringify({ prompt: "x".repeat(5000), duration: 5 });
     const res = await call(echo, { params: { id: "vid_1" }, ...post(big) });

@@ -11,7 +11,6 @@ import { type AuthConfig, authConfig } from "./config.ts";
 import { magicLinkMail, resetPasswordMail, verificationMail } from "./emails.ts";
 
 export const API_KEY_PREFIX = "vf_";
-const BEARER = /^Bearer\s+(\S+)$/i;
 
 /** `mail` sends the account mails (verification, password reset, magic link). */
 export function createAuth(config: AuthConfig, database: Db, mail: Mailer = mailer()) {
@@ -54,17 +53,13 @@ export function createAuth(config: AuthConfig, database: Db, mail: Mailer = mail
       magicLink({ sendMagicLink: ({ email, url }) => mail.send(magicLinkMail(email, url)) }),
       apiKey({
         defaultPrefix: API_KEY_PREFIX,
-        enableSessionForAPIKeys: true,
+        // A key is not a session: with this on, a key could mint more keys and act on every
+        // /api/auth endpoint. Keys authenticate /api/v1 only, verified by getRequestIdentity.
+        enableSessionForAPIKeys: false,
         enableMetadata: true,
-        // Keys are checked on every request; our own shared limiter counts requests, not this one.
+        // The plugin's own per-key limiter (a read-then-write on the key row, not atomic) stays off.
+        // No request limiter exists yet.
         rateLimit: { enabled: false },
-        customAPIKeyGetter: (ctx) => {
-          const headers = ctx.headers;
-          const explicit = headers?.get("x-api-key");
-          if (explicit) return explicit;
-          const bearer = headers?.get("authorization")?.match(BEARER)?.[1];
-          return bearer?.startsWith(API_KEY_PREFIX) ? bearer : null;
-        },
       }),
       // Checkout and the customer portal, when Creem is configured. No webhook secret is given on
       // purpose: webhooks are served by our own route (apps/nextjs .../creem/webhook), which verifies

@@ -1,5 +1,6 @@
+import { db } from "@videofly/db";
 import { APIError } from "better-auth/api";
-import { auth } from "./auth.ts";
+import { API_KEY_PREFIX, auth } from "./auth.ts";
 
 export interface SessionUser {
   id: string;
@@ -18,33 +19,70 @@ export interface RequestIdentity {
   via: "session" | "api_key";
 }
 
+const BEARER = /^Bearer\s+(\S+)$/i;
+
+/** The API key a request presents: `x-api-key`, or `Authorization: Bearer vf_...`; null for none. */
+export function presentedApiKey(headers: Headers): string | null {
+  const explicit = headers.get("x-api-key");
+  if (explicit) return explicit;
+  const bearer = headers.get("authorization")?.match(BEARER)?.[1];
+  return bearer?.startsWith(API_KEY_PREFIX) ? bearer : null;
+}
+
 /**
- * Resolves the caller of a request from its session cookie or API key
- * (`x-api-key`, or `Authorization: Bearer vf_...`). Null when neither is valid, including a
- * revoked or expired key.
+ * The caller of an /api/v1 request. A presented API key decides alone (an unknown, revoked,
+ * disabled or expired key, or a banned user's, is null, whatever cookie comes with it); without
+ * one, the session cookie.
  */
 export async function getRequestIdentity(headers: Headers): Promise<RequestIdentity | null> {
-  const usesKey = headers.has("x-api-key") || /^Bearer\s+vf_/i.test(headers.get("authorization") ?? "");
-  let result: Awaited<ReturnType<ReturnType<typeof auth>["api"]["getSession"]>>;
+  const key = presentedApiKey(headers);
+  return key === null ? getSessionIdentity(headers) : identityOfKey(key);
+}
+
+/**
+ * The signed-in user of a session cookie, for pages and anything an API key must not reach.
+ * Better Auth never takes a key for a session (`enableSessionForAPIKeys` is off).
+ */
+export async function getSessionIdentity(headers: Headers): Promise<RequestIdentity | null> {
   try {
-    result = await auth().api.getSession({ headers });
+    const result = await auth().api.getSession({ headers });
+    return result ? { via: "session", user: sessionUser(result.user) } : null;
   } catch (error) {
-    // An unknown, disabled or expired API key is "not authenticated", not a server error.
+    // A malformed or forged cookie is "not authenticated", not a server error.
     if (error instanceof APIError) return null;
     throw error;
   }
-  if (!result) return null;
-  const u = result.user;
+}
+
+async function identityOfKey(key: string): Promise<RequestIdentity | null> {
+  const verified = await auth().api.verifyApiKey({ body: { key } });
+  if (!verified.valid || !verified.key) return null;
+  const user = await db().user.findUnique({ where: { id: verified.key.referenceId } });
+  // Banning ends a user's sessions (Better Auth's admin plugin); it must end their keys' use too.
+  if (!user || isBanned(user)) return null;
+  return { via: "api_key", user: sessionUser(user) };
+}
+
+function isBanned(user: { banned: boolean | null; banExpires: Date | null }, now = new Date()): boolean {
+  return user.banned === true && (user.banExpires === null || user.banExpires > now);
+}
+
+function sessionUser(u: {
+  id: string;
+  email: string;
+  name: string;
+  role?: string | null;
+  emailVerified?: boolean | null;
+  image?: string | null;
+  createdAt: Date;
+}): SessionUser {
   return {
-    via: usesKey ? "api_key" : "session",
-    user: {
-      id: u.id,
-      email: u.email,
-      name: u.name,
-      role: u.role === "admin" ? "admin" : "user",
-      emailVerified: u.emailVerified,
-      image: u.image ?? null,
-      createdAt: u.createdAt,
-    },
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role === "admin" ? "admin" : "user",
+    emailVerified: u.emailVerified === true,
+    image: u.image ?? null,
+    createdAt: u.createdAt,
   };
 }

@@ -1,4 +1,4 @@
-import { getRequestIdentity } from "@videofly/auth";
+import { getSessionIdentity } from "@videofly/auth";
 import { mailConfig } from "@videofly/common";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
@@ -18,7 +18,7 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const identity = await getRequestIdentity(await headers()).catch(() => null);
+  const identity = await getSessionIdentity(await headers()).catch(() => null);
   const locale = await getLocale();
   const t = await getTranslations("nav");
   const devOutbox = appConfig().NODE_ENV !== "production" && mailConfig().transport === "outbox";

@@ -5,7 +5,8 @@ import { appConfig } from "../config";
 
 /**
  * public: anyone. session: a signed-in user (session cookie or API key). admin: a user with the
- * admin role. cron: the scheduler, with `Authorization: Bearer $CRON_SECRET`.
+ * admin role, by session only: a leaked key must not grant or take credits. cron: the scheduler,
+ * with `Authorization: Bearer $CRON_SECRET`.
  */
 export type AuthMode = "public" | "session" | "admin" | "cron";
 
@@ -21,6 +22,9 @@ export async function authenticate<A extends AuthMode>(mode: A, headers: Headers
     default: {
       const identity = await getRequestIdentity(headers);
       if (!identity) throw new AppError("UNAUTHORIZED");
+      if (mode === "admin" && identity.via === "api_key") {
+        throw new AppError("FORBIDDEN", { message: "Admin routes accept only a signed-in session, not an API key." });
+      }
       if (mode === "admin" && identity.user.role !== "admin") {
         throw new AppError("FORBIDDEN", { message: "This needs the admin role." });
       }

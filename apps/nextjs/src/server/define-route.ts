@@ -5,6 +5,7 @@ import { type AuthMode, authenticate, type IdentityFor } from "./authenticate";
 import { errorResponse, successResponse } from "./envelope";
 import { toAppError } from "./map-error";
 import { parseInputs, queryObject, readJsonBody } from "./parse-input";
+import { assertSameOrigin } from "./request-guards";
 import { requestIdFor } from "./request-id";
 
 type Schema = z.ZodType | undefined;
@@ -42,8 +43,9 @@ export function respond(data: unknown, init: { status?: number; headers?: Record
 type NextContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
 /**
- * The one wrapper every /api/v1 handler goes through: request id, authentication, input
- * validation, the response envelope, error mapping and an access log line.
+ * The one wrapper every /api/v1 handler goes through: request id, authentication, the
+ * cross-site check of cookie requests, input validation (a body must be declared JSON), the
+ * response envelope, error mapping and an access log line.
  */
 export function defineRoute<
   A extends AuthMode,
@@ -61,6 +63,7 @@ export function defineRoute<
     try {
       const identity = await authenticate(spec.auth, request.headers);
       userId = identity?.user.id;
+      await assertSameOrigin(request, identity);
       const input = parseInputs(
         { params: spec.params, query: spec.query, body: spec.body },
         {

@@ -51,10 +51,18 @@ export function queryObject(url: URL): Record<string, string | string[]> {
   return out;
 }
 
-/** Reads a JSON body with a size cap; an absent body is `undefined`, malformed JSON a 400. */
+/**
+ * Reads a JSON body with a size cap; an absent body is `undefined`, one not declared
+ * `application/json` a 415, malformed JSON a 400. The declared type matters beyond tidiness:
+ * `text/plain` and form bodies are what browsers send cross-site without asking first.
+ */
 export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
   const text = await readBodyText(request, maxBytes);
   if (text.trim() === "") return undefined;
+  const type = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase() ?? null;
+  if (type !== "application/json") {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", { details: { contentType: type } });
+  }
   try {
     return JSON.parse(text);
   } catch {

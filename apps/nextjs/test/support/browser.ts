@@ -24,3 +24,21 @@ export function launchBrowser(): Promise<Browser> {
 
 export const screenshot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+/**
+ * Collects every console message about the Content Security Policy from the pages of every
+ * context `browser` opens from now on (`browser.newPage` opens one too), so that tests can prove
+ * the app works under its policy. Each entry starts with the URL of the page that logged it.
+ */
+export function recordCspViolations(browser: Browser): string[] {
+  const seen: string[] = [];
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) seen.push(`${message.page()?.url()}: ${message.text()}`);
+    });
+    return context;
+  };
+  return seen;
+}

@@ -18,7 +18,13 @@ declare module "vitest" {
   }
 }
 
-const ADMIN_EMAILS = ["admin@videofly.test", "credits-admin@videofly.test", "accounts-admin@videofly.test"];
+const ADMIN_EMAILS = [
+  "admin@videofly.test",
+  "credits-admin@videofly.test",
+  "cursors-admin@videofly.test",
+  "keys-admin@videofly.test",
+  "accounts-admin@videofly.test",
+];
 
 // One database server, one SMTP server, and one running app (`next start` on the built app) shared
 // by the HTTP tests.

@@ -6,3 +6,4 @@ export {
   type DailyStat,
   listUsersWithBalances,
 } from "./overview.ts";
+export * as adminSchemas from "./schemas.ts";

@@ -1,6 +1,7 @@
 import { db, pool } from "@videofly/db";
-import { decodeCursor, encodeCursor, type Page } from "../pagination.ts";
+import type { Page } from "../pagination.ts";
 import type { CreditPackage, CreditSource, EntryType, PackageStatus } from "./model.ts";
+import { historyCursor, type PackagePosition, packageCursor } from "./schemas.ts";
 import { packageFromJson } from "./state.ts";
 
 const DAY_MS = 86_400_000;
@@ -50,37 +51,36 @@ export async function getBalance(userId: string, now = new Date()): Promise<Bala
   };
 }
 
-type PackageCursor = [string, number, string, string];
-const isPackageCursor = (v: unknown): v is PackageCursor =>
-  Array.isArray(v) && v.length === 4 && typeof v[0] === "string" && typeof v[1] === "number";
+// TIMESTAMP(3) columns hold UTC wall-clock times: this is their ISO-8601 form, as cursors carry it.
+const ISO_UTC = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+const TIER = `CASE WHEN p.source IN ('SIGNUP_BONUS', 'PROMO', 'ADMIN_GRANT') THEN 0 ELSE 1 END`;
 
 /**
  * The user's packages in spending order (soonest expiry first, never-expiring last, promotional
- * before paid, oldest first), ACTIVE ones by default.
+ * before paid, oldest first), ACTIVE ones by default; `cursor` is a position `packagesQuery` decoded.
  */
 export async function listPackages(
   userId: string,
-  options: { status?: PackageStatus; limit?: number; cursor?: string } = {},
+  options: { status?: PackageStatus; limit?: number; cursor?: PackagePosition } = {},
 ): Promise<Page<CreditPackage>> {
   const limit = options.limit ?? 20;
-  const after = decodeCursor(options.cursor, isPackageCursor);
-  const sortKey = `(COALESCE(p."expiresAt", 'infinity'::timestamptz),
-     CASE WHEN p.source IN ('SIGNUP_BONUS', 'PROMO', 'ADMIN_GRANT') THEN 0 ELSE 1 END, p."createdAt", p.id)`;
-  const { rows } = await pool().query<{ p: Parameters<typeof packageFromJson>[0]; k: PackageCursor }>(
+  const after = options.cursor;
+  const sortKey = `(COALESCE(p."expiresAt", 'infinity'::timestamp), ${TIER}, p."createdAt", p.id)`;
+  const { rows } = await pool().query<{ p: Parameters<typeof packageFromJson>[0]; k: PackagePosition }>(
     `SELECT json_build_object('id', p.id, 'userId', p."userId", 'source', p.source, 'grantKey', p."grantKey",
               'initialCredits', p."initialCredits", 'remainingCredits', p."remainingCredits", 'frozenCredits', p."frozenCredits",
               'expiresAt', p."expiresAt", 'status', p.status, 'createdAt', p."createdAt") AS p,
-            json_build_array(COALESCE(p."expiresAt", 'infinity'::timestamptz)::text,
-              CASE WHEN p.source IN ('SIGNUP_BONUS', 'PROMO', 'ADMIN_GRANT') THEN 0 ELSE 1 END,
-              p."createdAt"::text, p.id) AS k
+            json_build_array(to_char(p."expiresAt", ${ISO_UTC}), ${TIER}, to_char(p."createdAt", ${ISO_UTC}), p.id) AS k
        FROM credit_package p
       WHERE p."userId" = $1 AND p.status = $2::"CreditPackageStatus"
-        AND ($3::text IS NULL OR ${sortKey} > ($3::timestamptz, $4::int, $5::timestamptz, $6::text))
+        AND (NOT $3::boolean
+             OR ${sortKey} > (COALESCE($4::timestamp, 'infinity'::timestamp), $5::int, $6::timestamp, $7::text))
       ORDER BY ${sortKey}
-      LIMIT $7`,
+      LIMIT $8`,
     [
       userId,
       options.status ?? "ACTIVE",
+      after !== undefined,
       after?.[0] ?? null,
       after?.[1] ?? null,
       after?.[2] ?? null,
@@ -90,7 +90,7 @@ export async function listPackages(
   );
   const items = rows.slice(0, limit).map((r) => packageFromJson(r.p));
   const last = rows[limit - 1];
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.k) : null };
+  return { items, nextCursor: rows.length > limit && last ? packageCursor.encode(last.k) : null };
 }
 
 export interface HistoryEntry {
@@ -107,15 +107,13 @@ export interface HistoryEntry {
   createdAt: Date;
 }
 
-const isSeqCursor = (v: unknown): v is string => typeof v === "string" && /^\d+$/.test(v);
-
-/** The user's ledger, newest first. */
+/** The user's ledger, newest first; `cursor` is a position `historyQuery` decoded. */
 export async function creditHistory(
   userId: string,
   options: { type?: EntryType; limit?: number; cursor?: string } = {},
 ): Promise<Page<HistoryEntry>> {
   const limit = options.limit ?? 20;
-  const before = decodeCursor(options.cursor, isSeqCursor);
+  const before = options.cursor;
   const rows = await db().creditTransaction.findMany({
     where: {
       userId,
@@ -143,6 +141,6 @@ export async function creditHistory(
   const last = page.at(-1);
   return {
     items: page.map(({ seq: _seq, ...entry }) => entry),
-    nextCursor: rows.length > limit && last ? encodeCursor(last.seq.toString()) : null,
+    nextCursor: rows.length > limit && last ? historyCursor.encode(last.seq.toString()) : null,
   };
 }

@@ -1,19 +1,34 @@
 import { z } from "zod";
+import { cursorCodec, cursorFields } from "../pagination.ts";
 import { ENTRY_TYPES } from "./model.ts";
 
 const limit = z.coerce.number().int().min(1).max(100).default(20);
-const cursor = z.string().min(1).max(500).optional();
+
+/** Where a page of packages stopped, in spending order: expiry (null: never), promo tier, creation, id. */
+export const packageCursor = cursorCodec(
+  "credit_packages",
+  z.tuple([
+    cursorFields.timestamp.nullable(),
+    z.union([z.literal(0), z.literal(1)]),
+    cursorFields.timestamp,
+    cursorFields.id,
+  ]),
+);
+export type PackagePosition = NonNullable<z.output<typeof packageCursor.query>>;
+
+/** Where a page of the ledger stopped: the last entry's sequence number. */
+export const historyCursor = cursorCodec("credit_history", cursorFields.bigint);
 
 export const packagesQuery = z.object({
   status: z.enum(["ACTIVE", "EXPIRED"]).default("ACTIVE"),
   limit,
-  cursor,
+  cursor: packageCursor.query,
 });
 
 export const historyQuery = z.object({
   type: z.enum(ENTRY_TYPES).optional(),
   limit,
-  cursor,
+  cursor: historyCursor.query,
 });
 
 export const adminCreditsBody = z

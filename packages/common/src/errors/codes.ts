@@ -54,6 +54,12 @@ export const errorCodes = {
     status: 413,
     message: "The request body is too large.",
   },
+  UNSUPPORTED_MEDIA_TYPE: {
+    code: "E4150",
+    type: "unsupported_media_type",
+    status: 415,
+    message: "The request body must be sent as application/json.",
+  },
   UNPROCESSABLE: { code: "E4220", type: "unprocessable", status: 422, message: "The request cannot be processed." },
   RATE_LIMITED: { code: "E4290", type: "rate_limited", status: 429, message: "Too many requests; slow down." },
 

@@ -13,6 +13,7 @@ export {
   writeLocalUpload,
 } from "./local.ts";
 export { assertStorageKey, attachmentDisposition, isStorageKey, storageKeys } from "./naming.ts";
+export { storageOrigins } from "./origins.ts";
 export type { PresignedUpload, PutOptions, Storage } from "./types.ts";
 
 /**

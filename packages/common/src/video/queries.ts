@@ -1,7 +1,7 @@
 import { db, type Video, type VideoStatus } from "@videofly/db";
 import { AppError } from "../errors/index.ts";
-import { decodeCursor, encodeCursor } from "../pagination.ts";
 import { files } from "./files.ts";
+import { type VideoPosition, videoCursor } from "./schemas.ts";
 import { videoView } from "./view.ts";
 
 const DOWNLOAD_TTL_S = 3600;
@@ -33,18 +33,13 @@ export async function getVideoStatus(userId: string, uuid: string) {
   };
 }
 
-type VideoCursor = [string, string];
-const isVideoCursor = (v: unknown): v is VideoCursor =>
-  Array.isArray(v) && v.length === 2 && typeof v[1] === "string" && !Number.isNaN(new Date(v[0]).getTime());
-
-/** The user's videos, newest first. */
+/** The user's videos, newest first; `cursor` is a position `listQuery` decoded. */
 export async function listVideos(
   userId: string,
-  options: { status?: VideoStatus; limit?: number; cursor?: string } = {},
+  options: { status?: VideoStatus; limit?: number; cursor?: VideoPosition } = {},
 ) {
   const limit = options.limit ?? 20;
-  const position = decodeCursor(options.cursor, isVideoCursor);
-  const after = position && { createdAt: new Date(position[0]), id: position[1] };
+  const after = options.cursor && { createdAt: new Date(options.cursor[0]), id: options.cursor[1] };
   const rows = await db().video.findMany({
     where: {
       userId,
@@ -61,7 +56,7 @@ export async function listVideos(
   const last = page.at(-1);
   return {
     items: await Promise.all(page.map(async (v) => videoView(v, await downloadUrl(v)))),
-    nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
+    nextCursor: rows.length > limit && last ? videoCursor.encode([last.createdAt.toISOString(), last.id]) : null,
   };
 }
 

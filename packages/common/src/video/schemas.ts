@@ -1,4 +1,9 @@
 import { z } from "zod";
+import { cursorCodec, cursorFields } from "../pagination.ts";
+
+/** Where a page of videos stopped, newest first: creation time, then id. */
+export const videoCursor = cursorCodec("videos", z.tuple([cursorFields.timestamp, cursorFields.id]));
+export type VideoPosition = NonNullable<z.output<typeof videoCursor.query>>;
 
 export const generateBody = z.object({
   model: z.string().min(1).max(64),
@@ -14,7 +19,7 @@ export const generateBody = z.object({
 export const listQuery = z.object({
   status: z.enum(["PENDING", "GENERATING", "UPLOADING", "COMPLETED", "FAILED"]).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().min(1).max(500).optional(),
+  cursor: videoCursor.query,
 });
 
 export const uuidParams = z.object({ uuid: z.uuid() });

@@ -13,6 +13,7 @@ import {
   releaseStaleHolds,
   settleHold,
 } from "../../src/credits/index.ts";
+import { historyQuery, packagesQuery } from "../../src/credits/schemas.ts";
 import { balanceOf, createUser, DAY, days, expectBooksBalanced, NOW } from "./support.ts";
 
 const grant = (userId: string, key: string, credits: number, expiresAt: Date | null, source = "PURCHASE" as const) =>
@@ -274,9 +275,9 @@ describe("queries", () => {
     const first = await listPackages(u, { limit: 3 });
     expect(first.items.map((p) => p.initialCredits)).toEqual([5, 8, 6]);
     expect(first.nextCursor).not.toBeNull();
-    const second = await listPackages(u, { limit: 3, cursor: first.nextCursor ?? undefined });
+    const second = await listPackages(u, { ...packagesQuery.parse({ cursor: first.nextCursor }), limit: 3 });
     expect(second).toMatchObject({ items: [{ initialCredits: 7 }], nextCursor: null });
-    await expect(listPackages(u, { cursor: "garbage" })).rejects.toMatchObject({ code: "E4000" });
+    expect(packagesQuery.safeParse({ cursor: "garbage" }).error?.issues[0]?.path).toEqual(["cursor"]);
   });
 
   it("pages the history newest first and filters by type", async () => {
@@ -285,7 +286,7 @@ describe("queries", () => {
     await holdCredits({ userId: u, reference: `v:${u}`, amount: 1, now: NOW });
     const page1 = await creditHistory(u, { limit: 4 });
     expect(page1.items.map((e) => e.type)).toEqual(["HOLD", "GRANT", "GRANT", "GRANT"]);
-    const page2 = await creditHistory(u, { limit: 4, cursor: page1.nextCursor ?? undefined });
+    const page2 = await creditHistory(u, { ...historyQuery.parse({ cursor: page1.nextCursor }), limit: 4 });
     expect(page2.items.map((e) => e.amount)).toEqual([2, 1]);
     expect(page2.nextCursor).toBeNull();
     expect((await creditHistory(u, { type: "HOLD" })).items).toHaveLength(1);

@@ -1,4 +1,4 @@
-import { getRequestIdentity } from "@videofly/auth";
+import { getSessionIdentity } from "@videofly/auth";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Admin — VideoFly", robots: { index: false, follow: false } };
 
 export default async function AdminPage() {
-  const identity = await getRequestIdentity(await headers()).catch(() => null);
+  const identity = await getSessionIdentity(await headers()).catch(() => null);
   // Anyone but an admin gets the ordinary 404: no hint that this page exists.
   if (identity?.user.role !== "admin") notFound();
   return <AdminDashboard adminEmail={identity.user.email} />;

@@ -1,0 +1,43 @@
+import { storageConfig, storageOrigins, videoConfig } from "@videofly/common";
+import { type NextRequest, NextResponse } from "next/server";
+import { appConfig } from "./config";
+import { isEmbeddable, pagePolicy } from "./server/csp";
+
+let origins: string[] | undefined;
+const storageSources = () => {
+  origins ??= storageOrigins(storageConfig(), videoConfig().APP_URL);
+  return origins;
+};
+
+/**
+ * Every page gets a fresh CSP nonce. Next.js reads it from the request's Content-Security-Policy
+ * header and puts it on the scripts it renders; the browser gets the same policy on the response.
+ * The other security headers, and the API's policy, come from next.config.ts.
+ */
+export function proxy(request: NextRequest) {
+  const policy = pagePolicy({
+    nonce: Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64"),
+    embeddable: isEmbeddable(request.nextUrl.pathname),
+    development: appConfig().NODE_ENV === "development",
+    storageOrigins: storageSources(),
+  });
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("content-security-policy", policy);
+  return response;
+}
+
+export const config = {
+  // Pages only: API routes, build assets and public files get their headers from next.config.ts.
+  // Prefetches carry no document, so they need no nonce.
+  matcher: [
+    {
+      source: "/((?!api/|_next/static/|_next/image|favicon\\.ico|demo/).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
+  ],
+};
