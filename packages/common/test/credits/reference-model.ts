@@ -1,5 +1,5 @@
 /**
- * A reference model of the credit rules (ARCHITECTURE §2 and the README's "Credits"), written from
+ * A reference model of the credit rules (docs/architecture.md §2 and the README's "Credits"), written from
  * the rules alone: it imports nothing of the engine, keeps everything in plain maps, and knows
  * nothing of SQL, locks or changesets. The property test runs the same commands through both and
  * compares what they say after every step.
