@@ -268,41 +268,50 @@ export function runOnModel(model: ReferenceBooks, step: Step, nowMs: number, pac
   }
 }
 
-/** What the engine says about a user, through its own queries, in the model's shape. */
-export async function engineView(user: string, nowMs: number): Promise<UserView> {
-  const now = new Date(nowMs);
-  const [balance, page, packages, holds] = await Promise.all([
-    getBalance(user, now),
-    listPackages(user, { limit: 100 }),
-    db().creditPackage.findMany({ where: { userId: user } }),
-    db().creditHold.findMany({ where: { userId: user }, include: { allocations: true } }),
+/**
+ * What the engine says about every user of the run, in the model's shape (keys sorted): balances
+ * from getBalance, packages and holds from their tables, and, with `order`, the spending order
+ * listPackages gives (which the holds' allocations check after every step anyway).
+ */
+export async function engineViews(run: Run, { order = false } = {}): Promise<UserView[]> {
+  const now = new Date(run.now);
+  const [balances, pages, packages, holds] = await Promise.all([
+    Promise.all(run.users.map((u) => getBalance(u, now))),
+    order ? Promise.all(run.users.map((u) => listPackages(u, { limit: 100 }))) : null,
+    db().creditPackage.findMany({ where: { userId: { in: run.users } } }),
+    db().creditHold.findMany({ where: { userId: { in: run.users } }, include: { allocations: true } }),
   ]);
-  return {
-    available: balance.available,
-    frozen: balance.frozen,
-    debt: balance.debt,
-    expiringWithin7Days: balance.expiringSoon.credits,
-    order: page.items.map((p) => p.id),
-    packages: Object.fromEntries(
-      packages.map((p) => [p.id, { remaining: p.remainingCredits, frozen: p.frozenCredits, status: p.status }]),
-    ),
-    holds: Object.fromEntries(
-      holds.map((h) => [
-        h.reference,
-        { status: h.status, drawn: Object.fromEntries(h.allocations.map((a) => [a.packageId, a.amount])) },
-      ]),
-    ),
-  };
-}
-
-/** The engine's view of every user of the run, as a comparable value (keys sorted). */
-export async function engineViews(run: Run): Promise<UserView[]> {
-  return (await Promise.all(run.users.map((u) => engineView(u, run.now)))).map(canonical);
+  return run.users.map((user, i) => {
+    const balance = balances[i] as Awaited<ReturnType<typeof getBalance>>;
+    return canonical({
+      available: balance.available,
+      frozen: balance.frozen,
+      debt: balance.debt,
+      expiringWithin7Days: balance.expiringSoon.credits,
+      ...(pages ? { order: pages[i]?.items.map((p) => p.id) ?? [] } : {}),
+      packages: Object.fromEntries(
+        packages
+          .filter((p) => p.userId === user)
+          .map((p) => [p.id, { remaining: p.remainingCredits, frozen: p.frozenCredits, status: p.status }]),
+      ),
+      holds: Object.fromEntries(
+        holds
+          .filter((h) => h.userId === user)
+          .map((h) => [
+            h.reference,
+            { status: h.status, drawn: Object.fromEntries(h.allocations.map((a) => [a.packageId, a.amount])) },
+          ]),
+      ),
+    });
+  });
 }
 
 /** The model's view of every user of the run, in the same form. */
-export function modelViews(run: Run, model: ReferenceBooks): UserView[] {
-  return run.users.map((u) => canonical(model.view(u, run.now)));
+export function modelViews(run: Run, model: ReferenceBooks, { order = false } = {}): UserView[] {
+  return run.users.map((u) => {
+    const { order: spendingOrder, ...view } = model.view(u, run.now);
+    return canonical(order ? { ...view, order: spendingOrder } : view);
+  });
 }
 
 function canonical(v: UserView): UserView {

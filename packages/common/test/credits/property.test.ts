@@ -49,6 +49,7 @@ async function sequential(commands: { command: Command; advance: number }[]) {
     if (engine.outcome !== "short") remember(run, step);
     expect(await engineViews(run), context).toEqual(modelViews(run, model));
   }
+  expect(await engineViews(run, { order: true }), done.join("\n")).toEqual(modelViews(run, model, { order: true }));
 }
 
 function* permutations(n: number, prefix: number[] = []): Generator<number[]> {
@@ -98,6 +99,7 @@ async function concurrent(batches: { commands: Command[]; advance: number }[]) {
     });
     run.now += batch.advance;
   }
+  expect(await engineViews(run, { order: true })).toEqual(modelViews(run, model, { order: true }));
 }
 
 const sometimes = (arb: fc.Arbitrary<number>) =>

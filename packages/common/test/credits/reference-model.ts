@@ -44,7 +44,7 @@ export interface UserView {
   debt: number;
   expiringWithin7Days: number;
   /** Ids of the ACTIVE packages in spending order. */
-  order: string[];
+  order?: string[];
   packages: Record<string, { remaining: number; frozen: number; status: "ACTIVE" | "EXPIRED" }>;
   holds: Record<string, { status: HoldState; drawn: Record<string, number> }>;
 }
