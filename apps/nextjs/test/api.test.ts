@@ -89,19 +89,53 @@ describe("the web app", () => {
 });
 
 describe("server logs", () => {
+  /** The server's log once it holds an access line for every request id (pino writes asynchronously). */
+  async function logWith(requestIds: string[]): Promise<string> {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const log = readFileSync(inject("serverLogFile"), "utf8");
+      if (requestIds.every((id) => log.includes(`"requestId":"${id}"`))) return log;
+      if (Date.now() > deadline) throw new Error(`no log line for ${requestIds.join(", ")}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
   it("are JSON lines with request ids and never contain passwords, cookies or keys", async () => {
     const password = "a-very-distinct-password-1234";
     const { cookie } = await signUp("logcheck@example.com", password);
-    const me = await fetch(`${baseUrl()}/api/v1/user/me`, { headers: { cookie } });
-    const requestId = me.headers.get("x-request-id");
-    await new Promise((r) => setTimeout(r, 200));
+    const created = await fetch(`${baseUrl()}/api/auth/api-key/create`, {
+      method: "POST",
+      headers: { cookie, "content-type": "application/json", origin: baseUrl() },
+      body: JSON.stringify({ name: "log check" }),
+    });
+    expect(created.status).toBe(200);
+    const { key } = (await created.json()) as { key: string };
+    expect(key).toMatch(/^vf_/);
+    // A key one character off: refused, and no more to be logged than the real one.
+    const wrongKey = `${key.slice(0, -1)}${key.endsWith("A") ? "B" : "A"}`;
 
-    const log = readFileSync(inject("serverLogFile"), "utf8");
+    const requests: [Record<string, string>, string, number][] = [
+      [{ cookie }, "/api/v1/user/me", 200],
+      [{ "x-api-key": key }, "/api/v1/user/me", 200],
+      [{ authorization: `Bearer ${key}` }, "/api/v1/user/me", 200],
+      [{ authorization: `Bearer ${key}` }, "/api/v1/credit/history?limit=1", 200],
+      [{ "x-api-key": key }, "/api/v1/credit/history?limit=0", 400],
+      [{ "x-api-key": wrongKey }, "/api/v1/user/me", 401],
+      [{ authorization: `Bearer ${wrongKey}` }, "/api/v1/user/me", 401],
+    ];
+    const ids: string[] = [];
+    for (const [headers, path, status] of requests) {
+      const res = await fetch(`${baseUrl()}${path}`, { headers });
+      expect(res.status, `${JSON.stringify(Object.keys(headers))} ${path}`).toBe(status);
+      ids.push(res.headers.get("x-request-id") ?? "");
+    }
+
+    const log = await logWith(ids);
     const entries = log
       .split("\n")
       .filter((line) => line.startsWith("{"))
       .map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(entries.find((e) => e.requestId === requestId)).toMatchObject({
+    expect(entries.find((e) => e.requestId === ids[1])).toMatchObject({
       event: "http.request",
       path: "/api/v1/user/me",
       status: 200,
@@ -110,5 +144,7 @@ describe("server logs", () => {
     expect(sessionToken.length).toBeGreaterThan(10);
     expect(log).not.toContain(password);
     expect(log).not.toContain(sessionToken);
+    // Not the key, nor any long piece of its secret part (a few leading characters may be shown as its prefix).
+    for (const secret of [key, wrongKey, key.slice(-16), wrongKey.slice(-16)]) expect(log).not.toContain(secret);
   });
 });

@@ -7,20 +7,32 @@ import {
   writeLocalUpload,
 } from "@videofly/common";
 
-/** Parses `Range: bytes=a-b` against the size; null when absent or unsatisfiable (then the whole file). */
-function parseRange(header: string | null, size: number): { start: number; end: number } | null {
-  const m = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
-  if (!m || (m[1] === "" && m[2] === "")) return null;
-  const start = m[1] === "" ? Math.max(0, size - Number(m[2])) : Number(m[1]);
-  const end = m[1] === "" || m[2] === "" ? size - 1 : Math.min(Number(m[2]), size - 1);
-  return start <= end && start < size ? { start, end } : null;
+type RangeRequest = { start: number; end: number } | "whole" | "unsatisfiable";
+
+/**
+ * One `Range: bytes=a-b`, `bytes=a-` or `bytes=-n` against the size (RFC 9110 §14). Anything else
+ * (no header, another unit, several ranges, a malformed one) is answered with the whole file, as
+ * the RFC allows; so is any request with `If-Range`, since these responses carry no validator it
+ * could match.
+ */
+function parseRange(header: string | null, ifRange: string | null, size: number): RangeRequest {
+  const m = header && !ifRange ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
+  if (!m || (m[1] === "" && m[2] === "")) return "whole";
+  if (m[1] === "") {
+    const suffix = Number(m[2]);
+    return suffix > 0 && size > 0 ? { start: Math.max(0, size - suffix), end: size - 1 } : "unsatisfiable";
+  }
+  const start = Number(m[1]);
+  const last = m[2] === "" ? Number.POSITIVE_INFINITY : Number(m[2]);
+  if (last < start) return "whole";
+  return start < size ? { start, end: Math.min(last, size - 1) } : "unsatisfiable";
 }
 
 /**
  * Serves a file of the local storage driver through its signed, expiring URL, with Range support
  * so a video can be seeked. The signature in the query is the only authorization.
  */
-export async function serveLocalFile(key: string, url: URL, rangeHeader: string | null): Promise<Response> {
+export async function serveLocalFile(key: string, url: URL, requestHeaders: Headers): Promise<Response> {
   const q = url.searchParams;
   const downloadName = q.get("name") ?? undefined;
   const valid = verifyLocalFileSignature({
@@ -33,14 +45,21 @@ export async function serveLocalFile(key: string, url: URL, rangeHeader: string 
   if (!valid) throw new AppError("FORBIDDEN", { message: "This file link is not valid or has expired." });
   const whole = await openLocalFile(key);
   if (!whole) throw new AppError("NOT_FOUND", { message: "No such file." });
-  const range = parseRange(rangeHeader, whole.size);
+  const range = parseRange(requestHeaders.get("range"), requestHeaders.get("if-range"), whole.size);
   const headers: Record<string, string> = {
     "content-type": whole.contentType,
     "accept-ranges": "bytes",
     "cache-control": "private, max-age=3600",
     ...(downloadName ? { "content-disposition": attachmentDisposition(downloadName) } : {}),
   };
-  if (!range) {
+  if (range === "unsatisfiable") {
+    whole.stream.destroy();
+    throw new AppError("RANGE_NOT_SATISFIABLE", {
+      details: { size: whole.size },
+      headers: { "content-range": `bytes */${whole.size}`, "accept-ranges": "bytes" },
+    });
+  }
+  if (range === "whole") {
     return new Response(Readable.toWeb(whole.stream) as ReadableStream, {
       headers: { ...headers, "content-length": String(whole.size) },
     });

@@ -75,7 +75,7 @@ export function isDueToExpire(p: CreditPackage, now: Date): boolean {
 }
 
 /**
- * The order credits are spent in (ARCHITECTURE §2): soonest expiry first, never-expiring last;
+ * The order credits are spent in (docs/architecture.md §2): soonest expiry first, never-expiring last;
  * on a tie promotional before paid; then oldest first; the id makes it total.
  */
 export function spendingOrder(a: CreditPackage, b: CreditPackage): number {

@@ -18,7 +18,7 @@ export interface ReconcileProblem {
 }
 
 /**
- * Proves the credit books balance (ARCHITECTURE §2) and returns every disagreement; empty means
+ * Proves the credit books balance (docs/architecture.md §2) and returns every disagreement; empty means
  * healthy. Checked per user:
  * - sum(grants) + sum(adjustments) - sum(settled) - sum(expired) - sum(clawed back)
  *     = sum(remaining) + sum(frozen) - outstanding debt,

@@ -60,6 +60,12 @@ export const errorCodes = {
     status: 415,
     message: "The request body must be sent as application/json.",
   },
+  RANGE_NOT_SATISFIABLE: {
+    code: "E4160",
+    type: "range_not_satisfiable",
+    status: 416,
+    message: "The requested range is outside the file.",
+  },
   UNPROCESSABLE: { code: "E4220", type: "unprocessable", status: 422, message: "The request cannot be processed." },
   RATE_LIMITED: { code: "E4290", type: "rate_limited", status: 429, message: "Too many requests; slow down." },
 

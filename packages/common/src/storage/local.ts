@@ -135,7 +135,7 @@ export interface LocalFile {
 
 /**
  * Opens a stored file for the files route, or null when there is none. `range` is inclusive at both
- * ends, as in an HTTP Range header already checked against the size from `head`.
+ * ends, as in an HTTP Range header already checked against the file's size.
  */
 export async function openLocalFile(key: string, range?: { start: number; end: number }): Promise<LocalFile | null> {
   let handle: FileHandle;

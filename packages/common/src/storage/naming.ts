@@ -32,7 +32,7 @@ function segment(value: string, pattern: RegExp, name: string): string {
   return value;
 }
 
-/** The two kinds of object the app stores (ARCHITECTURE.md §5). */
+/** The two kinds of object the app stores (docs/architecture.md §5). */
 export const storageKeys = {
   upload(userId: string, id: string, ext: string): string {
     const extension = segment(ext.replace(/^\./, "").toLowerCase(), EXTENSION, "extension");

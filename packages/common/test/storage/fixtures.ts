@@ -1,27 +1,13 @@
-/** What the storage tests and the storage bench share: an in-process S3 server and generated bodies. */
+/** What the storage tests and the storage bench share: an S3 server (s3rver) and generated bodies. */
+import { fork } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createRequire } from "node:module";
-import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
+import { fileURLToPath } from "node:url";
 
 export const MiB = 1024 * 1024;
-
-// s3rver ships no types; this is the part of its API used here.
-interface S3rver {
-  run(): Promise<AddressInfo>;
-  close(): Promise<void>;
-}
-type S3rverConstructor = new (options: {
-  address: string;
-  port: number;
-  silent: boolean;
-  directory: string;
-  configureBuckets: { name: string }[];
-}) => S3rver;
-const S3rver = createRequire(import.meta.url)("s3rver") as S3rverConstructor;
 
 export interface RunningS3rver {
   /** The environment that points `storageConfig` at this server. */
@@ -29,17 +15,21 @@ export interface RunningS3rver {
   stop(): Promise<void>;
 }
 
-/** Starts s3rver on 127.0.0.1 and a free port, over a fresh directory holding one empty bucket. */
+/**
+ * Starts s3rver on 127.0.0.1 and a free port, over a fresh directory holding one empty bucket, in a
+ * child process: what the server holds while it stores a body must not count as the client's memory.
+ */
 export async function startS3rver(bucket = "videofly-test"): Promise<RunningS3rver> {
   const directory = await mkdtemp(path.join(os.tmpdir(), "videofly-s3rver-"));
-  const server = new S3rver({
-    address: "127.0.0.1",
-    port: 0,
-    silent: true,
-    directory,
-    configureBuckets: [{ name: bucket }],
+  const child = fork(fileURLToPath(new URL("./s3rver-main.ts", import.meta.url)), [directory, bucket], {
+    execArgv: ["--import", "tsx"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
-  const { port } = await server.run();
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once("message", (m) => resolve((m as { port: number }).port));
+    child.once("exit", (code) => reject(new Error(`s3rver exited with ${code} before it listened`)));
+  });
   return {
     env: {
       STORAGE_DRIVER: "s3",
@@ -51,7 +41,8 @@ export async function startS3rver(bucket = "videofly-test"): Promise<RunningS3rv
       S3_SECRET_ACCESS_KEY: "S3RVER",
     },
     async stop() {
-      await server.close();
+      child.disconnect();
+      await exited;
       await rm(directory, { recursive: true, force: true });
     },
   };

@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 const params = z.object({ key: z.array(z.string().min(1)).min(1) });
 
 export const GET = defineRoute({ auth: "public", params }, async ({ request, params }) =>
-  serveLocalFile(params.key.join("/"), new URL(request.url), request.headers.get("range")),
+  serveLocalFile(params.key.join("/"), new URL(request.url), request.headers),
 );
 
 export const PUT = defineRoute({ auth: "public", params }, async ({ request, params }) =>
