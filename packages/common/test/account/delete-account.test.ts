@@ -8,11 +8,12 @@ import { Readable } from "node:stream";
 import { db, transaction } from "@videofly/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deleteAccount } from "../../src/account/index.ts";
-import { grantCredits, reconcileCredits } from "../../src/credits/index.ts";
+import { reconcileCredits } from "../../src/credits/index.ts";
 import { createStorage, runStorageDeletions, scheduleStorageDeletion } from "../../src/storage/index.ts";
 import { files } from "../../src/video/files.ts";
 import { checkVideo, cleanupVideos, generateVideo } from "../../src/video/index.ts";
 import { createUser } from "../credits/support.ts";
+import { klingSpec, userWithCredits } from "../video/support.ts";
 
 const SAMPLE = readFileSync(path.resolve(import.meta.dirname, "../../../../apps/nextjs/public/demo/sample.mp4"));
 const storageDir = mkdtempSync(path.join(tmpdir(), "videofly-account-"));
@@ -55,27 +56,16 @@ function shutGate() {
   return gate;
 }
 
-const kling = {
-  model: "kling-2.6",
-  mode: "TEXT_TO_VIDEO" as const,
-  prompt: "a private prompt",
-  duration: 5,
-  aspectRatio: "16:9",
-  quality: "standard",
-};
+const kling = klingSpec("a private prompt");
 
-async function userWithCredits() {
-  const userId = await createUser("account");
-  await grantCredits({ userId, source: "PURCHASE", grantKey: `o:${userId}`, credits: 100, expiresAt: null });
-  return userId;
-}
+const accountUser = () => userWithCredits("account", 100);
 
 const filesUnder = (folder: string) =>
   existsSync(path.join(storageDir, folder)) ? readdirSync(path.join(storageDir, folder)) : [];
 
 describe("account deletion (service)", () => {
   it("leaves no file behind when a copy finishes after the account was deleted", async () => {
-    const userId = await userWithCredits();
+    const userId = await accountUser();
     const video = await generateVideo(userId, kling);
     const { open } = shutGate();
     const started = downloadsStarted;
@@ -130,7 +120,7 @@ describe("account deletion (service)", () => {
   });
 
   it("refuses (409) while a subscription still renews, changing nothing; allowed once it is cancelled", async () => {
-    const userId = await userWithCredits();
+    const userId = await accountUser();
     const subscription = await db().creemSubscription.create({
       data: {
         id: `sub_${userId}`,

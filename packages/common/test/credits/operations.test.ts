@@ -1,4 +1,4 @@
-import { db } from "@videofly/db";
+import { db, transaction } from "@videofly/db";
 import { describe, expect, it } from "vitest";
 import {
   adjustCredits,
@@ -7,6 +7,7 @@ import {
   expireCredits,
   getBalance,
   grantCredits,
+  grantCreditsInTransaction,
   holdCredits,
   listPackages,
   releaseHold,
@@ -52,6 +53,19 @@ describe("grant", () => {
     await expect(grant(a, `x:${a}`, 0, null)).rejects.toMatchObject({ code: "E4000" });
     await expect(grant(a, `y:${a}`, 1.5, null)).rejects.toMatchObject({ code: "E4000" });
     await expect(grant(a, `z:${a}`, 5, days(-1))).rejects.toMatchObject({ code: "E4000" });
+  });
+
+  it("answers a redelivery after the credits' expiry with the first package, not a validation error", async () => {
+    const u = await createUser();
+    const expiresAt = new Date(Date.now() + 60_000);
+    const first = await grantCredits({ userId: u, source: "PURCHASE", grantKey: `late:${u}`, credits: 7, expiresAt });
+    const redelivered = { userId: u, source: "PURCHASE" as const, grantKey: `late:${u}`, credits: 7, expiresAt };
+    const now = new Date(expiresAt.getTime() + 86_400_000);
+    const late = await grantCredits({ ...redelivered, now });
+    expect(late).toMatchObject({ created: false, package: { id: first.package.id } });
+    const inWebhook = await transaction((client) => grantCreditsInTransaction(client, { ...redelivered, now }));
+    expect(inWebhook).toMatchObject({ created: false, package: { id: first.package.id } });
+    await expectBooksBalanced();
   });
 });
 

@@ -6,10 +6,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { db } from "@videofly/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { grantCredits, reconcileCredits } from "../../src/credits/index.ts";
+import { reconcileCredits } from "../../src/credits/index.ts";
 import { files } from "../../src/video/files.ts";
 import { checkVideo, generateVideo, processDueVideos, retryVideo } from "../../src/video/index.ts";
-import { createUser } from "../credits/support.ts";
+import { klingSpec, userWithCredits } from "./support.ts";
 
 const SAMPLE = readFileSync(path.resolve(import.meta.dirname, "../../../../apps/nextjs/public/demo/sample.mp4"));
 const storageDir = mkdtempSync(path.join(tmpdir(), "videofly-processing-"));
@@ -62,20 +62,9 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-const kling = {
-  model: "kling-2.6",
-  mode: "TEXT_TO_VIDEO" as const,
-  prompt: "race",
-  duration: 5,
-  aspectRatio: "16:9",
-  quality: "standard",
-};
+const kling = klingSpec("race");
 
-async function richUser() {
-  const userId = await createUser("video");
-  await grantCredits({ userId, source: "PURCHASE", grantKey: `o:${userId}`, credits: 1000, expiresAt: null });
-  return userId;
-}
+const richUser = () => userWithCredits("video");
 
 async function settlements(uuid: string) {
   const hold = await db().creditHold.findUniqueOrThrow({ where: { reference: `video:${uuid}` } });

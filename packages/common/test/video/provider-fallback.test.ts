@@ -5,10 +5,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { db, pool } from "@videofly/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { grantCredits, reconcileCredits } from "../../src/credits/index.ts";
+import { reconcileCredits } from "../../src/credits/index.ts";
 import { generateVideo, processDueVideos, receiveVideoCallback } from "../../src/video/index.ts";
 import { type FakeApi, type FakeResponse, type RecordedRequest, startFakeApi } from "../ai/fake-api.ts";
-import { createUser } from "../credits/support.ts";
+import { klingSpec, userWithCredits } from "./support.ts";
 
 // Kling 2.6 is served by Kie first, then EvoLink. Both are fakes of their documented HTTP APIs; Kie
 // records every task it is sent, whatever it answers, as a real provider whose answer got lost would.
@@ -116,23 +116,12 @@ afterAll(async () => {
   await Promise.all([kie.close(), evolink.close(), new Promise((resolve) => fileServer.close(resolve))]);
 });
 
-const kling = {
-  model: "kling-2.6",
-  mode: "TEXT_TO_VIDEO" as const,
-  prompt: "a lighthouse in a storm",
-  duration: 5,
-  aspectRatio: "16:9",
-  quality: "standard",
-};
+const kling = klingSpec("a lighthouse in a storm");
 
 const creates = (api: FakeApi) => api.requests.filter((r) => r.method === "POST").length;
 const lookups = (api: FakeApi) => api.requests.filter((r) => r.method === "GET").length;
 
-async function richUser() {
-  const userId = await createUser("fallback");
-  await grantCredits({ userId, source: "PURCHASE", grantKey: `o:${userId}`, credits: 100, expiresAt: null });
-  return userId;
-}
+const richUser = () => userWithCredits("fallback", 100);
 
 async function holdOf(uuid: string) {
   const hold = await db().creditHold.findUniqueOrThrow({ where: { reference: `video:${uuid}` } });

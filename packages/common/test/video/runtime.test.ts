@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { db, pool } from "@videofly/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { grantCredits, holdCredits, reconcileCredits } from "../../src/credits/index.ts";
+import { holdCredits, reconcileCredits } from "../../src/credits/index.ts";
 import { SCHEDULED_JOBS } from "../../src/jobs/schedule.ts";
 import {
   deleteVideo,
@@ -16,7 +16,7 @@ import {
   retryVideo,
   signedCallbackUrl,
 } from "../../src/video/index.ts";
-import { createUser } from "../credits/support.ts";
+import { klingSpec, userWithCredits } from "./support.ts";
 
 const SAMPLE = readFileSync(path.resolve(import.meta.dirname, "../../../../apps/nextjs/public/demo/sample.mp4"));
 
@@ -50,20 +50,9 @@ afterAll(async () => {
 });
 
 // 1 credit; VIDEO_MAX_RUNTIME_MINUTES and CREDIT_HOLD_TTL_HOURS keep their defaults (60 min, 24 h).
-const kling = {
-  model: "kling-2.6",
-  mode: "TEXT_TO_VIDEO" as const,
-  prompt: "slow",
-  duration: 5,
-  aspectRatio: "16:9",
-  quality: "standard",
-};
+const kling = klingSpec("slow");
 
-async function richUser() {
-  const userId = await createUser("runtime");
-  await grantCredits({ userId, source: "PURCHASE", grantKey: `o:${userId}`, credits: 1000, expiresAt: null });
-  return userId;
-}
+const richUser = () => userWithCredits("runtime");
 
 /** The video started this many minutes ago. */
 const startedMinutesAgo = (uuid: string, minutes: number) =>

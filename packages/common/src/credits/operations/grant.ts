@@ -38,11 +38,13 @@ type GrantEntry = Extract<EntryType, "GRANT" | "ADJUST">;
  * paid, oldest debt first; only the rest becomes spendable.
  */
 export async function grantCredits(input: GrantInput, entryType: GrantEntry = "GRANT"): Promise<GrantResult> {
-  const now = validate(input);
+  assertPositiveInt(input.credits, "credits");
+  // A redelivery (a webhook retried after the credits' expiry) is the same grant, not a bad one.
   const existing = await existingGrant(input);
   if (existing) return existing;
+  validateExpiry(input);
   try {
-    return await transaction((client) => grantUnderLock(client, input, entryType, now), {
+    return await transaction((client) => grantUnderLock(client, input, entryType), {
       // The grant key's lock, then the user's (always in this order), in the BEGIN round trip.
       begin: (literal) =>
         `SELECT pg_advisory_xact_lock(${LockNamespace.creditGrant}, hashtext(${literal(input.grantKey)}));
@@ -64,14 +66,13 @@ export async function grantCreditsInTransaction(
   input: GrantInput,
   entryType: GrantEntry = "GRANT",
 ): Promise<GrantResult> {
-  const now = validate(input);
+  assertPositiveInt(input.credits, "credits");
   await advisoryLock(client, LockNamespace.creditGrant, input.grantKey);
   await advisoryLock(client, LockNamespace.creditUser, input.userId);
-  return grantUnderLock(client, input, entryType, now);
+  return grantUnderLock(client, input, entryType);
 }
 
-function validate(input: GrantInput): Date {
-  assertPositiveInt(input.credits, "credits");
+function validateExpiry(input: GrantInput): Date {
   const now = input.now ?? new Date();
   if (input.expiresAt && input.expiresAt <= now) {
     throw new AppError("VALIDATION_FAILED", {
@@ -82,14 +83,10 @@ function validate(input: GrantInput): Date {
   return now;
 }
 
-async function grantUnderLock(
-  client: SqlClient,
-  input: GrantInput,
-  entryType: GrantEntry,
-  now: Date,
-): Promise<GrantResult> {
+async function grantUnderLock(client: SqlClient, input: GrantInput, entryType: GrantEntry): Promise<GrantResult> {
   const state = await loadUserState(client, input.userId, { grantKey: input.grantKey });
   if (state.grant) return sameGrant(state.grant, input);
+  const now = validateExpiry(input);
   const changes = new Changeset(input.userId, now, state);
   const pkg = changes.createPackage({
     source: input.source,
