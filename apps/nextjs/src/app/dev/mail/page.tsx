@@ -42,7 +42,7 @@ export default async function DevMailPage() {
               </li>
             ))}
           </ul>
-          <pre className="whitespace-pre-wrap text-sm text-slate-700">{mail.text}</pre>
+          <pre className="whitespace-pre-wrap break-all text-sm text-slate-700">{mail.text}</pre>
         </details>
       ))}
     </section>
