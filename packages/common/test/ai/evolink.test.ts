@@ -61,7 +61,7 @@ let evolink: VideoProvider;
 
 beforeAll(async () => {
   api = await startFakeApi(evolinkApi);
-  evolink = createEvolinkProvider({ apiKey: KEY, baseUrl: api.baseUrl, timeoutMs: 300 });
+  evolink = createEvolinkProvider({ apiKey: KEY, baseUrl: api.baseUrl, timeoutMs: 1_500 });
 });
 afterAll(() => api.close());
 
@@ -149,7 +149,7 @@ describe("getTask", () => {
 
 describe("errors", () => {
   it("a wrong key is unauthorized, not retryable, with EvoLink's message", async () => {
-    const wrong = createEvolinkProvider({ apiKey: "sk-evo-wrong", baseUrl: api.baseUrl, timeoutMs: 300 });
+    const wrong = createEvolinkProvider({ apiKey: "sk-evo-wrong", baseUrl: api.baseUrl, timeoutMs: 1_500 });
     expect(await providerError(wrong.createTask(request))).toMatchObject({
       provider: "evolink",
       code: "unauthorized",
@@ -176,7 +176,7 @@ describe("errors", () => {
   });
 
   it("no answer within the timeout is retryable", async () => {
-    api.failNext({ status: 200, json: { id: "late", status: "pending" }, delayMs: 1_000 });
+    api.failNext({ status: 200, json: { id: "late", status: "pending" }, delayMs: 4_000 });
     expect(await providerError(evolink.getTask("late"))).toMatchObject({ code: "unavailable", retryable: true });
   });
 

@@ -82,7 +82,7 @@ let kie: VideoProvider;
 
 beforeAll(async () => {
   api = await startFakeApi(kieApi);
-  kie = createKieProvider({ apiKey: KEY, baseUrl: api.baseUrl, timeoutMs: 300 });
+  kie = createKieProvider({ apiKey: KEY, baseUrl: api.baseUrl, timeoutMs: 1_500 });
 });
 afterAll(() => api.close());
 
@@ -234,7 +234,7 @@ describe("errors", () => {
   const request = { ...baseRequest, providerModel: "veo3_fast" };
 
   it("a wrong key is unauthorized and not retryable", async () => {
-    const wrong = createKieProvider({ apiKey: "not-the-key", baseUrl: api.baseUrl, timeoutMs: 300 });
+    const wrong = createKieProvider({ apiKey: "not-the-key", baseUrl: api.baseUrl, timeoutMs: 1_500 });
     const error = await providerError(wrong.createTask(request));
     expect(error).toMatchObject({ provider: "kie", code: "unauthorized", retryable: false, status: 401 });
     expect(error.message).toContain("Authentication credentials");
@@ -278,16 +278,16 @@ describe("errors", () => {
   });
 
   it("no answer within the timeout is retryable", async () => {
-    api.failNext({ ...ok({ taskId: "late" }), delayMs: 1_000 });
+    api.failNext({ ...ok({ taskId: "late" }), delayMs: 4_000 });
     const error = await providerError(kie.createTask(request));
     expect(error).toMatchObject({ code: "unavailable", retryable: true });
-    expect(error.message).toContain("300 ms");
+    expect(error.message).toContain("1500 ms");
   });
 
   it("no connection at all is retryable", async () => {
     const closed = await startFakeApi(kieApi);
     await closed.close();
-    const offline = createKieProvider({ apiKey: KEY, baseUrl: closed.baseUrl, timeoutMs: 300 });
+    const offline = createKieProvider({ apiKey: KEY, baseUrl: closed.baseUrl, timeoutMs: 1_500 });
     expect(await providerError(offline.getTask("veo:abc"))).toMatchObject({ code: "unavailable", retryable: true });
   });
 
@@ -373,7 +373,7 @@ describe("verifyCallback", () => {
   const headers = (timestamp: number, signature: string) =>
     new Headers({ "x-webhook-timestamp": String(timestamp), "x-webhook-signature": signature });
   const signing = () =>
-    createKieProvider({ apiKey: KEY, baseUrl: api.baseUrl, timeoutMs: 300, webhookHmacKey: HMAC_KEY });
+    createKieProvider({ apiKey: KEY, baseUrl: api.baseUrl, timeoutMs: 1_500, webhookHmacKey: HMAC_KEY });
   const now = () => Math.floor(Date.now() / 1000);
 
   it("accepts any callback when no HMAC key is configured (the signed URL authenticates it)", () => {

@@ -10,19 +10,19 @@ import { baseRequest, type FakeApi, type FakeResponse, providerError, startFakeA
 const adapters: [string, (baseUrl: string) => VideoProvider, string, FakeResponse][] = [
   [
     "kie",
-    (baseUrl) => createKieProvider({ apiKey: "k", baseUrl, timeoutMs: 300 }),
+    (baseUrl) => createKieProvider({ apiKey: "k", baseUrl, timeoutMs: 1_500 }),
     "kling-2.6/text-to-video",
     { status: 200, json: { code: 200, msg: "success", data: { taskId: "t1" } } },
   ],
   [
     "evolink",
-    (baseUrl) => createEvolinkProvider({ apiKey: "e", baseUrl, timeoutMs: 300 }),
+    (baseUrl) => createEvolinkProvider({ apiKey: "e", baseUrl, timeoutMs: 1_500 }),
     "kling-v2-6",
     { status: 200, json: { id: "t1", status: "pending" } },
   ],
   [
     "replicate",
-    (baseUrl) => createReplicateProvider({ apiKey: "r8_x", baseUrl, timeoutMs: 300 }),
+    (baseUrl) => createReplicateProvider({ apiKey: "r8_x", baseUrl, timeoutMs: 1_500 }),
     "bytedance/seedance-1-pro",
     { status: 201, json: { id: "t1", status: "starting", output: null } },
   ],
@@ -50,7 +50,7 @@ describe.each(adapters)("%s: what a failed create call says about the task", (_n
   });
 
   it.each<[string, FakeResponse]>([
-    ["a timeout", { ...created, delayMs: 1_000 }],
+    ["a timeout", { ...created, delayMs: 4_000 }],
     ["a reset connection", { status: 200, reset: true }],
     ["HTTP 500", { status: 500, raw: "Internal Server Error" }],
     ["HTTP 503", { status: 503, raw: "Service Unavailable" }],
@@ -76,7 +76,7 @@ describe.each(adapters)("%s: what a failed create call says about the task", (_n
 describe("explicit refusals in the body", () => {
   it("Kie's in-body 4xx codes and its 455 maintenance are refusals; its in-body 5xx are not", async () => {
     const api = await startFakeApi(() => ({ status: 200, json: { code: 200, data: { taskId: "t" } } }));
-    const kie = createKieProvider({ apiKey: "k", baseUrl: api.baseUrl, timeoutMs: 300 });
+    const kie = createKieProvider({ apiKey: "k", baseUrl: api.baseUrl, timeoutMs: 1_500 });
     const request = { ...baseRequest, providerModel: "veo3_fast" };
     try {
       const outcomes: [number, boolean][] = [];
@@ -105,7 +105,7 @@ describe("explicit refusals in the body", () => {
   });
 
   it("Replicate: a model id it cannot take is refused before anything is sent", async () => {
-    const replicate = createReplicateProvider({ apiKey: "r8_x", baseUrl: "http://127.0.0.1:9", timeoutMs: 300 });
+    const replicate = createReplicateProvider({ apiKey: "r8_x", baseUrl: "http://127.0.0.1:9", timeoutMs: 1_500 });
     const error = await providerError(replicate.createTask({ ...baseRequest, providerModel: "not a model" }));
     expect(error).toMatchObject({ code: "bad_request", definiteRefusal: true });
   });

@@ -85,7 +85,7 @@ let replicate: VideoProvider;
 
 beforeAll(async () => {
   api = await startFakeApi(replicateApi);
-  replicate = createReplicateProvider({ apiKey: TOKEN, baseUrl: api.baseUrl, timeoutMs: 300, webhookSecret: SECRET });
+  replicate = createReplicateProvider({ apiKey: TOKEN, baseUrl: api.baseUrl, timeoutMs: 1_500, webhookSecret: SECRET });
 });
 afterAll(() => api.close());
 
@@ -177,7 +177,7 @@ describe("getTask", () => {
 
 describe("errors", () => {
   it("a wrong token is unauthorized, not retryable, with Replicate's detail", async () => {
-    const wrong = createReplicateProvider({ apiKey: "r8_wrong", baseUrl: api.baseUrl, timeoutMs: 300 });
+    const wrong = createReplicateProvider({ apiKey: "r8_wrong", baseUrl: api.baseUrl, timeoutMs: 1_500 });
     expect(await providerError(wrong.createTask(request))).toMatchObject({
       provider: "replicate",
       code: "unauthorized",
@@ -207,7 +207,7 @@ describe("errors", () => {
   });
 
   it("no answer within the timeout is retryable", async () => {
-    api.failNext({ status: 200, json: { id: "late", status: "starting" }, delayMs: 1_000 });
+    api.failNext({ status: 200, json: { id: "late", status: "starting" }, delayMs: 4_000 });
     expect(await providerError(replicate.getTask("late"))).toMatchObject({ code: "unavailable", retryable: true });
   });
 
@@ -289,7 +289,7 @@ describe("verifyCallback (Standard Webhooks)", () => {
 
   it("rejects missing headers, and everything when no secret is configured", () => {
     expect(replicate.verifyCallback(rawBody, new Headers())).toBe(false);
-    const unconfigured = createReplicateProvider({ apiKey: TOKEN, baseUrl: api.baseUrl, timeoutMs: 300 });
+    const unconfigured = createReplicateProvider({ apiKey: TOKEN, baseUrl: api.baseUrl, timeoutMs: 1_500 });
     expect(unconfigured.verifyCallback(rawBody, signed(rawBody, new Date()))).toBe(false);
   });
 });
