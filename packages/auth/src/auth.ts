@@ -6,6 +6,7 @@ import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { admin, magicLink } from "better-auth/plugins";
 import { accountHooks } from "./account-hooks.ts";
+import { authLogger } from "./auth-logger.ts";
 import { checkoutGuard, creemErrorStatus } from "./checkout-guard.ts";
 import { type AuthConfig, authConfig } from "./config.ts";
 import { magicLinkMail, resetPasswordMail, verificationMail } from "./emails.ts";
@@ -42,6 +43,7 @@ export function createAuth(config: AuthConfig, database: Db, mail: Mailer = mail
     },
     rateLimit: { enabled: config.rateLimit },
     telemetry: { enabled: false },
+    logger: authLogger,
     // Better Auth skips the origin check when it thinks it runs under a test runner: never skip it.
     advanced: { disableOriginCheck: false },
     databaseHooks: accounts.databaseHooks,
