@@ -40,9 +40,10 @@ function outboxMailer(config: Extract<MailConfig, { transport: "outbox" }>, log:
       const info = await transport.sendMail({ from: config.from, ...message });
       await mkdir(config.dir, { recursive: true });
       const file = await writeUnique(config.dir, outboxName(message.to), info.message as Buffer);
+      const links = linksIn(message.text);
       log.info(
-        { event: "mail.outbox", to: message.to, file, links: linksIn(message.text) },
-        `mail to ${message.to} written to ${file}: ${linksIn(message.text).join(" ")}`,
+        { event: "mail.outbox", to: message.to, file, links },
+        `mail to ${message.to} written to ${file}: ${links.join(" ")}`,
       );
     },
   };

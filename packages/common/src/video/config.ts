@@ -40,7 +40,7 @@ const schema = z
       .default(500 * 1024 * 1024),
     /** How often `pnpm worker` looks for due videos between its scheduled jobs. */
     WORKER_POLL_INTERVAL_MS: z.coerce.number().int().min(100).default(2000),
-    /** on | off; unset: on exactly when no real provider is configured. */
+    /** on | off; unset: on when no real provider is configured, except in production (off there). */
     DEMO_PROVIDER: z.enum(["on", "off"]).optional(),
     DEMO_PROVIDER_DELAY_MS: z.coerce.number().int().min(0).default(5000),
     DEMO_PROVIDER_FAIL_RATE: z.coerce.number().min(0).max(1).default(0),

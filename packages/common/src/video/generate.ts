@@ -7,7 +7,7 @@ import { AppError } from "../errors/index.ts";
 import { logger } from "../logger.ts";
 import { signedCallbackUrl } from "./callback-url.ts";
 import { videoConfig } from "./config.ts";
-import { failVideo, holdReference } from "./lifecycle.ts";
+import { failVideo, holdReference, IN_PROGRESS_SQL } from "./lifecycle.ts";
 import { type GenerationSpec, priceOf, resolveModel } from "./models.ts";
 import { providerRegistry } from "./providers.ts";
 
@@ -37,7 +37,7 @@ export async function generateVideo(userId: string, input: GenerateInput): Promi
     async (client) => {
       const { rows } = await client.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM video
-          WHERE "userId" = $1 AND status IN ('PENDING', 'GENERATING', 'UPLOADING') AND "deletedAt" IS NULL`,
+          WHERE "userId" = $1 AND status IN ${IN_PROGRESS_SQL} AND "deletedAt" IS NULL`,
         [userId],
       );
       if ((rows[0]?.n ?? 0) >= config.VIDEO_MAX_CONCURRENT) {

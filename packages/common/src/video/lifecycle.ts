@@ -2,6 +2,11 @@ import { db, transaction, type Video } from "@videofly/db";
 import { resolveHoldInTransaction } from "../credits/index.ts";
 import { type ErrorName, errorCodes } from "../errors/index.ts";
 
+/** The statuses of a video still being made: it holds its credits until it leaves them. */
+export const IN_PROGRESS_STATUSES: readonly Video["status"][] = ["PENDING", "GENERATING", "UPLOADING"];
+/** The same, as a SQL list for `status IN ...`. */
+export const IN_PROGRESS_SQL = `(${IN_PROGRESS_STATUSES.map((s) => `'${s}'`).join(", ")})`;
+
 /** The credit hold that pays for a video's first attempt; a retry gets one of its own. */
 export const holdReference = (videoUuid: string, attempt = 1) =>
   attempt === 1 ? `video:${videoUuid}` : `video:${videoUuid}:attempt-${attempt}`;
@@ -20,7 +25,7 @@ export async function failVideo(
   const failed = await transaction(async (client) => {
     const { rows } = await client.query<{ holdReference: string | null }>(
       `UPDATE video SET status = 'FAILED', "errorCode" = $2, "errorMessage" = $3, "nextCheckAt" = NULL, "updatedAt" = now()
-        WHERE uuid = $1 AND status IN ('PENDING', 'GENERATING', 'UPLOADING')
+        WHERE uuid = $1 AND status IN ${IN_PROGRESS_SQL}
           AND (NOT $4::boolean OR "providerTaskId" IS NULL) RETURNING "holdReference"`,
       [uuid, errorCodes[error].code, message.slice(0, 500), options.unconfirmedOnly ?? false],
     );

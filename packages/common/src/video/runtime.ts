@@ -1,10 +1,7 @@
 import { pool, type Video } from "@videofly/db";
 import { logger } from "../logger.ts";
 import { videoConfig } from "./config.ts";
-import { failVideo } from "./lifecycle.ts";
-
-const IN_PROGRESS = new Set<Video["status"]>(["PENDING", "GENERATING", "UPLOADING"]);
-const IN_PROGRESS_SQL = `('PENDING', 'GENERATING', 'UPLOADING')`;
+import { failVideo, IN_PROGRESS_SQL, IN_PROGRESS_STATUSES } from "./lifecycle.ts";
 
 const maxRuntimeMs = () => videoConfig().VIDEO_MAX_RUNTIME_MINUTES * 60_000;
 
@@ -14,7 +11,7 @@ const maxRuntimeMs = () => videoConfig().VIDEO_MAX_RUNTIME_MINUTES * 60_000;
  */
 export function isPastMaxRuntime(video: Pick<Video, "status" | "startedAt" | "createdAt">, now: Date): boolean {
   const started = video.startedAt ?? video.createdAt;
-  return IN_PROGRESS.has(video.status) && now.getTime() - started.getTime() >= maxRuntimeMs();
+  return IN_PROGRESS_STATUSES.includes(video.status) && now.getTime() - started.getTime() >= maxRuntimeMs();
 }
 
 /** Fails a video that ran out of time: FAILED with E5001 and its hold released, once (failVideo is guarded). */
