@@ -4,13 +4,14 @@ import { AppError } from "@videofly/common";
 import { appConfig } from "../config";
 
 /**
- * public: anyone. session: a signed-in user (session cookie or API key). admin: a user with the
- * admin role, by session only: a leaked key must not grant or take credits. cron: the scheduler,
- * with `Authorization: Bearer $CRON_SECRET`.
+ * public: anyone. session: a signed-in user (session cookie or API key). session-only: a
+ * signed-in user by cookie, for what a key must not do (manage keys, delete the account). admin:
+ * a user with the admin role, by session only: a leaked key must not grant or take credits.
+ * cron: the scheduler, with `Authorization: Bearer $CRON_SECRET`.
  */
-export type AuthMode = "public" | "session" | "admin" | "cron";
+export type AuthMode = "public" | "session" | "session-only" | "admin" | "cron";
 
-export type IdentityFor<A extends AuthMode> = A extends "session" | "admin" ? RequestIdentity : null;
+export type IdentityFor<A extends AuthMode> = A extends "session" | "session-only" | "admin" ? RequestIdentity : null;
 
 export async function authenticate<A extends AuthMode>(mode: A, headers: Headers): Promise<IdentityFor<A>> {
   switch (mode) {
@@ -22,8 +23,8 @@ export async function authenticate<A extends AuthMode>(mode: A, headers: Headers
     default: {
       const identity = await getRequestIdentity(headers);
       if (!identity) throw new AppError("UNAUTHORIZED");
-      if (mode === "admin" && identity.via === "api_key") {
-        throw new AppError("FORBIDDEN", { message: "Admin routes accept only a signed-in session, not an API key." });
+      if (mode !== "session" && identity.via === "api_key") {
+        throw new AppError("FORBIDDEN", { message: "This route accepts only a signed-in session, not an API key." });
       }
       if (mode === "admin" && identity.user.role !== "admin") {
         throw new AppError("FORBIDDEN", { message: "This needs the admin role." });

@@ -4,19 +4,12 @@ import { appConfig } from "../config";
 import { type AuthMode, authenticate, type IdentityFor } from "./authenticate";
 import { errorResponse, successResponse } from "./envelope";
 import { toAppError } from "./map-error";
+import type { RouteSpec, Schema } from "./operation";
 import { parseInputs, queryObject, readJsonBody } from "./parse-input";
 import { assertSameOrigin } from "./request-guards";
 import { requestIdFor } from "./request-id";
 
-type Schema = z.ZodType | undefined;
 type Out<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;
-
-export interface RouteSpec<A extends AuthMode, P extends Schema, Q extends Schema, B extends Schema> {
-  auth: A;
-  params?: P;
-  query?: Q;
-  body?: B;
-}
 
 export interface RouteContext<A extends AuthMode, P extends Schema, Q extends Schema, B extends Schema> {
   request: Request;

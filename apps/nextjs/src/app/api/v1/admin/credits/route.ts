@@ -1,9 +1,10 @@
-import { adjustCredits, creditSchemas } from "@videofly/common";
+import { adjustCredits } from "@videofly/common";
+import { operations } from "@/api/operations";
 import { defineRoute, respond } from "@/server/define-route";
 
 export const dynamic = "force-dynamic";
 
-export const POST = defineRoute({ auth: "admin", body: creditSchemas.adminCreditsBody }, async ({ identity, body }) =>
+export const POST = defineRoute(operations.admin.adminAdjustCredits, async ({ identity, body }) =>
   respond(
     await adjustCredits({
       user: body.userId ? { id: body.userId } : { email: body.email ?? "" },

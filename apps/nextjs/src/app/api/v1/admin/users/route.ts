@@ -1,8 +1,7 @@
-import { adminSchemas, listUsersWithBalances } from "@videofly/common";
+import { listUsersWithBalances } from "@videofly/common";
+import { operations } from "@/api/operations";
 import { defineRoute } from "@/server/define-route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = defineRoute({ auth: "admin", query: adminSchemas.usersQuery }, ({ query }) =>
-  listUsersWithBalances(query),
-);
+export const GET = defineRoute(operations.admin.adminUsers, ({ query }) => listUsersWithBalances(query));

@@ -1,6 +1,7 @@
 import { modelCatalogue } from "@videofly/common";
+import { operations } from "@/api/operations";
 import { defineRoute } from "@/server/define-route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = defineRoute({ auth: "public" }, async () => modelCatalogue());
+export const GET = defineRoute(operations.system.modelCatalogue, async () => modelCatalogue());

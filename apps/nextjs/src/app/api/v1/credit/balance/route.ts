@@ -1,6 +1,7 @@
 import { getBalance } from "@videofly/common";
+import { operations } from "@/api/operations";
 import { defineRoute } from "@/server/define-route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = defineRoute({ auth: "session" }, ({ identity }) => getBalance(identity.user.id));
+export const GET = defineRoute(operations.credits.creditBalance, ({ identity }) => getBalance(identity.user.id));

@@ -1,8 +1,9 @@
-import { creditHistory, creditSchemas } from "@videofly/common";
+import { creditHistory } from "@videofly/common";
+import { operations } from "@/api/operations";
 import { defineRoute } from "@/server/define-route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = defineRoute({ auth: "session", query: creditSchemas.historyQuery }, ({ identity, query }) =>
+export const GET = defineRoute(operations.credits.creditHistory, ({ identity, query }) =>
   creditHistory(identity.user.id, query),
 );

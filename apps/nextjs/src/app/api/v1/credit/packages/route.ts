@@ -1,8 +1,9 @@
-import { creditSchemas, listPackages } from "@videofly/common";
+import { listPackages } from "@videofly/common";
+import { operations } from "@/api/operations";
 import { defineRoute } from "@/server/define-route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = defineRoute({ auth: "session", query: creditSchemas.packagesQuery }, ({ identity, query }) =>
+export const GET = defineRoute(operations.credits.creditPackages, ({ identity, query }) =>
   listPackages(identity.user.id, query),
 );

@@ -1,8 +1,9 @@
-import { presignImageUpload, presignUploadBody } from "@videofly/common";
+import { presignImageUpload } from "@videofly/common";
+import { operations } from "@/api/operations";
 import { defineRoute, respond } from "@/server/define-route";
 
 export const dynamic = "force-dynamic";
 
-export const POST = defineRoute({ auth: "session", body: presignUploadBody }, async ({ identity, body }) =>
+export const POST = defineRoute(operations.video.presignUpload, async ({ identity, body }) =>
   respond(await presignImageUpload(identity.user.id, body), { status: 201 }),
 );

@@ -1,6 +1,9 @@
 import { getBillingOverview } from "@videofly/common";
+import { operations } from "@/api/operations";
 import { defineRoute } from "@/server/define-route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = defineRoute({ auth: "session" }, ({ identity }) => getBillingOverview(identity.user.id));
+export const GET = defineRoute(operations.credits.billingOverview, ({ identity }) =>
+  getBillingOverview(identity.user.id),
+);

@@ -1,15 +1,16 @@
 import { confirmAccountDeletion } from "@videofly/auth";
-import { deleteAccount, deleteAccountBody } from "@videofly/common";
+import { deleteAccount } from "@videofly/common";
+import { operations } from "@/api/operations";
 import { defineRoute } from "@/server/define-route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = defineRoute({ auth: "session" }, async ({ identity }) => ({
+export const GET = defineRoute(operations.account.currentUser, async ({ identity }) => ({
   ...identity.user,
   authenticatedVia: identity.via,
 }));
 
-export const DELETE = defineRoute({ auth: "session", body: deleteAccountBody }, async ({ identity, request, body }) => {
+export const DELETE = defineRoute(operations.account.deleteAccount, async ({ identity, request, body }) => {
   await confirmAccountDeletion(identity, request.headers, body?.password);
   return deleteAccount(identity.user.id);
 });

@@ -1,17 +1,17 @@
-import { deleteVideo, getVideo, setVideoVisibility, videoSchemas } from "@videofly/common";
+import { deleteVideo, getVideo, setVideoVisibility } from "@videofly/common";
+import { operations } from "@/api/operations";
 import { defineRoute } from "@/server/define-route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = defineRoute({ auth: "session", params: videoSchemas.uuidParams }, ({ identity, params }) =>
+export const GET = defineRoute(operations.video.getVideo, ({ identity, params }) =>
   getVideo(identity.user.id, params.uuid),
 );
 
-export const PATCH = defineRoute(
-  { auth: "session", params: videoSchemas.uuidParams, body: videoSchemas.visibilityBody },
-  ({ identity, params, body }) => setVideoVisibility(identity.user.id, params.uuid, body.isPublic),
+export const PATCH = defineRoute(operations.video.setVideoVisibility, ({ identity, params, body }) =>
+  setVideoVisibility(identity.user.id, params.uuid, body.isPublic),
 );
 
-export const DELETE = defineRoute({ auth: "session", params: videoSchemas.uuidParams }, ({ identity, params }) =>
+export const DELETE = defineRoute(operations.video.deleteVideo, ({ identity, params }) =>
   deleteVideo(identity.user.id, params.uuid),
 );

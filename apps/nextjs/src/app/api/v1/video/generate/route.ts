@@ -1,9 +1,10 @@
-import { generateVideo, getVideo, videoSchemas } from "@videofly/common";
+import { generateVideo, getVideo } from "@videofly/common";
+import { operations } from "@/api/operations";
 import { defineRoute, respond } from "@/server/define-route";
 
 export const dynamic = "force-dynamic";
 
-export const POST = defineRoute({ auth: "session", body: videoSchemas.generateBody }, async ({ identity, body }) => {
+export const POST = defineRoute(operations.video.generateVideo, async ({ identity, body }) => {
   const video = await generateVideo(identity.user.id, body);
   return respond(await getVideo(identity.user.id, video.uuid), { status: 201 });
 });

@@ -1,8 +1,9 @@
-import { listVideos, videoSchemas } from "@videofly/common";
+import { listVideos } from "@videofly/common";
+import { operations } from "@/api/operations";
 import { defineRoute } from "@/server/define-route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = defineRoute({ auth: "session", query: videoSchemas.listQuery }, ({ identity, query }) =>
+export const GET = defineRoute(operations.video.listVideos, ({ identity, query }) =>
   listVideos(identity.user.id, query),
 );

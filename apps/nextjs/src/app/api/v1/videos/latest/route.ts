@@ -1,8 +1,7 @@
-import { latestPublicVideos, videoSchemas } from "@videofly/common";
+import { latestPublicVideos } from "@videofly/common";
+import { operations } from "@/api/operations";
 import { defineRoute } from "@/server/define-route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = defineRoute({ auth: "public", query: videoSchemas.latestQuery }, ({ query }) =>
-  latestPublicVideos(query.limit),
-);
+export const GET = defineRoute(operations.video.latestPublicVideos, ({ query }) => latestPublicVideos(query.limit));

@@ -1,8 +1,9 @@
-import { getVideoStatus, videoSchemas } from "@videofly/common";
+import { getVideoStatus } from "@videofly/common";
+import { operations } from "@/api/operations";
 import { defineRoute } from "@/server/define-route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = defineRoute({ auth: "session", params: videoSchemas.uuidParams }, ({ identity, params }) =>
+export const GET = defineRoute(operations.video.videoStatus, ({ identity, params }) =>
   getVideoStatus(identity.user.id, params.uuid),
 );

@@ -1,0 +1,42 @@
+import { creditSchemas } from "@videofly/common";
+import { operation } from "@/server/operation";
+
+const tags = ["Credits"];
+
+export const creditBalance = operation({
+  method: "GET",
+  path: "/credit/balance",
+  auth: "session",
+  scope: "credits:read",
+  summary: "Your available, held and total credits",
+  tags,
+});
+
+export const creditHistory = operation({
+  method: "GET",
+  path: "/credit/history",
+  auth: "session",
+  scope: "credits:read",
+  query: creditSchemas.historyQuery,
+  summary: "Your credit ledger, newest first",
+  tags,
+});
+
+export const creditPackages = operation({
+  method: "GET",
+  path: "/credit/packages",
+  auth: "session",
+  scope: "credits:read",
+  query: creditSchemas.packagesQuery,
+  summary: "Your credit packages, in the order they are spent",
+  tags,
+});
+
+export const billingOverview = operation({
+  method: "GET",
+  path: "/user/billing",
+  auth: "session",
+  scope: "credits:read",
+  summary: "Your subscription and purchases",
+  tags: ["Billing"],
+});

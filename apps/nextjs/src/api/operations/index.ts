@@ -1,0 +1,10 @@
+import * as account from "./account";
+import * as admin from "./admin";
+import * as credits from "./credits";
+import * as system from "./system";
+import * as video from "./video";
+
+/** Every /api/v1 operation, by area: the routes run them and the OpenAPI document lists them. */
+export const operations = { account, admin, credits, system, video };
+
+export const allOperations = () => Object.values(operations).flatMap((area) => Object.values(area));

@@ -1,0 +1,128 @@
+import { presignUploadBody, videoSchemas } from "@videofly/common";
+import { z } from "zod";
+import { appConfig } from "@/config";
+import { operation } from "@/server/operation";
+
+const tags = ["Videos"];
+const generatePolicy = { policy: "generate", perMinute: () => appConfig().GENERATE_RATE_LIMIT_PER_MINUTE };
+
+export const generateVideo = operation({
+  method: "POST",
+  path: "/video/generate",
+  auth: "session",
+  scope: "videos:write",
+  rateLimit: generatePolicy,
+  idempotent: true,
+  body: videoSchemas.generateBody,
+  status: 201,
+  summary: "Generate a video",
+  description: "Holds the credits the model costs and starts the generation; the hold is settled when it completes.",
+  tags,
+  errors: [
+    "INSUFFICIENT_CREDITS",
+    "MODEL_NOT_FOUND",
+    "INVALID_DURATION",
+    "IMAGE_REQUIRED",
+    "MAX_CONCURRENT_GENERATIONS",
+    "PROVIDER_ERROR",
+  ],
+});
+
+export const listVideos = operation({
+  method: "GET",
+  path: "/video/list",
+  auth: "session",
+  scope: "videos:read",
+  query: videoSchemas.listQuery,
+  summary: "List your videos, newest first",
+  tags,
+});
+
+export const getVideo = operation({
+  method: "GET",
+  path: "/video/{uuid}",
+  auth: "session",
+  scope: "videos:read",
+  params: videoSchemas.uuidParams,
+  summary: "Get a video",
+  tags,
+  errors: ["VIDEO_NOT_FOUND"],
+});
+
+export const setVideoVisibility = operation({
+  method: "PATCH",
+  path: "/video/{uuid}",
+  auth: "session",
+  scope: "videos:write",
+  params: videoSchemas.uuidParams,
+  body: videoSchemas.visibilityBody,
+  summary: "Make a video public or private",
+  tags,
+  errors: ["VIDEO_NOT_FOUND"],
+});
+
+export const deleteVideo = operation({
+  method: "DELETE",
+  path: "/video/{uuid}",
+  auth: "session",
+  scope: "videos:write",
+  params: videoSchemas.uuidParams,
+  summary: "Delete a video",
+  tags,
+  errors: ["VIDEO_NOT_FOUND"],
+});
+
+export const videoStatus = operation({
+  method: "GET",
+  path: "/video/{uuid}/status",
+  auth: "session",
+  scope: "videos:read",
+  params: videoSchemas.uuidParams,
+  summary: "Get a video's status (asks the provider when it is overdue)",
+  tags,
+  errors: ["VIDEO_NOT_FOUND"],
+});
+
+export const retryVideo = operation({
+  method: "POST",
+  path: "/video/{uuid}/retry",
+  auth: "session",
+  scope: "videos:write",
+  rateLimit: generatePolicy,
+  idempotent: true,
+  params: videoSchemas.uuidParams,
+  status: 202,
+  summary: "Retry the upload of a video whose provider copy is still there",
+  tags,
+  errors: ["VIDEO_NOT_FOUND", "RETRY_NOT_AVAILABLE", "ORIGINAL_URL_EXPIRED"],
+});
+
+export const presignUpload = operation({
+  method: "POST",
+  path: "/upload/presign",
+  auth: "session",
+  scope: "videos:write",
+  body: presignUploadBody,
+  status: 201,
+  summary: "Get a signed URL to upload an image for image-to-video",
+  tags,
+});
+
+export const latestPublicVideos = operation({
+  method: "GET",
+  path: "/videos/latest",
+  auth: "public",
+  query: videoSchemas.latestQuery,
+  summary: "The latest public videos",
+  tags,
+});
+
+export const providerCallback = operation({
+  method: "POST",
+  path: "/video/callback/{provider}",
+  auth: "public",
+  params: z.object({ provider: z.string().min(1).max(32) }),
+  summary: "A provider's completion callback (signed per provider)",
+  tags: ["Callbacks"],
+  errors: ["VIDEO_NOT_FOUND"],
+});
