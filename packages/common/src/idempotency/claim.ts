@@ -6,7 +6,7 @@ import {
   type StoredResponse,
 } from "./model.ts";
 
-export interface ClaimInput {
+export interface IdempotencyClaimInput {
   /** The caller: "user:<id>" or "key:<id>". */
   scope: string;
   /** The route pattern, e.g. "POST /video/generate". */
@@ -58,7 +58,7 @@ const MAX_ROUNDS = 3;
  * Claims (scope, route, key) for this request before its handler runs. Atomic under concurrency:
  * of any number of simultaneous callers with one key exactly one gets `claimed`.
  */
-export async function claimIdempotencyKey(input: ClaimInput): Promise<IdempotencyClaim> {
+export async function claimIdempotencyKey(input: IdempotencyClaimInput): Promise<IdempotencyClaim> {
   const now = input.now ?? new Date();
   const lockedUntil = new Date(now.getTime() + IDEMPOTENCY_LEASE_SECONDS * 1000);
   const expiresAt = new Date(now.getTime() + IDEMPOTENCY_KEY_TTL_HOURS * 3_600_000);

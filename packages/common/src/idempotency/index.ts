@@ -1,4 +1,4 @@
-export { type ClaimInput, claimIdempotencyKey } from "./claim.ts";
+export { claimIdempotencyKey, type IdempotencyClaimInput } from "./claim.ts";
 export { requestFingerprint } from "./fingerprint.ts";
 export { completeIdempotencyKey, releaseIdempotencyKey } from "./finish.ts";
 export { idempotencyKeyHeader } from "./header.ts";
