@@ -1,4 +1,5 @@
 import { expireCredits } from "../credits/index.ts";
+import { pruneIdempotencyKeys } from "../idempotency/index.ts";
 import { cleanupVideos } from "../video/cleanup.ts";
 import { processDueVideos } from "../video/processing.ts";
 import { releaseAbandonedHolds } from "./stale-holds.ts";
@@ -16,4 +17,9 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
   { name: "release-stale-holds", cron: "0 * * * *", run: () => releaseAbandonedHolds() },
   { name: "process-videos", cron: "* * * * *", run: () => processDueVideos() },
   { name: "cleanup-videos", cron: "30 3 * * *", run: () => cleanupVideos() },
+  {
+    name: "prune-idempotency-keys",
+    cron: "15 * * * *",
+    run: () => pruneIdempotencyKeys().then((deleted) => ({ deleted })),
+  },
 ];
