@@ -1,24 +1,26 @@
-import { type Logger, logger } from "@videofly/common";
 import type { z } from "zod";
 import { appConfig } from "../config";
 import { type AuthMode, authenticate, type IdentityFor } from "./authenticate";
 import { errorResponse, successResponse } from "./envelope";
+import { idempotencyKeyOf, runIdempotent } from "./idempotency";
 import { toAppError } from "./map-error";
 import type { RouteSpec, Schema } from "./operation";
 import { parseInputs, queryObject, readJsonBody } from "./parse-input";
 import { assertSameOrigin } from "./request-guards";
-import { requestIdFor } from "./request-id";
+import { beginCall, type Call, callerScope, finishCall } from "./route-call";
 
 type Out<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;
 
 export interface RouteContext<A extends AuthMode, P extends Schema, Q extends Schema, B extends Schema> {
   request: Request;
   requestId: string;
-  log: Logger;
+  log: Call["log"];
   identity: IdentityFor<A>;
   params: Out<P>;
   query: Out<Q>;
   body: Out<B>;
+  /** Tells the usage record how many credits this request held. */
+  heldCredits(credits: number): void;
 }
 
 /** What a handler may return besides plain data: a status or headers of its own. */
@@ -34,68 +36,81 @@ export function respond(data: unknown, init: { status?: number; headers?: Record
 }
 
 type NextContext = { params: Promise<Record<string, string | string[] | undefined>> };
+type Handler<A extends AuthMode, P extends Schema, Q extends Schema, B extends Schema> = (
+  ctx: RouteContext<A, P, Q, B>,
+) => Promise<unknown>;
 
 /**
  * The one wrapper every /api/v1 handler goes through: request id, authentication, the
- * cross-site check of cookie requests, input validation (a body must be declared JSON), the
- * response envelope, error mapping and an access log line.
+ * cross-site check of cookie requests, input validation (a body must be declared JSON),
+ * Idempotency-Key, the response envelope, error mapping and an access log line.
  */
 export function defineRoute<
   A extends AuthMode,
   P extends Schema = undefined,
   Q extends Schema = undefined,
   B extends Schema = undefined,
->(spec: RouteSpec<A, P, Q, B>, handler: (ctx: RouteContext<A, P, Q, B>) => Promise<unknown>) {
+>(spec: RouteSpec<A, P, Q, B>, handler: Handler<A, P, Q, B>) {
   return async (request: Request, next?: NextContext): Promise<Response> => {
-    const started = performance.now();
-    const requestId = requestIdFor(request.headers);
-    const url = new URL(request.url);
-    const log = logger().child({ requestId });
-    let userId: string | undefined;
+    const call = beginCall(request, spec);
     let response: Response;
     try {
-      const identity = await authenticate(spec.auth, request.headers);
-      userId = identity?.user.id;
-      await assertSameOrigin(request, identity);
-      const input = parseInputs(
-        { params: spec.params, query: spec.query, body: spec.body },
-        {
-          params: (await next?.params) ?? {},
-          query: queryObject(url),
-          body: spec.body ? await readJsonBody(request, appConfig().API_MAX_BODY_BYTES) : undefined,
-        },
-      );
-      const result = await handler({
-        request,
-        requestId,
-        log,
-        identity,
-        params: input.params as Out<P>,
-        query: input.query as Out<Q>,
-        body: input.body as Out<B>,
-      });
-      // A Response passes through untouched (file downloads); anything else goes in the envelope.
-      if (result instanceof Response) response = result;
-      else if (result instanceof RouteResult) response = successResponse(result.data, result.init);
-      else response = successResponse(result);
+      response = await runRoute(call, spec, handler, next);
     } catch (thrown) {
-      const error = toAppError(thrown);
-      if (error.status >= 500) log.error({ err: thrown, code: error.code }, "request failed");
-      response = errorResponse(error, requestId);
+      response = failure(call, thrown);
     }
-    response.headers.set("x-request-id", requestId);
-    response.headers.set("cache-control", response.headers.get("cache-control") ?? "no-store");
-    log.info(
-      {
-        event: "http.request",
-        method: request.method,
-        path: url.pathname,
-        status: response.status,
-        durationMs: Math.round(performance.now() - started),
-        userId,
-      },
-      "request",
-    );
-    return response;
+    return finishCall(call, response);
   };
+}
+
+async function runRoute<A extends AuthMode, P extends Schema, Q extends Schema, B extends Schema>(
+  call: Call,
+  spec: RouteSpec<A, P, Q, B>,
+  handler: Handler<A, P, Q, B>,
+  next?: NextContext,
+): Promise<Response> {
+  const { request } = call;
+  const identity = await authenticate(spec.auth, request.headers);
+  call.identity = identity;
+  await assertSameOrigin(request, identity);
+  const idempotencyKey = spec.idempotent ? idempotencyKeyOf(request.headers) : null;
+  const input = parseInputs(
+    { params: spec.params, query: spec.query, body: spec.body },
+    {
+      params: (await next?.params) ?? {},
+      query: queryObject(call.url),
+      body: spec.body ? await readJsonBody(request, appConfig().API_MAX_BODY_BYTES) : undefined,
+    },
+  );
+  const run = () =>
+    handler({
+      request,
+      requestId: call.requestId,
+      log: call.log,
+      identity,
+      params: input.params as Out<P>,
+      query: input.query as Out<Q>,
+      body: input.body as Out<B>,
+      heldCredits: (credits) => {
+        call.creditsHeld += credits;
+      },
+    }).then(toResponse, (thrown) => failure(call, thrown));
+  if (idempotencyKey === null || identity === null) return run();
+  return runIdempotent(
+    { scope: callerScope(identity), method: request.method, route: call.route, key: idempotencyKey, input },
+    run,
+  );
+}
+
+// A Response passes through untouched (file downloads); anything else goes in the envelope.
+function toResponse(result: unknown): Response {
+  if (result instanceof Response) return result;
+  if (result instanceof RouteResult) return successResponse(result.data, result.init);
+  return successResponse(result);
+}
+
+function failure(call: Call, thrown: unknown): Response {
+  const error = toAppError(thrown);
+  if (error.status >= 500) call.log.error({ err: thrown, code: error.code }, "request failed");
+  return errorResponse(error, call.requestId);
 }
