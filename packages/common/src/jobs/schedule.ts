@@ -1,4 +1,5 @@
 import { expireCredits } from "../credits/index.ts";
+import { pruneApiUsage } from "../usage/prune.ts";
 import { cleanupVideos } from "../video/cleanup.ts";
 import { processDueVideos } from "../video/processing.ts";
 import { releaseAbandonedHolds } from "./stale-holds.ts";
@@ -16,4 +17,5 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
   { name: "release-stale-holds", cron: "0 * * * *", run: () => releaseAbandonedHolds() },
   { name: "process-videos", cron: "* * * * *", run: () => processDueVideos() },
   { name: "cleanup-videos", cron: "30 3 * * *", run: () => cleanupVideos() },
+  { name: "prune-api-usage", cron: "15 4 * * *", run: () => pruneApiUsage() },
 ];
