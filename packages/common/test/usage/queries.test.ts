@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { pool } from "@videofly/db";
 import { beforeAll, describe, expect, it } from "vitest";
+import { SCHEDULED_JOBS } from "../../src/jobs/schedule.ts";
 import {
   flushApiUsage,
   keyUsageTotals,
@@ -169,5 +172,14 @@ describe("pruneApiUsage", () => {
     expect(rows.map((r) => r.requestId)).toEqual(["r89"]);
     const after = await pool().query(`SELECT count(*)::int AS n FROM api_request`);
     expect(after.rows[0].n).toBe(before.rows[0].n - 2);
+  });
+
+  it("runs daily, on the same schedule in the worker and in vercel.json", () => {
+    const job = SCHEDULED_JOBS.find((j) => j.name === "prune-api-usage");
+    const vercel = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../../../../vercel.json"), "utf8")) as {
+      crons: { path: string; schedule: string }[];
+    };
+    expect(job?.cron).toBe("15 4 * * *");
+    expect(vercel.crons).toContainEqual({ path: "/api/cron/prune-api-usage", schedule: job?.cron });
   });
 });

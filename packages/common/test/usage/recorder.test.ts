@@ -182,4 +182,15 @@ describe("keys and accounts", () => {
     expect(await rowsOf(userId)).toEqual([]);
     expect(await rowsOf(other)).toHaveLength(1);
   });
+
+  it("leaves no row of an account deleted while its rows are being written", async () => {
+    const userId = await createUser("racing");
+    const row = (i: number) => ({ ...entry({ userId, keyId: "key_race", requestId: `r${i}` }), at: new Date() });
+    // Writes that start before, during and after the deletion's transaction.
+    const writes = Array.from({ length: 30 }, (_, i) =>
+      new Promise((r) => setTimeout(r, i * 3)).then(() => insertApiRequests(pool(), [row(i)])),
+    );
+    await Promise.all([deleteAccount(userId), ...writes]);
+    expect(await rowsOf(userId)).toEqual([]);
+  });
 });
