@@ -115,8 +115,7 @@ export function createUsageRecorder(options: UsageRecorderOptions): UsageRecorde
       }
       queue.push(row);
       if (queue.length > maxQueue) {
-        dropped += queue.length - maxQueue;
-        queue = queue.slice(queue.length - maxQueue);
+        dropped += queue.splice(0, queue.length - maxQueue).length;
       }
       if (queue.length >= batchSize) void flush();
       else arm();
