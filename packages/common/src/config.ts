@@ -7,6 +7,7 @@ const schema = z.object({
   SIGNUP_BONUS_CREDITS: z.coerce.number().int().min(0).default(50),
   SIGNUP_BONUS_DAYS: z.coerce.number().int().min(1).default(30),
   CREDIT_HOLD_TTL_HOURS: z.coerce.number().positive().default(24),
+  API_USAGE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
 });
 
 export type CommonConfig = z.infer<typeof schema>;

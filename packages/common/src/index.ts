@@ -11,4 +11,5 @@ export { createLogger, type Logger, logger } from "./logger.ts";
 export * from "./mail/index.ts";
 export type { Page } from "./pagination.ts";
 export * from "./storage/index.ts";
+export * from "./usage/index.ts";
 export * from "./video/index.ts";

@@ -31,12 +31,12 @@ const RENEWING = ["active", "trialing", "past_due", "unpaid"];
 /**
  * Deletes an account. The database work is ONE transaction under the user's credit lock: videos in
  * progress fail, every hold is released and every package expires through the ledger, the videos
- * are soft-deleted and stripped of their prompts, sessions, API keys, sign-in accounts and
- * verification tokens go, and the user row is anonymised and banned. The ledger, holds and packages
- * stay: they are the books. The stored files (uploads and videos) are scheduled for deletion in
- * that transaction and deleted after it commits, since storage is a network call; a folder whose
- * delete fails stays scheduled and the daily cleanup job retries it, so the account is never left
- * half-deleted. Refused (409) while a Creem subscription still renews.
+ * are soft-deleted and stripped of their prompts, sessions, API keys, sign-in accounts,
+ * verification tokens and API request records go, and the user row is anonymised and banned. The
+ * ledger, holds and packages stay: they are the books. The stored files (uploads and videos) are
+ * scheduled for deletion in that transaction and deleted after it commits, since storage is a
+ * network call; a folder whose delete fails stays scheduled and the daily cleanup job retries it,
+ * so the account is never left half-deleted. Refused (409) while a Creem subscription still renews.
  */
 export async function deleteAccount(userId: string, now = new Date()): Promise<DeleteAccountResult> {
   const closed = await transaction((client) => closeAccount(client, userId, now), {
@@ -86,6 +86,9 @@ async function closeAccount(client: SqlClient, userId: string, now: Date) {
   const prefixes = [`uploads/${userId}`, ...videos.map((v) => `videos/${v.uuid}`)];
   await scheduleStorageDeletion(client, prefixes);
   await removeSignIns(client, userId, user.email);
+  // The API request audit records the account's addresses and clients; rows still queued are
+  // skipped when written (the user is marked deleted below, in this transaction).
+  await client.query(`DELETE FROM api_request WHERE "userId" = $1`, [userId]);
   await client.query(
     `UPDATE "user" SET email = $2, name = $3, image = NULL, "emailVerified" = false, role = 'user',
                        banned = true, "banReason" = 'Account deleted', "banExpires" = NULL, "deletedAt" = $4, "updatedAt" = $4

@@ -1,5 +1,6 @@
 import { expireCredits } from "../credits/index.ts";
 import { pruneIdempotencyKeys } from "../idempotency/index.ts";
+import { pruneApiUsage } from "../usage/prune.ts";
 import { cleanupVideos } from "../video/cleanup.ts";
 import { processDueVideos } from "../video/processing.ts";
 import { releaseAbandonedHolds } from "./stale-holds.ts";
@@ -22,4 +23,5 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
     cron: "15 * * * *",
     run: () => pruneIdempotencyKeys().then((deleted) => ({ deleted })),
   },
+  { name: "prune-api-usage", cron: "15 4 * * *", run: () => pruneApiUsage() },
 ];

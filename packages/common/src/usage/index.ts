@@ -1,0 +1,13 @@
+export type { ApiRequestEntry } from "./entry.ts";
+export { pruneApiUsage } from "./prune.ts";
+export {
+  type ApiRequestView,
+  keyUsageTotals,
+  listApiRequests,
+  type UsageGroup,
+  type UsageGroupBy,
+  usageSummary,
+} from "./queries.ts";
+export { flushApiUsage, recordApiRequest } from "./recorder.ts";
+export type { ApiRequestPosition } from "./schemas.ts";
+export * as usageSchemas from "./schemas.ts";

@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { commonConfig } from "../config.ts";
+import { cursorCodec, cursorFields } from "../pagination.ts";
+
+const DAY_MS = 86_400_000;
+const DEFAULT_DAYS = 30;
+
+/** Where a page of requests stopped, newest first: time, then row id. */
+export const requestCursor = cursorCodec("api_requests", z.tuple([cursorFields.timestamp, cursorFields.bigint]));
+export type ApiRequestPosition = NonNullable<z.output<typeof requestCursor.query>>;
+
+const instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
+
+type Ctx = z.RefinementCtx;
+
+/** A range must run forwards and fit in what is kept: older rows are pruned, so a longer one would mislead. */
+function checkRange(from: Date | undefined, to: Date | undefined, ctx: Ctx): void {
+  if (!from || !to) return;
+  if (from > to) {
+    ctx.addIssue({ code: "custom", path: ["from"], message: "`from` must not be after `to`." });
+    return;
+  }
+  const days = commonConfig().API_USAGE_RETENTION_DAYS;
+  if (to.getTime() - from.getTime() > days * DAY_MS) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["from"],
+      message: `Usage is kept for ${days} days: the range can span at most ${days} days.`,
+    });
+  }
+}
+
+const filters = {
+  /** ISO 8601 with a zone (`2026-06-01T00:00:00Z`); inclusive. */
+  from: instant.optional(),
+  /** Exclusive. */
+  to: instant.optional(),
+  keyId: cursorFields.id.optional(),
+};
+
+/** `GET /usage`: totals per day, key or route; by default the last 30 days (less if less is kept), per day. */
+export const summaryQuery = z
+  .object({ ...filters, groupBy: z.enum(["day", "key", "route"]).default("day") })
+  .transform((q, ctx) => {
+    const to = q.to ?? new Date();
+    const days = Math.min(DEFAULT_DAYS, commonConfig().API_USAGE_RETENTION_DAYS);
+    const from = q.from ?? new Date(to.getTime() - days * DAY_MS);
+    checkRange(from, to, ctx);
+    return { ...q, from, to };
+  });
+
+/** `GET /usage/requests`: single requests, newest first. */
+export const requestsQuery = z
+  .object({
+    ...filters,
+    limit: z.coerce.number().int().min(1).max(100).default(50),
+    cursor: requestCursor.query,
+  })
+  .superRefine((q, ctx) => checkRange(q.from, q.to, ctx));
+
+export type SummaryQuery = z.output<typeof summaryQuery>;
+export type RequestsQuery = z.output<typeof requestsQuery>;
