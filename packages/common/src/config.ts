@@ -7,6 +7,15 @@ const schema = z.object({
   SIGNUP_BONUS_CREDITS: z.coerce.number().int().min(0).default(50),
   SIGNUP_BONUS_DAYS: z.coerce.number().int().min(1).default(30),
   CREDIT_HOLD_TTL_HOURS: z.coerce.number().positive().default(24),
+  /** Set: rate-limit counters live in Redis; unset: in PostgreSQL (the `rate_limit` table). */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/[^\s]+$/, "REDIS_URL must be a redis:// or rediss:// URL")
+    .optional(),
+  /** Requests a minute per API key, on every /api/v1 route that is rate limited. */
+  API_KEY_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  /** Requests a minute per signed-in user (session cookie), likewise. */
+  SESSION_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
 });
 
 export type CommonConfig = z.infer<typeof schema>;
