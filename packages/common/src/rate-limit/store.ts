@@ -43,17 +43,29 @@ function outcomeOf(rule: RateLimitRule, res: RateLimiterRes, allowed: boolean): 
   };
 }
 
+// During an outage every request fails the same way: one error line per interval says so.
+const FAILURE_LOG_INTERVAL_MS = 10_000;
+
 /**
  * A store that cannot answer lets the request through, with an error logged: an outage of the
  * limiter's store must not take the API down with it, and the budget is a guard against abuse,
  * not an invariant like the credit balance. The headers then show a full budget.
  */
-function failOpen(rule: RateLimitRule, kind: RateLimitStore["kind"], error: unknown): RateLimitOutcome {
-  logger().error(
-    { err: error, policy: rule.policy, store: kind },
-    "rate limit store failed; the request is let through",
-  );
-  return { ...rule, remaining: rule.limit, resetSeconds: rule.windowSeconds, allowed: true };
+function failureReporter(kind: RateLimitStore["kind"]) {
+  let lastLogged = 0;
+  let unlogged = 0;
+  return (rule: RateLimitRule, error: unknown): RateLimitOutcome => {
+    unlogged += 1;
+    if (Date.now() - lastLogged >= FAILURE_LOG_INTERVAL_MS) {
+      logger().error(
+        { err: error, policy: rule.policy, store: kind, failures: unlogged },
+        "rate limit store failed; requests are let through",
+      );
+      lastLogged = Date.now();
+      unlogged = 0;
+    }
+    return { ...rule, remaining: rule.limit, resetSeconds: rule.windowSeconds, allowed: true };
+  };
 }
 
 function createStore(
@@ -65,6 +77,7 @@ function createStore(
   // One limiter per (policy, limit, window); the counters are keyed by policy alone, so a policy
   // whose limit changes between deploys keeps the count of the current window.
   const limiters = new Map<string, RateLimiterAbstract>();
+  const failOpen = failureReporter(kind);
   const limiter = (rule: RateLimitRule) => {
     const id = `${rule.policy}|${rule.limit}|${rule.windowSeconds}`;
     let found = limiters.get(id);
@@ -81,7 +94,7 @@ function createStore(
     } catch (error) {
       // The library rejects with the counter itself when the budget is spent, with an Error when the store fails.
       if (error instanceof RateLimiterRes) return outcomeOf(rule, error, false);
-      return failOpen(rule, kind, error);
+      return failOpen(rule, error);
     }
   }
 

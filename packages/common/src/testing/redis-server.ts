@@ -63,11 +63,15 @@ function untilReady(child: ChildProcess, exited: Promise<number | null>): Promis
   return Promise.race([ready, failed]).finally(() => clearTimeout(timer));
 }
 
-async function spawnOnFreePort(binary: string, dir: string): Promise<{ child: ChildProcess; port: number }> {
+async function spawnServer(
+  binary: string,
+  dir: string,
+  fixedPort?: number,
+): Promise<{ child: ChildProcess; port: number }> {
   let lastError: unknown;
   // Another process may take the free port between our look and the server's bind: try again.
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    const port = await freePort();
+  for (let attempt = 0; attempt < (fixedPort ? 1 : 3); attempt += 1) {
+    const port = fixedPort ?? (await freePort());
     const args = ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir];
     const child = spawn(binary, args, { stdio: ["ignore", "pipe", "inherit"] });
     const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
@@ -83,15 +87,16 @@ async function spawnOnFreePort(binary: string, dir: string): Promise<{ child: Ch
 }
 
 /**
- * A throwaway Redis of our own on a free loopback port: no persistence, its working files in a
- * temporary folder, stopped by `stop()` (killed when this process exits without it).
+ * A throwaway Redis of our own on a free loopback port (or `port`, to bring a stopped one back at
+ * the same address): no persistence, its working files in a temporary folder, stopped by `stop()`
+ * (killed when this process exits without it).
  */
-export async function startTestRedis(): Promise<TestRedis> {
+export async function startTestRedis(options: { port?: number } = {}): Promise<TestRedis> {
   const binary = redisServerBinary();
   const dir = mkdtempSync(path.join(tmpdir(), "videofly-redis-"));
   let started: { child: ChildProcess; port: number };
   try {
-    started = await spawnOnFreePort(binary, dir);
+    started = await spawnServer(binary, dir, options.port);
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;
