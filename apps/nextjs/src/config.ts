@@ -6,8 +6,6 @@ const schema = z
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     CRON_SECRET: z.string().min(16, "CRON_SECRET must be at least 16 characters").optional(),
     API_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
-    /** Generation holds credits and calls a provider: its own budget, below the caller's default. */
-    GENERATE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(20),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.CRON_SECRET) {

@@ -1,10 +1,9 @@
-import { presignUploadBody, videoSchemas } from "@videofly/common";
+import { commonConfig, presignUploadBody, videoSchemas } from "@videofly/common";
 import { z } from "zod";
-import { appConfig } from "@/config";
 import { operation } from "@/server/operation";
 
 const tags = ["Videos"];
-const generatePolicy = { policy: "generate", perMinute: () => appConfig().GENERATE_RATE_LIMIT_PER_MINUTE };
+const generatePolicy = { policy: "generate", perMinute: () => commonConfig().GENERATE_RATE_LIMIT_PER_MINUTE };
 
 export const generateVideo = operation({
   method: "POST",
