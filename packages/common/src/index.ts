@@ -8,6 +8,6 @@ export * from "./errors/index.ts";
 export { releaseAbandonedHolds } from "./jobs/stale-holds.ts";
 export { createLogger, type Logger, logger } from "./logger.ts";
 export * from "./mail/index.ts";
-export type { Page } from "./pagination.ts";
+export { cursorCodec, cursorFields, type Page } from "./pagination.ts";
 export * from "./storage/index.ts";
 export * from "./video/index.ts";
