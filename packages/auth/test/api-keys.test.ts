@@ -1,6 +1,8 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { AppError, createMailer, mailConfig } from "@videofly/common";
 import { type SmtpCapture, startSmtpCapture } from "@videofly/common/testing";
-import { db } from "@videofly/db";
+import { db, pool } from "@videofly/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   adminUpdateApiKey,
@@ -160,6 +162,13 @@ describe("a key's identity", () => {
     expect(legacy.key.startsWith("vf_live_")).toBe(false);
     const identity = await getRequestIdentity(new Headers({ authorization: `Bearer ${legacy.key}` }));
     expect(identity).toMatchObject({ via: "api_key", scopes: [], key: { rateLimitPerMinute: null, allowedIps: null } });
+
+    // The migration that came with scopes gives such keys every scope, as they had before.
+    const migrations = path.resolve(import.meta.dirname, "../../../prisma/migrations");
+    const dir = readdirSync(migrations).find((name) => name.endsWith("_api_key_scopes")) ?? "missing";
+    await pool().query(readFileSync(path.join(migrations, dir, "migration.sql"), "utf8"));
+    const after = await getRequestIdentity(new Headers({ authorization: `Bearer ${legacy.key}` }));
+    expect(after?.scopes).toEqual([...API_SCOPES]);
   });
 
   it("is null at once for a revoked, disabled or expired key", async () => {
