@@ -21,6 +21,8 @@ const schema = z
     GITHUB_CLIENT_SECRET: z.string().optional(),
     ADMIN_EMAILS: z.string().optional(),
     AUTH_RATE_LIMIT: z.enum(["on", "off"]).optional(),
+    /** Proxies in front of the app that append to x-forwarded-for (see client-ip.ts); 0: none trusted. */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.BETTER_AUTH_SECRET) {
@@ -73,6 +75,7 @@ const schema = z
       adminEmails: new Set(splitList(env.ADMIN_EMAILS).map((e) => e.toLowerCase())),
       // Better Auth's own limiter (per IP, in memory); on in production unless switched off.
       rateLimit: env.AUTH_RATE_LIMIT ? env.AUTH_RATE_LIMIT === "on" : production,
+      trustedProxyHops: env.TRUSTED_PROXY_HOPS,
     };
   });
 

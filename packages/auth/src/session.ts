@@ -1,6 +1,8 @@
 import { db } from "@videofly/db";
 import { APIError } from "better-auth/api";
-import { API_KEY_PREFIX, auth } from "./auth.ts";
+import { readKeyMetadata } from "./api-key-schemas.ts";
+import { API_KEY_FAMILY_PREFIX, auth } from "./auth.ts";
+import { API_SCOPES, type ApiScope, permissionsToScopes } from "./scopes.ts";
 
 export interface SessionUser {
   id: string;
@@ -17,16 +19,33 @@ export interface RequestIdentity {
   user: SessionUser;
   /** How the caller proved who they are. */
   via: "session" | "api_key";
+  /** What the caller may do: a session every scope, a key those it was given. */
+  scopes: ApiScope[];
+  /** The key's own restrictions, for `via: "api_key"`. */
+  key?: {
+    id: string;
+    /** null: API_KEY_RATE_LIMIT_PER_MINUTE. */
+    rateLimitPerMinute: number | null;
+    /** null: any address (see `ipAllowed`). */
+    allowedIps: string[] | null;
+  };
+}
+
+export function hasScope(identity: RequestIdentity, scope: ApiScope): boolean {
+  return identity.scopes.includes(scope);
 }
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 
-/** The API key a request presents: `x-api-key`, or `Authorization: Bearer vf_...`; null for none. */
+/**
+ * The API key a request presents: `x-api-key`, or `Authorization: Bearer vf_...` (`vf_live_…`
+ * and the older `vf_…` keys alike); null for none.
+ */
 export function presentedApiKey(headers: Headers): string | null {
   const explicit = headers.get("x-api-key");
   if (explicit) return explicit;
   const bearer = headers.get("authorization")?.match(BEARER)?.[1];
-  return bearer?.startsWith(API_KEY_PREFIX) ? bearer : null;
+  return bearer?.startsWith(API_KEY_FAMILY_PREFIX) ? bearer : null;
 }
 
 /**
@@ -46,7 +65,7 @@ export async function getRequestIdentity(headers: Headers): Promise<RequestIdent
 export async function getSessionIdentity(headers: Headers): Promise<RequestIdentity | null> {
   try {
     const result = await auth().api.getSession({ headers });
-    return result ? { via: "session", user: sessionUser(result.user) } : null;
+    return result ? { via: "session", user: sessionUser(result.user), scopes: [...API_SCOPES] } : null;
   } catch (error) {
     // A malformed or forged cookie is "not authenticated", not a server error.
     if (error instanceof APIError) return null;
@@ -54,13 +73,25 @@ export async function getSessionIdentity(headers: Headers): Promise<RequestIdent
   }
 }
 
+/**
+ * The one place a key is verified. No `permissions` go to the plugin: it would refuse a key
+ * lacking one as if it did not exist (401), where a key without the scope is a 403 naming it. The
+ * plugin refuses unknown, disabled and expired keys, and records the use (`lastRequest`).
+ */
 async function identityOfKey(key: string): Promise<RequestIdentity | null> {
   const verified = await auth().api.verifyApiKey({ body: { key } });
   if (!verified.valid || !verified.key) return null;
+  const metadata = readKeyMetadata(verified.key.metadata);
+  if (!metadata) return null;
   const user = await db().user.findUnique({ where: { id: verified.key.referenceId } });
   // Banning ends a user's sessions (Better Auth's admin plugin); it must end their keys' use too.
   if (!user || isBanned(user)) return null;
-  return { via: "api_key", user: sessionUser(user) };
+  return {
+    via: "api_key",
+    user: sessionUser(user),
+    scopes: permissionsToScopes(verified.key.permissions),
+    key: { id: verified.key.id, ...metadata },
+  };
 }
 
 function isBanned(user: { banned: boolean | null; banExpires: Date | null }, now = new Date()): boolean {

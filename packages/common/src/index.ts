@@ -9,7 +9,7 @@ export * from "./idempotency/index.ts";
 export { releaseAbandonedHolds } from "./jobs/stale-holds.ts";
 export { createLogger, type Logger, logger } from "./logger.ts";
 export * from "./mail/index.ts";
-export type { Page } from "./pagination.ts";
+export { cursorCodec, cursorFields, type Page } from "./pagination.ts";
 export * from "./rate-limit/index.ts";
 export * from "./storage/index.ts";
 export * from "./usage/index.ts";
