@@ -4,6 +4,7 @@ import { deletedEmail, grantCredits, reconcileCredits } from "@videofly/common";
 import { db } from "@videofly/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AppServer, startAppServer, TEST_SECRETS } from "./support/app-server";
+import { createKey } from "./support/keys";
 
 // Its own app server (a demo provider that finishes at once) on this file's database, which the
 // test reads and writes directly (the setup file points DATABASE_URL at it).
@@ -73,12 +74,7 @@ const deleteMe = (init: { cookie?: string; key?: string; password?: string }) =>
 async function busyUser(email: string) {
   const { cookie, userId } = await signUp(email);
   await grantCredits({ userId, source: "PURCHASE", grantKey: `test:${userId}`, credits: 100, expiresAt: null });
-  const created = await call<{ key: string }>("/api/auth/api-key/create", {
-    method: "POST",
-    cookie,
-    body: JSON.stringify({ name: "script" }),
-  });
-  const key = created.body as unknown as { key: string };
+  const key = await createKey(cookie);
   expect((await call("/api/v1/user/me", { key: key.key })).res.status).toBe(200);
 
   const presigned = await call<{ upload: { url: string; headers: Record<string, string> } }>("/api/v1/upload/presign", {

@@ -1,6 +1,7 @@
 import { db } from "@videofly/db";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { api, baseUrl, signUpVerified } from "./support/http";
+import { createKey, revokeKey } from "./support/keys";
 
 // An API key authenticates /api/v1 only: never /api/auth/*, never an admin route.
 // One test expires a key in the running app's own database.
@@ -30,14 +31,12 @@ async function auth(path: string, headers: Record<string, string>, body?: unknow
 
 async function newCaller(email: string): Promise<Caller> {
   const { cookie, userId } = await signUpVerified(email);
-  const created = await auth("/api-key/create", asSession(cookie), { name: "script" });
-  expect(created.status).toBe(200);
-  const { key, id } = (await created.json()) as { key: string; id: string };
+  const { key, id } = await createKey(cookie);
   return { cookie, userId, key, keyId: id };
 }
 
 const keysOf = async (cookie: string) =>
-  ((await (await auth("/api-key/list", asSession(cookie))).json()) as { apiKeys: unknown[] }).apiKeys.length;
+  (await api<unknown[]>("/api/v1/api-keys", { headers: asSession(cookie) })).body.data?.length;
 const me = (headers: Record<string, string>) =>
   api<{ role: string; authenticatedVia: string }>("/api/v1/user/me", { headers });
 
@@ -53,11 +52,20 @@ describe("an API key on /api/auth", () => {
   it("cannot create or list keys, nor stand for a session", async () => {
     for (const headers of keyHeaders(user.key)) {
       const label = Object.keys(headers)[0];
-      expect((await auth("/api-key/create", headers, { name: "minted by a key" })).status, label).toBe(401);
-      expect((await auth("/api-key/list", headers)).status, label).toBe(401);
+      // Better Auth's own key endpoints are closed to everyone: /api/v1/api-keys is the interface.
+      expect((await auth("/api-key/create", headers, { name: "minted by a key" })).status, label).toBe(404);
+      expect((await auth("/api-key/list", headers)).status, label).toBe(404);
+      const minted = await api("/api/v1/api-keys", {
+        method: "POST",
+        headers: { ...headers, "content-type": "application/json" },
+        body: JSON.stringify({ name: "minted by a key", scopes: ["videos:read"] }),
+      });
+      expect(minted.res.status, label).toBe(403);
+      expect((await api("/api/v1/api-keys", { headers })).res.status, label).toBe(403);
       const session = await auth("/get-session", headers);
       expect(await session.json(), label).toBeNull();
     }
+    expect((await auth("/api-key/create", asSession(user.cookie), { name: "by the plugin" })).status).toBe(404);
     expect(await keysOf(user.cookie)).toBe(1);
   });
 
@@ -118,12 +126,16 @@ describe("an API key on /api/v1", () => {
 
   it("is 401 once revoked, disabled or expired, and while its user is banned", async () => {
     const revoked = await newCaller("keys-revoked@example.com");
-    expect((await auth("/api-key/delete", asSession(revoked.cookie), { keyId: revoked.keyId })).status).toBe(200);
+    expect((await revokeKey(revoked.cookie, revoked.keyId)).status).toBe(200);
     expect((await me({ "x-api-key": revoked.key })).res.status).toBe(401);
 
     const disabled = await newCaller("keys-disabled@example.com");
-    const update = await auth("/api-key/update", asSession(disabled.cookie), { keyId: disabled.keyId, enabled: false });
-    expect(update.status).toBe(200);
+    const update = await api(`/api/v1/api-keys/${disabled.keyId}`, {
+      method: "PATCH",
+      headers: asSession(disabled.cookie),
+      body: JSON.stringify({ enabled: false }),
+    });
+    expect(update.res.status).toBe(200);
     expect((await me({ "x-api-key": disabled.key })).res.status).toBe(401);
 
     const expired = await newCaller("keys-expired@example.com");

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
 import { api, baseUrl, signUp, verifyEmail } from "./support/http";
+import { createKey, revokeKey } from "./support/keys";
 
 describe("GET /api/v1/health", () => {
   it("reports the database up, in the envelope, with a request id", async () => {
@@ -43,14 +44,8 @@ describe("GET /api/v1/user/me", () => {
 
   it("accepts an API key created over HTTP, by x-api-key or Bearer, until it is revoked", async () => {
     const { cookie, userId } = await signUp("keyholder@example.com");
-    const created = await fetch(`${baseUrl()}/api/auth/api-key/create`, {
-      method: "POST",
-      headers: { cookie, "content-type": "application/json", origin: baseUrl() },
-      body: JSON.stringify({ name: "script" }),
-    });
-    expect(created.status).toBe(200);
-    const { key, id } = (await created.json()) as { key: string; id: string };
-    expect(key).toMatch(/^vf_/);
+    const { key, id } = await createKey(cookie);
+    expect(key).toMatch(/^vf_live_/);
 
     const variants: Record<string, string>[] = [{ "x-api-key": key }, { authorization: `Bearer ${key}` }];
     for (const headers of variants) {
@@ -59,12 +54,7 @@ describe("GET /api/v1/user/me", () => {
       expect(body.data).toMatchObject({ id: userId, authenticatedVia: "api_key" });
     }
 
-    const revoked = await fetch(`${baseUrl()}/api/auth/api-key/delete`, {
-      method: "POST",
-      headers: { cookie, "content-type": "application/json", origin: baseUrl() },
-      body: JSON.stringify({ keyId: id }),
-    });
-    expect(revoked.status).toBe(200);
+    expect((await revokeKey(cookie, id)).status).toBe(200);
     const { res } = await api("/api/v1/user/me", { headers: { "x-api-key": key } });
     expect(res.status).toBe(401);
   });
@@ -103,14 +93,8 @@ describe("server logs", () => {
   it("are JSON lines with request ids and never contain passwords, cookies or keys", async () => {
     const password = "a-very-distinct-password-1234";
     const { cookie } = await signUp("logcheck@example.com", password);
-    const created = await fetch(`${baseUrl()}/api/auth/api-key/create`, {
-      method: "POST",
-      headers: { cookie, "content-type": "application/json", origin: baseUrl() },
-      body: JSON.stringify({ name: "log check" }),
-    });
-    expect(created.status).toBe(200);
-    const { key } = (await created.json()) as { key: string };
-    expect(key).toMatch(/^vf_/);
+    const { key } = await createKey(cookie, { name: "log check" });
+    expect(key).toMatch(/^vf_live_/);
     // A key one character off: refused, and no more to be logged than the real one.
     const wrongKey = `${key.slice(0, -1)}${key.endsWith("A") ? "B" : "A"}`;
 

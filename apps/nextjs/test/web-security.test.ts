@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { startAppServer } from "./support/app-server";
 import { api, baseUrl, signUpVerified } from "./support/http";
+import { createKey } from "./support/keys";
 
 // Security headers on every response, and the cross-site and content-type rules of /api/v1.
 
@@ -10,12 +11,7 @@ let key: string;
 
 beforeAll(async () => {
   ({ cookie } = await signUpVerified("web-security@example.com"));
-  const created = await fetch(`${baseUrl()}/api/auth/api-key/create`, {
-    method: "POST",
-    headers: { cookie, origin: baseUrl(), "content-type": "application/json" },
-    body: JSON.stringify({ name: "web-security" }),
-  });
-  ({ key } = (await created.json()) as { key: string });
+  ({ key } = await createKey(cookie, { name: "web-security" }));
 });
 
 /** A Content-Security-Policy as directive → sources. */

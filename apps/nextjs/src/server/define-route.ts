@@ -3,9 +3,11 @@ import { appConfig } from "../config";
 import { type AuthMode, authenticate, type IdentityFor } from "./authenticate";
 import { errorResponse, successResponse } from "./envelope";
 import { idempotencyKeyOf, runIdempotent } from "./idempotency";
+import { authorizeCaller } from "./key-access";
 import { toAppError } from "./map-error";
 import type { RouteSpec, Schema } from "./operation";
 import { parseInputs, queryObject, readJsonBody } from "./parse-input";
+import { assertWithinBudget, consumeBudget } from "./rate-limit";
 import { assertSameOrigin } from "./request-guards";
 import { beginCall, type Call, callerScope, finishCall } from "./route-call";
 
@@ -41,9 +43,10 @@ type Handler<A extends AuthMode, P extends Schema, Q extends Schema, B extends S
 ) => Promise<unknown>;
 
 /**
- * The one wrapper every /api/v1 handler goes through: request id, authentication, the
- * cross-site check of cookie requests, input validation (a body must be declared JSON),
- * Idempotency-Key, the response envelope, error mapping and an access log line.
+ * The one wrapper every /api/v1 handler goes through: request id, authentication, a key's
+ * address list and scope, the cross-site check of cookie requests, the caller's rate limits,
+ * input validation (a body must be declared JSON), Idempotency-Key, the response envelope,
+ * error mapping, the access log line and the usage record of a key's request.
  */
 export function defineRoute<
   A extends AuthMode,
@@ -72,7 +75,10 @@ async function runRoute<A extends AuthMode, P extends Schema, Q extends Schema, 
   const { request } = call;
   const identity = await authenticate(spec.auth, request.headers);
   call.identity = identity;
+  authorizeCaller(identity, spec.scope, request.headers);
   await assertSameOrigin(request, identity);
+  call.budgets = await consumeBudget(identity, spec);
+  assertWithinBudget(call.budgets);
   const idempotencyKey = spec.idempotent ? idempotencyKeyOf(request.headers) : null;
   const input = parseInputs(
     { params: spec.params, query: spec.query, body: spec.body },

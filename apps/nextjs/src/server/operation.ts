@@ -1,10 +1,11 @@
+import type { ApiScope } from "@videofly/auth";
 import type { ErrorName } from "@videofly/common";
 import type { z } from "zod";
 import type { AuthMode } from "./authenticate";
 
+export type { ApiScope };
 export type Schema = z.ZodType | undefined;
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-export type ApiScope = `${"videos" | "batches" | "credits" | "webhooks" | "usage"}:${"read" | "write"}`;
 
 /** A route's own limit, counted on top of the caller's default budget (generation is dearer). */
 export interface RoutePolicy {

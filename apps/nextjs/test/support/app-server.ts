@@ -81,6 +81,10 @@ function launch(env: Record<string, string>, port: number, { bare = false }: Lau
       MAIL_FROM: "VideoFly <no-reply@videofly.test>",
       // Production never switches the demo on by itself.
       DEMO_PROVIDER: "on",
+      // Budgets no ordinary test reaches; the rate-limit tests start servers with their own.
+      API_KEY_RATE_LIMIT_PER_MINUTE: "100000",
+      SESSION_RATE_LIMIT_PER_MINUTE: "100000",
+      GENERATE_RATE_LIMIT_PER_MINUTE: "100000",
       ...env,
     }),
     stdio: ["ignore", fd, fd],

@@ -24,6 +24,8 @@ const ADMIN_EMAILS = [
   "cursors-admin@videofly.test",
   "keys-admin@videofly.test",
   "accounts-admin@videofly.test",
+  "platform-admin@videofly.test",
+  "grants-admin@videofly.test",
 ];
 
 // One database server, one SMTP server, and one running app (`next start` on the built app) shared
@@ -38,6 +40,8 @@ export default async function setup(project: TestProject) {
     LOG_LEVEL: "info",
     CREEM_WEBHOOK_SECRET: TEST_SECRETS.CREEM_WEBHOOK_SECRET,
     SMTP_URL: smtp.url,
+    // As behind one proxy: the address a key's allowedIps are checked against is X-Forwarded-For's last.
+    TRUSTED_PROXY_HOPS: "1",
   });
 
   project.provide("templateDatabaseUrl", database.templateUrl);

@@ -38,25 +38,32 @@ const filters = {
   keyId: cursorFields.id.optional(),
 };
 
+const summaryObject = z.object({ ...filters, groupBy: z.enum(["day", "key", "route"]).default("day") });
+const requestsObject = z.object({
+  ...filters,
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: requestCursor.query,
+});
+/** An admin looks at every user's requests, or one user's. */
+const ofUser = { userId: cursorFields.id.optional() };
+
+function withDefaultRange<Q extends { from?: Date; to?: Date }>(q: Q, ctx: Ctx) {
+  const to = q.to ?? new Date();
+  const days = Math.min(DEFAULT_DAYS, commonConfig().API_USAGE_RETENTION_DAYS);
+  const from = q.from ?? new Date(to.getTime() - days * DAY_MS);
+  checkRange(from, to, ctx);
+  return { ...q, from, to };
+}
+
+const inRange = (q: { from?: Date; to?: Date }, ctx: Ctx) => checkRange(q.from, q.to, ctx);
+
 /** `GET /usage`: totals per day, key or route; by default the last 30 days (less if less is kept), per day. */
-export const summaryQuery = z
-  .object({ ...filters, groupBy: z.enum(["day", "key", "route"]).default("day") })
-  .transform((q, ctx) => {
-    const to = q.to ?? new Date();
-    const days = Math.min(DEFAULT_DAYS, commonConfig().API_USAGE_RETENTION_DAYS);
-    const from = q.from ?? new Date(to.getTime() - days * DAY_MS);
-    checkRange(from, to, ctx);
-    return { ...q, from, to };
-  });
+export const summaryQuery = summaryObject.transform(withDefaultRange);
+export const adminSummaryQuery = summaryObject.extend(ofUser).transform(withDefaultRange);
 
 /** `GET /usage/requests`: single requests, newest first. */
-export const requestsQuery = z
-  .object({
-    ...filters,
-    limit: z.coerce.number().int().min(1).max(100).default(50),
-    cursor: requestCursor.query,
-  })
-  .superRefine((q, ctx) => checkRange(q.from, q.to, ctx));
+export const requestsQuery = requestsObject.superRefine(inRange);
+export const adminRequestsQuery = requestsObject.extend(ofUser).superRefine(inRange);
 
 export type SummaryQuery = z.output<typeof summaryQuery>;
 export type RequestsQuery = z.output<typeof requestsQuery>;

@@ -1,0 +1,42 @@
+import { usageSchemas } from "@videofly/common";
+import { operation } from "@/server/operation";
+
+const tags = ["Usage"];
+
+export const usageSummary = operation({
+  method: "GET",
+  path: "/usage",
+  auth: "session",
+  scope: "usage:read",
+  query: usageSchemas.summaryQuery,
+  summary: "Requests, errors, credits and p50/p95 latency of your API keys, per day, key or route",
+  tags,
+});
+
+export const usageRequests = operation({
+  method: "GET",
+  path: "/usage/requests",
+  auth: "session",
+  scope: "usage:read",
+  query: usageSchemas.requestsQuery,
+  summary: "Your API keys' requests, newest first",
+  tags,
+});
+
+export const adminUsageSummary = operation({
+  method: "GET",
+  path: "/admin/usage",
+  auth: "admin",
+  query: usageSchemas.adminSummaryQuery,
+  summary: "API usage of every user (or one), per day, key or route",
+  tags: ["Admin"],
+});
+
+export const adminUsageRequests = operation({
+  method: "GET",
+  path: "/admin/usage/requests",
+  auth: "admin",
+  query: usageSchemas.adminRequestsQuery,
+  summary: "Every user's API requests (or one user's), newest first",
+  tags: ["Admin"],
+});

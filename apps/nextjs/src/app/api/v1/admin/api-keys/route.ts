@@ -1,0 +1,11 @@
+import { listAllApiKeys } from "@videofly/auth";
+import { operations } from "@/api/operations";
+import { defineRoute } from "@/server/define-route";
+import { withRequestCounts } from "@/server/key-usage";
+
+export const dynamic = "force-dynamic";
+
+export const GET = defineRoute(operations.keys.adminListApiKeys, async ({ query }) => {
+  const page = await listAllApiKeys(query);
+  return { ...page, items: await withRequestCounts(page.items) };
+});

@@ -1,0 +1,7 @@
+import { listApiRequests } from "@videofly/common";
+import { operations } from "@/api/operations";
+import { defineRoute } from "@/server/define-route";
+
+export const dynamic = "force-dynamic";
+
+export const GET = defineRoute(operations.usage.adminUsageRequests, ({ query }) => listApiRequests(query));

@@ -1,0 +1,9 @@
+import { listApiRequests } from "@videofly/common";
+import { operations } from "@/api/operations";
+import { defineRoute } from "@/server/define-route";
+
+export const dynamic = "force-dynamic";
+
+export const GET = defineRoute(operations.usage.usageRequests, ({ identity, query }) =>
+  listApiRequests({ ...query, userId: identity.user.id }),
+);

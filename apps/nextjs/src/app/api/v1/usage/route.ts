@@ -1,0 +1,9 @@
+import { usageSummary } from "@videofly/common";
+import { operations } from "@/api/operations";
+import { defineRoute } from "@/server/define-route";
+
+export const dynamic = "force-dynamic";
+
+export const GET = defineRoute(operations.usage.usageSummary, ({ identity, query }) =>
+  usageSummary({ ...query, userId: identity.user.id }),
+);
