@@ -1,0 +1,3 @@
+import { sharedBudgetSuite } from "./support/rate-limit-suite";
+
+sharedBudgetSuite("postgres");
