@@ -26,6 +26,7 @@ const ADMIN_EMAILS = [
   "accounts-admin@videofly.test",
   "platform-admin@videofly.test",
   "grants-admin@videofly.test",
+  "usage-admin@videofly.test",
 ];
 
 // One database server, one SMTP server, and one running app (`next start` on the built app) shared
