@@ -9,8 +9,7 @@
  * PostgreSQL server, else an embedded one is started. Exits non-zero when over 1% of requests fail.
  */
 import { performance } from "node:perf_hooks";
-import { createDatabaseFromTemplate, dropDatabase, startTestDatabaseServer } from "@videofly/db/testing";
-import { type AppServer, startAppServer } from "../test/support/app-server.ts";
+import { type BenchApp, out, withBenchApp } from "./support.ts";
 
 const CONCURRENCY = 20;
 const WARMUP_MS = 1000;
@@ -26,8 +25,6 @@ const BODY = JSON.stringify({
   quality: "standard",
 });
 
-const out = (line: string) => process.stdout.write(`${line}\n`);
-
 interface Tally {
   accepted: number;
   /** Non-201 answers by status ("fetch" for a request that got no answer), warm-up included. */
@@ -37,20 +34,6 @@ interface Tally {
   total: number;
   /** Latencies (ms) of the requests that finished inside the window, whatever their status. */
   latencies: number[];
-}
-
-/** Signs a user up over HTTP, as a browser would (the origin header passes the CSRF check). */
-async function signUp(baseUrl: string, email: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/auth/sign-up/email`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: baseUrl },
-    body: JSON.stringify({ email, password: "correct horse battery", name: email.split("@")[0] }),
-  });
-  if (res.status !== 200) throw new Error(`sign-up failed: ${res.status} ${await res.text()}`);
-  return res.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
 }
 
 async function client(baseUrl: string, cookie: string, windowStart: number, windowEnd: number, tally: Tally) {
@@ -88,9 +71,10 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
-async function run(baseUrl: string, serverKind: string): Promise<boolean> {
+async function run(bench: BenchApp): Promise<boolean> {
+  const baseUrl = bench.app.baseUrl;
   const cookies = await Promise.all(
-    Array.from({ length: CONCURRENCY }, (_, i) => signUp(baseUrl, `bench-${i}-${Date.now()}@videofly.test`)),
+    Array.from({ length: CONCURRENCY }, (_, i) => bench.signUpVerified(`bench-${i}-${Date.now()}@videofly.test`)),
   );
   const tally: Tally = { accepted: 0, failures: new Map(), samples: new Map(), total: 0, latencies: [] };
   const windowStart = performance.now() + WARMUP_MS;
@@ -106,40 +90,25 @@ async function run(baseUrl: string, serverKind: string): Promise<boolean> {
   out(`# non_201=${failed}${byStatus ? ` (${byStatus})` : ""}`);
   for (const [s, sample] of tally.samples) out(`# non_201 ${s} first body: ${sample.replace(/\s+/g, " ")}`);
   out(`# latency_ms p50=${percentile(sorted, 50).toFixed(1)} p95=${percentile(sorted, 95).toFixed(1)}`);
-  out(`# server=${serverKind}`);
+  out(`# server=${bench.databaseKind}`);
   return tally.total > 0 && failed / tally.total <= MAX_FAILURE_RATIO;
 }
 
-async function main(): Promise<void> {
-  const serverKind = process.env.BENCH_DATABASE_URL
-    ? "BENCH_DATABASE_URL"
-    : process.env.TEST_DATABASE_URL
-      ? "TEST_DATABASE_URL"
-      : "embedded";
-  const database = await startTestDatabaseServer(process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL);
-  let databaseUrl: string | undefined;
-  let app: AppServer | undefined;
-  try {
-    databaseUrl = await createDatabaseFromTemplate(database.templateUrl, "vf_bench");
-    app = await startAppServer({
-      DATABASE_URL: databaseUrl,
-      // Videos stay GENERATING for the whole run: no completion or copy work competes with requests.
-      DEMO_PROVIDER_DELAY_MS: "600000",
-      // Neither the per-user concurrency cap nor the credits run out, so every request can be a 201.
-      VIDEO_MAX_CONCURRENT: "1000000",
-      SIGNUP_BONUS_CREDITS: "1000000",
-      // Per-request info logs would measure the logger as much as the route.
-      LOG_LEVEL: "warn",
-    });
-    if (!(await run(app.baseUrl, serverKind))) {
-      console.error(`over ${MAX_FAILURE_RATIO * 100}% of requests were not 201; server log: ${app.logFile}`);
+await withBenchApp(
+  "vf_bench",
+  {
+    // Videos stay GENERATING for the whole run: no completion or copy work competes with requests.
+    DEMO_PROVIDER_DELAY_MS: "600000",
+    // Neither the per-user concurrency cap nor the credits run out, so every request can be a 201.
+    VIDEO_MAX_CONCURRENT: "1000000",
+    SIGNUP_BONUS_CREDITS: "1000000",
+    // Per-request info logs would measure the logger as much as the route.
+    LOG_LEVEL: "warn",
+  },
+  async (bench) => {
+    if (!(await run(bench))) {
+      console.error(`over ${MAX_FAILURE_RATIO * 100}% of requests were not 201; server log: ${bench.app.logFile}`);
       process.exitCode = 1;
     }
-  } finally {
-    await app?.stop();
-    if (databaseUrl) await dropDatabase(databaseUrl).catch(() => {});
-    await database.stop();
-  }
-}
-
-await main();
+  },
+);

@@ -130,10 +130,10 @@ describe("server logs", () => {
     expect(log).not.toContain(sessionToken);
     // Not the key, nor any long piece of its secret part (a few leading characters may be shown as its prefix).
     for (const secret of [key, wrongKey, key.slice(-16), wrongKey.slice(-16)]) expect(log).not.toContain(secret);
-    // Better Auth's own messages are JSON lines too, and a refused key is no server error.
+    // Better Auth's own messages are JSON lines too, and a refused key is logged as no server error.
     expect(log).not.toContain("[Better Auth]");
     expect(entries).toContainEqual(
-      expect.objectContaining({ event: "auth.log", code: "INVALID_API_KEY", level: "info" }),
+      expect.objectContaining({ event: "auth.api_key_refused", reason: "unknown", level: "info" }),
     );
   });
 });

@@ -72,7 +72,8 @@ export type KeyMetadata = z.output<typeof keyMetadataSchema>;
 export function readKeyMetadata(stored: unknown): KeyMetadata | null {
   let value: unknown = stored ?? {};
   for (let depth = 0; typeof value === "string" && depth < 2; depth++) value = parseJson(value);
-  const result = keyMetadataSchema.safeParse(value);
+  // The plugin stores a key made without metadata as the JSON text "null".
+  const result = keyMetadataSchema.safeParse(value === null ? {} : value);
   return result.success ? result.data : null;
 }
 

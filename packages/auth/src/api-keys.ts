@@ -13,7 +13,7 @@ import {
   type UpdateApiKeyInput,
 } from "./api-key-schemas.ts";
 import { auth } from "./auth.ts";
-import { permissionsToScopes, scopesToPermissions } from "./scopes.ts";
+import { scopesOfStoredPermissions, scopesToPermissions } from "./scopes.ts";
 
 // Better Auth's api-key plugin is the store: it makes and hashes the key, and verifies it
 // (session.ts). Scopes are its `permissions`; the rate limit and the allowed addresses live in its
@@ -167,7 +167,7 @@ function viewOf(row: KeyRow): ApiKeyView {
     id: row.id,
     name: row.name ?? "",
     prefix: row.start,
-    scopes: permissionsToScopes(parsePermissions(row.permissions)),
+    scopes: scopesOfStoredPermissions(row.permissions),
     expiresAt: row.expiresAt,
     rateLimitPerMinute: metadata?.rateLimitPerMinute ?? null,
     allowedIps: metadata?.allowedIps ?? null,
@@ -175,15 +175,6 @@ function viewOf(row: KeyRow): ApiKeyView {
     createdAt: row.createdAt,
     lastUsedAt: row.lastRequest,
   };
-}
-
-function parsePermissions(stored: string | null): unknown {
-  if (stored === null) return null;
-  try {
-    return JSON.parse(stored);
-  } catch {
-    return null;
-  }
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

@@ -42,6 +42,16 @@ export function permissionsToScopes(permissions: unknown): ApiScope[] {
   return API_SCOPES.filter((scope) => granted.has(scope));
 }
 
+/** The scopes of the plugin's `permissions` column as stored (JSON text; unreadable grants nothing). */
+export function scopesOfStoredPermissions(stored: string | null): ApiScope[] {
+  if (stored === null) return [];
+  try {
+    return permissionsToScopes(JSON.parse(stored));
+  } catch {
+    return [];
+  }
+}
+
 function sortScopes(scopes: readonly ApiScope[]): ApiScope[] {
   const wanted = new Set(scopes);
   return API_SCOPES.filter((scope) => wanted.has(scope));

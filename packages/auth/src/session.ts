@@ -1,8 +1,8 @@
-import { db } from "@videofly/db";
 import { APIError } from "better-auth/api";
 import { readKeyMetadata } from "./api-key-schemas.ts";
 import { API_KEY_FAMILY_PREFIX, auth } from "./auth.ts";
-import { API_SCOPES, type ApiScope, permissionsToScopes } from "./scopes.ts";
+import { findPresentedKey } from "./key-verification.ts";
+import { API_SCOPES, type ApiScope, scopesOfStoredPermissions } from "./scopes.ts";
 
 export interface SessionUser {
   id: string;
@@ -74,23 +74,20 @@ export async function getSessionIdentity(headers: Headers): Promise<RequestIdent
 }
 
 /**
- * The one place a key is verified. No `permissions` go to the plugin: it would refuse a key
- * lacking one as if it did not exist (401), where a key without the scope is a 403 naming it. The
- * plugin refuses unknown, disabled and expired keys, and records the use (`lastRequest`).
+ * The one place a key is verified. Its scopes are returned, not checked: a key without a route's
+ * scope is a 403 naming it, not a key that does not exist.
  */
 async function identityOfKey(key: string): Promise<RequestIdentity | null> {
-  const verified = await auth().api.verifyApiKey({ body: { key } });
-  if (!verified.valid || !verified.key) return null;
-  const metadata = readKeyMetadata(verified.key.metadata);
-  if (!metadata) return null;
-  const user = await db().user.findUnique({ where: { id: verified.key.referenceId } });
+  const row = await findPresentedKey(key);
+  if (!row) return null;
+  const metadata = readKeyMetadata(row.metadata);
   // Banning ends a user's sessions (Better Auth's admin plugin); it must end their keys' use too.
-  if (!user || isBanned(user)) return null;
+  if (!metadata || isBanned(row.user)) return null;
   return {
     via: "api_key",
-    user: sessionUser(user),
-    scopes: permissionsToScopes(verified.key.permissions),
-    key: { id: verified.key.id, ...metadata },
+    user: sessionUser(row.user),
+    scopes: scopesOfStoredPermissions(row.permissions),
+    key: { id: row.id, ...metadata },
   };
 }
 

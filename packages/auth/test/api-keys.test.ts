@@ -224,12 +224,13 @@ describe("changing and revoking keys", () => {
       allowedIps: null,
     });
 
+    // Thunks, not promises: a refusal made before its turn would be an unhandled rejection.
     for (const attempt of [
-      updateApiKey(intruder.id, created.id, { enabled: false }),
-      revokeApiKey(intruder.id, created.id),
-      updateApiKey(owner.id, "no-such-key", { enabled: false }),
+      () => updateApiKey(intruder.id, created.id, { enabled: false }),
+      () => revokeApiKey(intruder.id, created.id),
+      () => updateApiKey(owner.id, "no-such-key", { enabled: false }),
     ]) {
-      expect((await refusal(attempt)).errorName).toBe("NOT_FOUND");
+      expect((await refusal(attempt())).errorName).toBe("NOT_FOUND");
     }
     expect(await getRequestIdentity(withKey(created.key))).not.toBeNull();
     expect((await refusal(updateApiKey(owner.id, created.id, {}))).errorName).toBe("VALIDATION_FAILED");
