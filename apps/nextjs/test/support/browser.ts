@@ -1,26 +1,17 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import { CHROMIUM, findDebianPackage, systemHost } from "@videofly/common/testing";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { ChromiumMissing, decide, systemHost } from "./chromium";
 
 /** Where browser tests leave their screenshots (the README names it; CI uploads it). */
 export const SCREENSHOTS = path.resolve(import.meta.dirname, "../../../../artifacts/screenshots");
-
-/** The Chromium `pnpm test` made sure of (scripts/ensure-chromium.ts); run alone, a test says how to get one. */
-function chromiumPath(): string {
-  const decision = decide(systemHost());
-  if (decision.kind === "found") return decision.path;
-  if (decision.kind === "missing") throw decision.error;
-  throw new ChromiumMissing(
-    "Chromium is not installed: `pnpm test` installs it (or run `sudo apt-get install -y chromium`).",
-  );
-}
 
 /** Debian's chromium, headless, with the network chatter this closed machine refuses turned off. */
 export function launchBrowser(): Promise<Browser> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return chromium.launch({
-    executablePath: chromiumPath(),
+    // `pnpm test` made sure of it (scripts/ensure-test-tools.ts); run alone, a test says how to get one.
+    executablePath: findDebianPackage(CHROMIUM, systemHost()),
     args: [
       "--no-sandbox",
       "--disable-gpu",

@@ -1,2 +1,16 @@
-export { REDIS_INSTALL_COMMAND, startTestRedis, type TestRedis } from "./redis-server.ts";
+export {
+  APT_LOCK,
+  type DebianPackage,
+  decide,
+  ensureDebianPackage,
+  findDebianPackage,
+  installCommand,
+  onPath,
+  type PackageDecision,
+  type PackageHost,
+  PackageMissing,
+  systemHost,
+} from "./debian-package.ts";
+export { startTestRedis, type TestRedis } from "./redis-server.ts";
 export { lastMailTo, mailsTo, type SmtpCapture, startSmtpCapture } from "./smtp-capture.ts";
+export { CHROMIUM, ensureTestTools, REDIS_SERVER } from "./test-tools.ts";

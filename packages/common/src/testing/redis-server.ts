@@ -1,8 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { accessSync, constants, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { findDebianPackage, systemHost } from "./debian-package.ts";
+import { REDIS_SERVER } from "./test-tools.ts";
 
 export interface TestRedis {
   /** redis://127.0.0.1:<port>, for REDIS_URL. */
@@ -11,23 +13,7 @@ export interface TestRedis {
   stop(): Promise<void>;
 }
 
-export const REDIS_INSTALL_COMMAND = "apt-get install -y redis-server";
 const STARTUP_TIMEOUT_MS = 10_000;
-
-/** `redis-server` on PATH, else Debian's /usr/bin/redis-server; throws saying how to install it. */
-function redisServerBinary(): string {
-  const dirs = [...(process.env.PATH ?? "").split(path.delimiter).filter(Boolean), "/usr/bin"];
-  for (const dir of dirs) {
-    const file = path.join(dir, "redis-server");
-    try {
-      accessSync(file, constants.X_OK);
-      return file;
-    } catch {}
-  }
-  throw new Error(
-    `redis-server is not installed: the Redis tests need it. Install it with \`${REDIS_INSTALL_COMMAND}\`.`,
-  );
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -89,10 +75,11 @@ async function spawnServer(
 /**
  * A throwaway Redis of our own on a free loopback port (or `port`, to bring a stopped one back at
  * the same address): no persistence, its working files in a temporary folder, stopped by `stop()`
- * (killed when this process exits without it).
+ * (killed when this process exits without it). `pnpm test` installs redis-server before the tests
+ * (scripts/ensure-test-tools.ts); here it is only looked for, since installing would outlast a hook.
  */
 export async function startTestRedis(options: { port?: number } = {}): Promise<TestRedis> {
-  const binary = redisServerBinary();
+  const binary = findDebianPackage(REDIS_SERVER, systemHost());
   const dir = mkdtempSync(path.join(tmpdir(), "videofly-redis-"));
   let started: { child: ChildProcess; port: number };
   try {
