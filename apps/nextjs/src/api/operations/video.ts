@@ -1,4 +1,4 @@
-import { presignUploadBody, videoSchemas } from "@videofly/common";
+import { presignedUpload, presignUploadBody, videoSchemas } from "@videofly/common";
 import { z } from "zod";
 import { appConfig } from "@/config";
 import { operation } from "@/server/operation";
@@ -14,6 +14,7 @@ export const generateVideo = operation({
   rateLimit: generatePolicy,
   idempotent: true,
   body: videoSchemas.generateBody,
+  response: videoSchemas.video,
   status: 201,
   summary: "Generate a video",
   description: "Holds the credits the model costs and starts the generation; the hold is settled when it completes.",
@@ -34,6 +35,7 @@ export const listVideos = operation({
   auth: "session",
   scope: "videos:read",
   query: videoSchemas.listQuery,
+  response: videoSchemas.videoPage,
   summary: "List your videos, newest first",
   tags,
 });
@@ -44,6 +46,7 @@ export const getVideo = operation({
   auth: "session",
   scope: "videos:read",
   params: videoSchemas.uuidParams,
+  response: videoSchemas.video,
   summary: "Get a video",
   tags,
   errors: ["VIDEO_NOT_FOUND"],
@@ -56,9 +59,10 @@ export const setVideoVisibility = operation({
   scope: "videos:write",
   params: videoSchemas.uuidParams,
   body: videoSchemas.visibilityBody,
+  response: videoSchemas.video,
   summary: "Make a video public or private",
   tags,
-  errors: ["VIDEO_NOT_FOUND"],
+  errors: ["VIDEO_NOT_FOUND", "CONFLICT"],
 });
 
 export const deleteVideo = operation({
@@ -67,6 +71,7 @@ export const deleteVideo = operation({
   auth: "session",
   scope: "videos:write",
   params: videoSchemas.uuidParams,
+  response: videoSchemas.deletedVideo,
   summary: "Delete a video",
   tags,
   errors: ["VIDEO_NOT_FOUND"],
@@ -78,6 +83,7 @@ export const videoStatus = operation({
   auth: "session",
   scope: "videos:read",
   params: videoSchemas.uuidParams,
+  response: videoSchemas.videoProgress,
   summary: "Get a video's status (asks the provider when it is overdue)",
   tags,
   errors: ["VIDEO_NOT_FOUND"],
@@ -91,6 +97,7 @@ export const retryVideo = operation({
   rateLimit: generatePolicy,
   idempotent: true,
   params: videoSchemas.uuidParams,
+  response: videoSchemas.video,
   status: 202,
   summary: "Retry the upload of a video whose provider copy is still there",
   tags,
@@ -103,6 +110,7 @@ export const presignUpload = operation({
   auth: "session",
   scope: "videos:write",
   body: presignUploadBody,
+  response: presignedUpload,
   status: 201,
   summary: "Get a signed URL to upload an image for image-to-video",
   tags,
@@ -113,6 +121,7 @@ export const latestPublicVideos = operation({
   path: "/videos/latest",
   auth: "public",
   query: videoSchemas.latestQuery,
+  response: z.array(videoSchemas.publicVideo),
   summary: "The latest public videos",
   tags,
 });
@@ -122,7 +131,9 @@ export const providerCallback = operation({
   path: "/video/callback/{provider}",
   auth: "public",
   params: z.object({ provider: z.string().min(1).max(32) }),
+  consumes: "application/json",
+  response: z.object({ received: z.literal(true) }),
   summary: "A provider's completion callback (signed per provider)",
   tags: ["Callbacks"],
-  errors: ["VIDEO_NOT_FOUND"],
+  errors: ["UNAUTHORIZED", "NOT_FOUND", "VIDEO_NOT_FOUND", "CALLBACK_PROCESSING_FAILED"],
 });
