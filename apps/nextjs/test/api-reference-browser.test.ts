@@ -26,13 +26,24 @@ describe("/docs/api", () => {
     });
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
+    page.on("response", (response) => {
+      if (response.status() >= 400) errors.push(`${response.status()} ${response.url()}`);
+    });
 
     await page.goto(`${baseUrl()}/`);
     await page.getByRole("navigation", { name: "Footer" }).getByRole("link", { name: "API reference" }).click();
     await page.waitForURL(`${baseUrl()}/docs/api`);
+    // The reference renders a tag's operations as it is opened (or scrolled to).
+    await page.getByText("Videos", { exact: true }).first().click({ timeout: 20_000 });
 
-    await expect.poll(() => page.getByText("Generate a video").count(), { timeout: 20_000 }).toBeGreaterThan(0);
-    await expect.poll(() => page.getByText("Your available, held and total credits").count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByText("Generate a video").count(), { timeout: 20_000 })
+      .toBeGreaterThan(0)
+      .catch(async (error) => {
+        await screenshot(page, "docs-api-failed");
+        throw new Error(`${error.message}\nerrors: ${errors.join("\n")}\nCSP: ${cspViolations.join("\n")}`);
+      });
+    await expect.poll(() => page.getByText("List your videos, newest first").count()).toBeGreaterThan(0);
     await screenshot(page, "docs-api");
 
     expect(cspViolations).toEqual([]);

@@ -2,8 +2,11 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { validate } from "@readme/openapi-parser";
 import { describe, expect, it } from "vitest";
+import type { z } from "zod";
 import { buildOpenApiDocument, namedOperations } from "@/api/openapi";
-import { baseUrl } from "./support/http";
+import { operations } from "@/api/operations";
+import { baseUrl, signUpVerified } from "./support/http";
+import { sdk } from "./support/sdk";
 
 const API_DIR = path.resolve(import.meta.dirname, "../src/app/api/v1");
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -159,5 +162,46 @@ describe("GET /api/v1/openapi.json over HTTP", () => {
     const served = (await res.json()) as { openapi: string };
     expect(served.openapi).toBe("3.1.0");
     expect(served).toEqual(JSON.parse(JSON.stringify(document)));
+  });
+});
+
+describe("what the app answers over HTTP", () => {
+  /** The envelope's data, held to the operation's documented schema: nothing missing, nothing extra. */
+  function expectDocumented(op: { response?: z.ZodType }, answer: { data?: { data: unknown } }) {
+    const data = answer.data?.data;
+    const parsed = op.response?.safeParse(data);
+    expect(parsed?.error?.issues ?? []).toEqual([]);
+    expect(parsed?.data).toEqual(data);
+  }
+
+  it("is what the document says, read through the SDK", async () => {
+    const client = sdk(await signUpVerified("openapi-shapes@example.com"));
+    const { account, credits, system, video } = operations;
+    const generated = await client.POST("/video/generate", {
+      body: { model: "kling-2.6", prompt: "a paper boat on a river", duration: 5, quality: "standard" },
+      params: { header: { "Idempotency-Key": "openapi-shapes-1" } },
+    });
+    expect(generated.response.status).toBe(201);
+    expectDocumented(video.generateVideo, generated);
+    const uuid = generated.data?.data.uuid ?? "";
+    const path = { params: { path: { uuid } } };
+
+    expectDocumented(video.getVideo, await client.GET("/video/{uuid}", path));
+    expectDocumented(video.videoStatus, await client.GET("/video/{uuid}/status", path));
+    expectDocumented(video.listVideos, await client.GET("/video/list", { params: { query: { limit: 5 } } }));
+    expectDocumented(video.latestPublicVideos, await client.GET("/videos/latest"));
+    expectDocumented(
+      video.presignUpload,
+      await client.POST("/upload/presign", { body: { contentType: "image/png", size: 1000 } }),
+    );
+    expectDocumented(account.currentUser, await client.GET("/user/me"));
+    expectDocumented(credits.creditBalance, await client.GET("/credit/balance"));
+    expectDocumented(credits.creditPackages, await client.GET("/credit/packages"));
+    expectDocumented(credits.creditHistory, await client.GET("/credit/history"));
+    expectDocumented(credits.billingOverview, await client.GET("/user/billing"));
+    expectDocumented(system.health, await client.GET("/health"));
+    expectDocumented(system.modelCatalogue, await client.GET("/config/models"));
+    expectDocumented(system.productCatalogue, await client.GET("/config/products"));
+    expectDocumented(video.deleteVideo, await client.DELETE("/video/{uuid}", path));
   });
 });

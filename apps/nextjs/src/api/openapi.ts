@@ -24,11 +24,20 @@ import {
 import { errorsByStatus, possibleErrors, statusNote } from "./document/errors";
 import { operations } from "./operations";
 
-/** Every operation with its id: the name it is exported under (`generateVideo`). */
+const METHOD_ORDER = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+/**
+ * Every operation with its id (the name it is exported under: `generateVideo`), by path and
+ * method. Sorted, because bundlers and Node order a module's exports differently, and the
+ * document must be the same wherever it is built.
+ */
 export function namedOperations(): { id: string; op: Operation }[] {
-  return Object.values(operations).flatMap((area) =>
-    Object.entries(area).map(([id, op]) => ({ id, op: op as Operation })),
-  );
+  return Object.values(operations)
+    .flatMap((area) => Object.entries(area).map(([id, op]) => ({ id, op: op as Operation })))
+    .sort(
+      (a, b) =>
+        a.op.path.localeCompare(b.op.path) || METHOD_ORDER.indexOf(a.op.method) - METHOD_ORDER.indexOf(b.op.method),
+    );
 }
 
 const DESCRIPTION = `The VideoFly REST API: generate videos from a prompt or an image, follow them, and manage credits.
@@ -51,7 +60,7 @@ export function buildOpenApiDocument(): oas31.OpenAPIObject {
       openapi: "3.1.0",
       info: { title: "VideoFly API", version: "1.0.0", description: DESCRIPTION },
       servers: [{ url: "/api/v1" }],
-      tags: [...tags].map((name) => ({ name })),
+      tags: [...tags].sort().map((name) => ({ name })),
       paths,
       components: { securitySchemes, headers: headerComponents, schemas: { ApiError: apiError } },
     },

@@ -4,29 +4,6 @@
  */
 
 export interface paths {
-    "/user/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Who the caller is, and how they authenticated */
-        get: operations["currentUser"];
-        put?: never;
-        post?: never;
-        /**
-         * Delete your account and everything in it
-         * @description Needs a fresh sign-in or the password; API keys cannot delete an account.
-         *
-         *     **Session only**: API keys are refused.
-         */
-        delete: operations["deleteAccount"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/admin/credits": {
         parameters: {
             query?: never;
@@ -87,18 +64,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/user/billing": {
+    "/config/models": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /**
-         * Your subscription and purchases
-         * @description **Scope:** `credits:read` (an API key needs it; a session has every scope).
-         */
-        get: operations["billingOverview"];
+        /** The video models, their durations and prices */
+        get: operations["modelCatalogue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/config/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The credit packs and subscriptions for sale */
+        get: operations["productCatalogue"];
         put?: never;
         post?: never;
         delete?: never;
@@ -202,23 +193,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/config/models": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The video models, their durations and prices */
-        get: operations["modelCatalogue"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/openapi.json": {
         parameters: {
             query?: never;
@@ -239,18 +213,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/config/products": {
+    "/upload/presign": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The credit packs and subscriptions for sale */
-        get: operations["productCatalogue"];
+        get?: never;
+        put?: never;
+        /**
+         * Get a signed URL to upload an image for image-to-video
+         * @description **Scope:** `videos:write` (an API key needs it; a session has every scope).
+         */
+        post: operations["presignUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/user/billing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your subscription and purchases
+         * @description **Scope:** `credits:read` (an API key needs it; a session has every scope).
+         */
+        get: operations["billingOverview"];
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/user/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who the caller is, and how they authenticated */
+        get: operations["currentUser"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete your account and everything in it
+         * @description Needs a fresh sign-in or the password; API keys cannot delete an account.
+         *
+         *     **Session only**: API keys are refused.
+         */
+        delete: operations["deleteAccount"];
         options?: never;
         head?: never;
         patch?: never;
@@ -282,102 +302,6 @@ export interface paths {
          * @description **Scope:** `videos:write` (an API key needs it; a session has every scope).
          */
         patch: operations["setVideoVisibility"];
-        trace?: never;
-    };
-    "/video/generate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Generate a video
-         * @description Holds the credits the model costs and starts the generation; the hold is settled when it completes.
-         *
-         *     **Scope:** `videos:write` (an API key needs it; a session has every scope).
-         */
-        post: operations["generateVideo"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/videos/latest": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The latest public videos */
-        get: operations["latestPublicVideos"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/video/list": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List your videos, newest first
-         * @description **Scope:** `videos:read` (an API key needs it; a session has every scope).
-         */
-        get: operations["listVideos"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/upload/presign": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Get a signed URL to upload an image for image-to-video
-         * @description **Scope:** `videos:write` (an API key needs it; a session has every scope).
-         */
-        post: operations["presignUpload"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/video/callback/{provider}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** A provider's completion callback (signed per provider) */
-        post: operations["providerCallback"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
         trace?: never;
     };
     "/video/{uuid}/retry": {
@@ -420,6 +344,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/video/callback/{provider}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A provider's completion callback (signed per provider) */
+        post: operations["providerCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/video/generate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate a video
+         * @description Holds the credits the model costs and starts the generation; the hold is settled when it completes.
+         *
+         *     **Scope:** `videos:write` (an API key needs it; a session has every scope).
+         */
+        post: operations["generateVideo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/video/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your videos, newest first
+         * @description **Scope:** `videos:read` (an API key needs it; a session has every scope).
+         */
+        get: operations["listVideos"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/videos/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest public videos */
+        get: operations["latestPublicVideos"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -431,30 +431,6 @@ export interface components {
          * @enum {string}
          */
         VideoStatus: "PENDING" | "GENERATING" | "UPLOADING" | "COMPLETED" | "FAILED";
-        CurrentUser: {
-            id: string;
-            email: string;
-            name: string;
-            /** @enum {string} */
-            role: "user" | "admin";
-            /** @description Until true, no sign-up bonus and no admin role. */
-            emailVerified: boolean;
-            image: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** @enum {string} */
-            authenticatedVia: "session" | "api_key";
-        };
-        DeletedAccount: {
-            userId: string;
-            /** @description Videos in progress that were failed. */
-            failedVideos: number;
-            releasedHolds: number;
-            /** @description Credits that left through EXPIRE entries: nothing stays spendable. */
-            expiredCredits: number;
-            /** @description Storage folders whose delete failed; the daily cleanup retries them. */
-            filesPending: number;
-        };
         CreditAdjustment: {
             userId: string;
             credits: number;
@@ -512,33 +488,63 @@ export interface components {
             frozen: number;
             debt: number;
         };
-        BillingOverview: {
-            plan: {
-                /** @enum {string} */
-                key: "pro_monthly" | "pro_yearly" | "pack_starter" | "pack_creator";
-                name: string;
-                interval: ("month" | "year") | null;
-                creditsPerPeriod: number;
-            } | null;
-            subscription: {
-                id: string | null;
-                status: string;
-                active: boolean;
-                currentPeriodStart: string | null;
-                currentPeriodEnd: string | null;
-                cancelAtPeriodEnd: boolean;
-            } | null;
-            purchases: {
-                packageId: string;
-                orderId: string | null;
+        VideoModel: {
+            id: string;
+            name: string;
+            enabled: boolean;
+            modes: components["schemas"]["GenerationMode"][];
+            durations: number[];
+            aspectRatios: string[];
+            qualities: string[];
+            price: {
+                /** @constant */
+                kind: "table";
+                /** @description credits[mode][quality][duration] */
+                credits: {
+                    [key: string]: {
+                        [key: string]: {
+                            [key: string]: number;
+                        };
+                    };
+                };
+            } | {
+                /** @constant */
+                kind: "per_second";
+                /** @description Credits per second by quality; rounded up. */
+                perSecond: {
+                    [key: string]: number;
+                };
+                imageToVideoFactor: number;
+            };
+            /** @description Every combination the model offers, with the credits it holds. */
+            prices: {
+                mode: components["schemas"]["GenerationMode"];
+                quality: string;
+                duration: number;
                 credits: number;
-                remainingCredits: number;
-                expiresAt: string | null;
-                /** @enum {string} */
-                status: "ACTIVE" | "EXPIRED";
-                /** Format: date-time */
-                purchasedAt: string;
             }[];
+        };
+        ProductCatalogue: {
+            checkoutEnabled: boolean;
+            message: string | null;
+            products: components["schemas"]["Product"][];
+        };
+        Product: {
+            /** @enum {string} */
+            key: "pro_monthly" | "pro_yearly" | "pack_starter" | "pack_creator";
+            /** @enum {string} */
+            kind: "subscription" | "pack";
+            name: string;
+            creemProductId: string;
+            /** @description In the smallest currency unit. */
+            priceCents: number;
+            /** @constant */
+            currency: "USD";
+            /** @description Per billing period (plans) or per purchase (packs). */
+            credits: number;
+            interval: ("month" | "year") | null;
+            creditValidityDays: number;
+            freeUsersMayBuy: boolean;
         };
         Balance: {
             /** @description Spendable now. */
@@ -613,69 +619,76 @@ export interface components {
             /** @constant */
             database: "up";
         };
-        VideoModel: {
-            id: string;
-            name: string;
-            enabled: boolean;
-            modes: components["schemas"]["GenerationMode"][];
-            durations: number[];
-            aspectRatios: string[];
-            qualities: string[];
-            price: {
+        PresignedUpload: {
+            /** @description The storage key the file will have. */
+            key: string;
+            /** @description PUT the file's bytes here. */
+            upload: {
+                /** Format: uri */
+                url: string;
                 /** @constant */
-                kind: "table";
-                /** @description credits[mode][quality][duration] */
-                credits: {
-                    [key: string]: {
-                        [key: string]: {
-                            [key: string]: number;
-                        };
-                    };
+                method: "PUT";
+                /** @description Send these with the file. */
+                headers: {
+                    [key: string]: string;
                 };
-            } | {
-                /** @constant */
-                kind: "per_second";
-                /** @description Credits per second by quality; rounded up. */
-                perSecond: {
-                    [key: string]: number;
-                };
-                imageToVideoFactor: number;
+                /** Format: date-time */
+                expiresAt: string;
             };
-            /** @description Every combination the model offers, with the credits it holds. */
-            prices: {
-                mode: components["schemas"]["GenerationMode"];
-                quality: string;
-                duration: number;
+            /** @description Pass as `imageUrl` when generating. */
+            fileUrl: string;
+        };
+        BillingOverview: {
+            plan: {
+                /** @enum {string} */
+                key: "pro_monthly" | "pro_yearly" | "pack_starter" | "pack_creator";
+                name: string;
+                interval: ("month" | "year") | null;
+                creditsPerPeriod: number;
+            } | null;
+            subscription: {
+                id: string | null;
+                status: string;
+                active: boolean;
+                currentPeriodStart: string | null;
+                currentPeriodEnd: string | null;
+                cancelAtPeriodEnd: boolean;
+            } | null;
+            purchases: {
+                packageId: string;
+                orderId: string | null;
                 credits: number;
+                remainingCredits: number;
+                expiresAt: string | null;
+                /** @enum {string} */
+                status: "ACTIVE" | "EXPIRED";
+                /** Format: date-time */
+                purchasedAt: string;
             }[];
         };
-        ProductCatalogue: {
-            checkoutEnabled: boolean;
-            message: string | null;
-            products: components["schemas"]["Product"][];
-        };
-        Product: {
-            /** @enum {string} */
-            key: "pro_monthly" | "pro_yearly" | "pack_starter" | "pack_creator";
-            /** @enum {string} */
-            kind: "subscription" | "pack";
+        CurrentUser: {
+            id: string;
+            email: string;
             name: string;
-            creemProductId: string;
-            /** @description In the smallest currency unit. */
-            priceCents: number;
-            /** @constant */
-            currency: "USD";
-            /** @description Per billing period (plans) or per purchase (packs). */
-            credits: number;
-            interval: ("month" | "year") | null;
-            creditValidityDays: number;
-            freeUsersMayBuy: boolean;
+            /** @enum {string} */
+            role: "user" | "admin";
+            /** @description Until true, no sign-up bonus and no admin role. */
+            emailVerified: boolean;
+            image: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @enum {string} */
+            authenticatedVia: "session" | "api_key";
         };
-        DeletedVideo: {
-            /** Format: uuid */
-            uuid: string;
-            /** @constant */
-            deleted: true;
+        DeletedAccount: {
+            userId: string;
+            /** @description Videos in progress that were failed. */
+            failedVideos: number;
+            releasedHolds: number;
+            /** @description Credits that left through EXPIRE entries: nothing stays spendable. */
+            expiredCredits: number;
+            /** @description Storage folders whose delete failed; the daily cleanup retries them. */
+            filesPending: number;
         };
         Video: {
             /** Format: uuid */
@@ -706,39 +719,11 @@ export interface components {
             startedAt: string | null;
             completedAt: string | null;
         };
-        PublicVideo: {
+        DeletedVideo: {
             /** Format: uuid */
             uuid: string;
-            model: string;
-            prompt: string;
-            aspectRatio: string;
-            duration: number;
-            videoUrl: string | null;
-            completedAt: string | null;
-        };
-        VideoPage: {
-            items: components["schemas"]["Video"][];
-            /** @description Pass as `cursor` for the next page; null on the last. */
-            nextCursor: string | null;
-        };
-        PresignedUpload: {
-            /** @description The storage key the file will have. */
-            key: string;
-            /** @description PUT the file's bytes here. */
-            upload: {
-                /** Format: uri */
-                url: string;
-                /** @constant */
-                method: "PUT";
-                /** @description Send these with the file. */
-                headers: {
-                    [key: string]: string;
-                };
-                /** Format: date-time */
-                expiresAt: string;
-            };
-            /** @description Pass as `imageUrl` when generating. */
-            fileUrl: string;
+            /** @constant */
+            deleted: true;
         };
         VideoProgress: {
             /** Format: uuid */
@@ -750,6 +735,21 @@ export interface components {
                 code: string;
                 message: string | null;
             } | null;
+            completedAt: string | null;
+        };
+        VideoPage: {
+            items: components["schemas"]["Video"][];
+            /** @description Pass as `cursor` for the next page; null on the last. */
+            nextCursor: string | null;
+        };
+        PublicVideo: {
+            /** Format: uuid */
+            uuid: string;
+            model: string;
+            prompt: string;
+            aspectRatio: string;
+            duration: number;
+            videoUrl: string | null;
             completedAt: string | null;
         };
         ApiError: {
@@ -785,371 +785,6 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    currentUser: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Who the caller is, and how they authenticated */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: true;
-                        data: components["schemas"]["CurrentUser"];
-                    };
-                };
-            };
-            /** @description - `E4010` unauthorized: Authentication is required. */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E4010";
-                            /** @enum {string} */
-                            type?: "unauthorized";
-                        };
-                    };
-                };
-            };
-            /** @description - `E4030` forbidden: You are not allowed to do this. */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E4030";
-                            /** @enum {string} */
-                            type?: "forbidden";
-                        };
-                    };
-                };
-            };
-            /**
-             * @description - `E4290` rate_limited: Too many requests; slow down.
-             *     Wait `Retry-After` seconds.
-             */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E4290";
-                            /** @enum {string} */
-                            type?: "rate_limited";
-                        };
-                    };
-                };
-            };
-            /** @description - `E5000` internal_error: Something went wrong on our side. */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E5000";
-                            /** @enum {string} */
-                            type?: "internal_error";
-                        };
-                    };
-                };
-            };
-            /** @description - `E5030` service_unavailable: A service we depend on is unavailable. */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E5030";
-                            /** @enum {string} */
-                            type?: "service_unavailable";
-                        };
-                    };
-                };
-            };
-        };
-    };
-    deleteAccount: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/json": {
-                    password?: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Delete your account and everything in it */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: true;
-                        data: components["schemas"]["DeletedAccount"];
-                    };
-                };
-            };
-            /** @description - `E4000` validation_error: The request is not valid. */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E4000";
-                            /** @enum {string} */
-                            type?: "validation_error";
-                        };
-                    };
-                };
-            };
-            /** @description - `E4010` unauthorized: Authentication is required. */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E4010";
-                            /** @enum {string} */
-                            type?: "unauthorized";
-                        };
-                    };
-                };
-            };
-            /**
-             * @description - `E4030` forbidden: You are not allowed to do this.
-             *     API keys are refused.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E4030";
-                            /** @enum {string} */
-                            type?: "forbidden";
-                        };
-                    };
-                };
-            };
-            /** @description - `E4090` conflict: The request conflicts with the current state. */
-            409: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E4090";
-                            /** @enum {string} */
-                            type?: "conflict";
-                        };
-                    };
-                };
-            };
-            /** @description - `E4130` payload_too_large: The request body is too large. */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E4130";
-                            /** @enum {string} */
-                            type?: "payload_too_large";
-                        };
-                    };
-                };
-            };
-            /** @description - `E4150` unsupported_media_type: The request body must be sent as application/json. */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E4150";
-                            /** @enum {string} */
-                            type?: "unsupported_media_type";
-                        };
-                    };
-                };
-            };
-            /**
-             * @description - `E4290` rate_limited: Too many requests; slow down.
-             *     Wait `Retry-After` seconds.
-             */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E4290";
-                            /** @enum {string} */
-                            type?: "rate_limited";
-                        };
-                    };
-                };
-            };
-            /** @description - `E5000` internal_error: Something went wrong on our side. */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E5000";
-                            /** @enum {string} */
-                            type?: "internal_error";
-                        };
-                    };
-                };
-            };
-            /** @description - `E5030` service_unavailable: A service we depend on is unavailable. */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E5030";
-                            /** @enum {string} */
-                            type?: "service_unavailable";
-                        };
-                    };
-                };
-            };
-        };
-    };
     adminAdjustCredits: {
         parameters: {
             query?: never;
@@ -1784,7 +1419,7 @@ export interface operations {
             };
         };
     };
-    billingOverview: {
+    modelCatalogue: {
         parameters: {
             query?: never;
             header?: never;
@@ -1793,89 +1428,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Your subscription and purchases */
+            /** @description The video models, their durations and prices */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
                         /** @constant */
                         success: true;
-                        data: components["schemas"]["BillingOverview"];
-                    };
-                };
-            };
-            /** @description - `E4010` unauthorized: Authentication is required. */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E4010";
-                            /** @enum {string} */
-                            type?: "unauthorized";
-                        };
-                    };
-                };
-            };
-            /**
-             * @description - `E4030` forbidden: You are not allowed to do this.
-             *     An API key without the `credits:read` scope gets E4030 with `details.requiredScope`.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E4030";
-                            /** @enum {string} */
-                            type?: "forbidden";
-                        };
-                    };
-                };
-            };
-            /**
-             * @description - `E4290` rate_limited: Too many requests; slow down.
-             *     Wait `Retry-After` seconds.
-             */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E4290";
-                            /** @enum {string} */
-                            type?: "rate_limited";
-                        };
+                        data: components["schemas"]["VideoModel"][];
                     };
                 };
             };
@@ -1883,8 +1446,6 @@ export interface operations {
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1904,8 +1465,69 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5030";
+                            /** @enum {string} */
+                            type?: "service_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    productCatalogue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The credit packs and subscriptions for sale */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["ProductCatalogue"];
+                    };
+                };
+            };
+            /** @description - `E5000` internal_error: Something went wrong on our side. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5000";
+                            /** @enum {string} */
+                            type?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5030` service_unavailable: A service we depend on is unavailable. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2728,69 +2350,6 @@ export interface operations {
             };
         };
     };
-    modelCatalogue: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The video models, their durations and prices */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: true;
-                        data: components["schemas"]["VideoModel"][];
-                    };
-                };
-            };
-            /** @description - `E5000` internal_error: Something went wrong on our side. */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E5000";
-                            /** @enum {string} */
-                            type?: "internal_error";
-                        };
-                    };
-                };
-            };
-            /** @description - `E5030` service_unavailable: A service we depend on is unavailable. */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E5030";
-                            /** @enum {string} */
-                            type?: "service_unavailable";
-                        };
-                    };
-                };
-            };
-        };
-    };
     openApiDocument: {
         parameters: {
             query?: never;
@@ -2852,26 +2411,169 @@ export interface operations {
             };
         };
     };
-    productCatalogue: {
+    presignUpload: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    contentType: "image/png" | "image/jpeg" | "image/webp";
+                    size: number;
+                };
+            };
+        };
         responses: {
-            /** @description The credit packs and subscriptions for sale */
-            200: {
+            /** @description Get a signed URL to upload an image for image-to-video */
+            201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
                         /** @constant */
                         success: true;
-                        data: components["schemas"]["ProductCatalogue"];
+                        data: components["schemas"]["PresignedUpload"];
+                    };
+                };
+            };
+            /** @description - `E4000` validation_error: The request is not valid. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4000";
+                            /** @enum {string} */
+                            type?: "validation_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4010` unauthorized: Authentication is required. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4010";
+                            /** @enum {string} */
+                            type?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4030` forbidden: You are not allowed to do this.
+             *     An API key without the `videos:write` scope gets E4030 with `details.requiredScope`.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4030";
+                            /** @enum {string} */
+                            type?: "forbidden";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4130` payload_too_large: The request body is too large. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4130";
+                            /** @enum {string} */
+                            type?: "payload_too_large";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4150` unsupported_media_type: The request body must be sent as application/json. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4150";
+                            /** @enum {string} */
+                            type?: "unsupported_media_type";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4290` rate_limited: Too many requests; slow down.
+             *     Wait `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4290";
+                            /** @enum {string} */
+                            type?: "rate_limited";
+                        };
                     };
                 };
             };
@@ -2879,6 +2581,8 @@ export interface operations {
             500: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2898,6 +2602,512 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5030";
+                            /** @enum {string} */
+                            type?: "service_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    billingOverview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your subscription and purchases */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["BillingOverview"];
+                    };
+                };
+            };
+            /** @description - `E4010` unauthorized: Authentication is required. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4010";
+                            /** @enum {string} */
+                            type?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4030` forbidden: You are not allowed to do this.
+             *     An API key without the `credits:read` scope gets E4030 with `details.requiredScope`.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4030";
+                            /** @enum {string} */
+                            type?: "forbidden";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4290` rate_limited: Too many requests; slow down.
+             *     Wait `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4290";
+                            /** @enum {string} */
+                            type?: "rate_limited";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5000` internal_error: Something went wrong on our side. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5000";
+                            /** @enum {string} */
+                            type?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5030` service_unavailable: A service we depend on is unavailable. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5030";
+                            /** @enum {string} */
+                            type?: "service_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    currentUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Who the caller is, and how they authenticated */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["CurrentUser"];
+                    };
+                };
+            };
+            /** @description - `E4010` unauthorized: Authentication is required. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4010";
+                            /** @enum {string} */
+                            type?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4030` forbidden: You are not allowed to do this. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4030";
+                            /** @enum {string} */
+                            type?: "forbidden";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4290` rate_limited: Too many requests; slow down.
+             *     Wait `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4290";
+                            /** @enum {string} */
+                            type?: "rate_limited";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5000` internal_error: Something went wrong on our side. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5000";
+                            /** @enum {string} */
+                            type?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5030` service_unavailable: A service we depend on is unavailable. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5030";
+                            /** @enum {string} */
+                            type?: "service_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    deleteAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    password?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Delete your account and everything in it */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["DeletedAccount"];
+                    };
+                };
+            };
+            /** @description - `E4000` validation_error: The request is not valid. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4000";
+                            /** @enum {string} */
+                            type?: "validation_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4010` unauthorized: Authentication is required. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4010";
+                            /** @enum {string} */
+                            type?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4030` forbidden: You are not allowed to do this.
+             *     API keys are refused.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4030";
+                            /** @enum {string} */
+                            type?: "forbidden";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4090` conflict: The request conflicts with the current state. */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4090";
+                            /** @enum {string} */
+                            type?: "conflict";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4130` payload_too_large: The request body is too large. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4130";
+                            /** @enum {string} */
+                            type?: "payload_too_large";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4150` unsupported_media_type: The request body must be sent as application/json. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4150";
+                            /** @enum {string} */
+                            type?: "unsupported_media_type";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4290` rate_limited: Too many requests; slow down.
+             *     Wait `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4290";
+                            /** @enum {string} */
+                            type?: "rate_limited";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5000` internal_error: Something went wrong on our side. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5000";
+                            /** @enum {string} */
+                            type?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5030` service_unavailable: A service we depend on is unavailable. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3533,939 +3743,6 @@ export interface operations {
             };
         };
     };
-    generateVideo: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Makes the request safe to retry: a repeat with the same key and body gets the first response again (for 24 h). */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    model: string;
-                    /** @default TEXT_TO_VIDEO */
-                    mode?: components["schemas"]["GenerationMode"];
-                    prompt: string;
-                    negativePrompt?: string;
-                    duration: number;
-                    /** @default 16:9 */
-                    aspectRatio?: string;
-                    quality: string;
-                    /** Format: uri */
-                    imageUrl?: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Generate a video */
-            201: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: true;
-                        data: components["schemas"]["Video"];
-                    };
-                };
-            };
-            /**
-             * @description - `E4000` validation_error: The request is not valid.
-             *     - `E4002` model_not_found: The model does not exist or is disabled.
-             *     - `E4003` invalid_duration: The model does not offer this duration.
-             *     - `E4004` image_required: Image-to-video needs an image.
-             */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E4000" | "E4002" | "E4003" | "E4004";
-                            /** @enum {string} */
-                            type?: "validation_error" | "model_not_found" | "invalid_duration" | "image_required";
-                        };
-                    };
-                };
-            };
-            /** @description - `E4010` unauthorized: Authentication is required. */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E4010";
-                            /** @enum {string} */
-                            type?: "unauthorized";
-                        };
-                    };
-                };
-            };
-            /** @description - `E4001` insufficient_credits: Not enough credits for this request. */
-            402: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E4001";
-                            /** @enum {string} */
-                            type?: "insufficient_credits";
-                        };
-                    };
-                };
-            };
-            /**
-             * @description - `E4030` forbidden: You are not allowed to do this.
-             *     An API key without the `videos:write` scope gets E4030 with `details.requiredScope`.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E4030";
-                            /** @enum {string} */
-                            type?: "forbidden";
-                        };
-                    };
-                };
-            };
-            /**
-             * @description - `E4090` conflict: The request conflicts with the current state.
-             *     E4090: a request with this Idempotency-Key is still running; retry after `Retry-After` seconds.
-             */
-            409: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E4090";
-                            /** @enum {string} */
-                            type?: "conflict";
-                        };
-                    };
-                };
-            };
-            /** @description - `E4130` payload_too_large: The request body is too large. */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E4130";
-                            /** @enum {string} */
-                            type?: "payload_too_large";
-                        };
-                    };
-                };
-            };
-            /** @description - `E4150` unsupported_media_type: The request body must be sent as application/json. */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E4150";
-                            /** @enum {string} */
-                            type?: "unsupported_media_type";
-                        };
-                    };
-                };
-            };
-            /**
-             * @description - `E4220` unprocessable: The request cannot be processed.
-             *     E4220: this Idempotency-Key was used with a different body.
-             */
-            422: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E4220";
-                            /** @enum {string} */
-                            type?: "unprocessable";
-                        };
-                    };
-                };
-            };
-            /**
-             * @description - `E4005` max_concurrent_generations: Too many generations in progress; wait for one to finish.
-             *     - `E4290` rate_limited: Too many requests; slow down.
-             *     Wait `Retry-After` seconds.
-             */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E4005" | "E4290";
-                            /** @enum {string} */
-                            type?: "max_concurrent_generations" | "rate_limited";
-                        };
-                    };
-                };
-            };
-            /** @description - `E5000` internal_error: Something went wrong on our side. */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E5000";
-                            /** @enum {string} */
-                            type?: "internal_error";
-                        };
-                    };
-                };
-            };
-            /** @description - `E5001` provider_error: The video provider failed. */
-            502: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E5001";
-                            /** @enum {string} */
-                            type?: "provider_error";
-                        };
-                    };
-                };
-            };
-            /** @description - `E5030` service_unavailable: A service we depend on is unavailable. */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E5030";
-                            /** @enum {string} */
-                            type?: "service_unavailable";
-                        };
-                    };
-                };
-            };
-        };
-    };
-    latestPublicVideos: {
-        parameters: {
-            query?: {
-                limit?: number;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The latest public videos */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: true;
-                        data: components["schemas"]["PublicVideo"][];
-                    };
-                };
-            };
-            /** @description - `E4000` validation_error: The request is not valid. */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E4000";
-                            /** @enum {string} */
-                            type?: "validation_error";
-                        };
-                    };
-                };
-            };
-            /** @description - `E5000` internal_error: Something went wrong on our side. */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E5000";
-                            /** @enum {string} */
-                            type?: "internal_error";
-                        };
-                    };
-                };
-            };
-            /** @description - `E5030` service_unavailable: A service we depend on is unavailable. */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E5030";
-                            /** @enum {string} */
-                            type?: "service_unavailable";
-                        };
-                    };
-                };
-            };
-        };
-    };
-    listVideos: {
-        parameters: {
-            query?: {
-                status?: components["schemas"]["VideoStatus"];
-                limit?: number;
-                cursor?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description List your videos, newest first */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: true;
-                        data: components["schemas"]["VideoPage"];
-                    };
-                };
-            };
-            /** @description - `E4000` validation_error: The request is not valid. */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E4000";
-                            /** @enum {string} */
-                            type?: "validation_error";
-                        };
-                    };
-                };
-            };
-            /** @description - `E4010` unauthorized: Authentication is required. */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E4010";
-                            /** @enum {string} */
-                            type?: "unauthorized";
-                        };
-                    };
-                };
-            };
-            /**
-             * @description - `E4030` forbidden: You are not allowed to do this.
-             *     An API key without the `videos:read` scope gets E4030 with `details.requiredScope`.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E4030";
-                            /** @enum {string} */
-                            type?: "forbidden";
-                        };
-                    };
-                };
-            };
-            /**
-             * @description - `E4290` rate_limited: Too many requests; slow down.
-             *     Wait `Retry-After` seconds.
-             */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E4290";
-                            /** @enum {string} */
-                            type?: "rate_limited";
-                        };
-                    };
-                };
-            };
-            /** @description - `E5000` internal_error: Something went wrong on our side. */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E5000";
-                            /** @enum {string} */
-                            type?: "internal_error";
-                        };
-                    };
-                };
-            };
-            /** @description - `E5030` service_unavailable: A service we depend on is unavailable. */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E5030";
-                            /** @enum {string} */
-                            type?: "service_unavailable";
-                        };
-                    };
-                };
-            };
-        };
-    };
-    presignUpload: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    /** @enum {string} */
-                    contentType: "image/png" | "image/jpeg" | "image/webp";
-                    size: number;
-                };
-            };
-        };
-        responses: {
-            /** @description Get a signed URL to upload an image for image-to-video */
-            201: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: true;
-                        data: components["schemas"]["PresignedUpload"];
-                    };
-                };
-            };
-            /** @description - `E4000` validation_error: The request is not valid. */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E4000";
-                            /** @enum {string} */
-                            type?: "validation_error";
-                        };
-                    };
-                };
-            };
-            /** @description - `E4010` unauthorized: Authentication is required. */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E4010";
-                            /** @enum {string} */
-                            type?: "unauthorized";
-                        };
-                    };
-                };
-            };
-            /**
-             * @description - `E4030` forbidden: You are not allowed to do this.
-             *     An API key without the `videos:write` scope gets E4030 with `details.requiredScope`.
-             */
-            403: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E4030";
-                            /** @enum {string} */
-                            type?: "forbidden";
-                        };
-                    };
-                };
-            };
-            /** @description - `E4130` payload_too_large: The request body is too large. */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E4130";
-                            /** @enum {string} */
-                            type?: "payload_too_large";
-                        };
-                    };
-                };
-            };
-            /** @description - `E4150` unsupported_media_type: The request body must be sent as application/json. */
-            415: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E4150";
-                            /** @enum {string} */
-                            type?: "unsupported_media_type";
-                        };
-                    };
-                };
-            };
-            /**
-             * @description - `E4290` rate_limited: Too many requests; slow down.
-             *     Wait `Retry-After` seconds.
-             */
-            429: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    "Retry-After": components["headers"]["Retry-After"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E4290";
-                            /** @enum {string} */
-                            type?: "rate_limited";
-                        };
-                    };
-                };
-            };
-            /** @description - `E5000` internal_error: Something went wrong on our side. */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E5000";
-                            /** @enum {string} */
-                            type?: "internal_error";
-                        };
-                    };
-                };
-            };
-            /** @description - `E5030` service_unavailable: A service we depend on is unavailable. */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
-                    RateLimit: components["headers"]["RateLimit"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E5030";
-                            /** @enum {string} */
-                            type?: "service_unavailable";
-                        };
-                    };
-                };
-            };
-        };
-    };
-    providerCallback: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                provider: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    [key: string]: unknown;
-                };
-            };
-        };
-        responses: {
-            /** @description A provider's completion callback (signed per provider) */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: true;
-                        data: {
-                            /** @constant */
-                            received: true;
-                        };
-                    };
-                };
-            };
-            /** @description - `E4000` validation_error: The request is not valid. */
-            400: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E4000";
-                            /** @enum {string} */
-                            type?: "validation_error";
-                        };
-                    };
-                };
-            };
-            /** @description - `E4010` unauthorized: Authentication is required. */
-            401: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E4010";
-                            /** @enum {string} */
-                            type?: "unauthorized";
-                        };
-                    };
-                };
-            };
-            /**
-             * @description - `E4006` video_not_found: Video not found.
-             *     - `E4040` not_found: Not found.
-             */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E4006" | "E4040";
-                            /** @enum {string} */
-                            type?: "video_not_found" | "not_found";
-                        };
-                    };
-                };
-            };
-            /** @description - `E4130` payload_too_large: The request body is too large. */
-            413: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E4130";
-                            /** @enum {string} */
-                            type?: "payload_too_large";
-                        };
-                    };
-                };
-            };
-            /**
-             * @description - `E5000` internal_error: Something went wrong on our side.
-             *     - `E5003` callback_processing_failed: Processing the provider callback failed.
-             */
-            500: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E5000" | "E5003";
-                            /** @enum {string} */
-                            type?: "internal_error" | "callback_processing_failed";
-                        };
-                    };
-                };
-            };
-            /** @description - `E5030` service_unavailable: A service we depend on is unavailable. */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @constant */
-                        success: false;
-                        error: components["schemas"]["ApiError"] & {
-                            /** @enum {string} */
-                            code?: "E5030";
-                            /** @enum {string} */
-                            type?: "service_unavailable";
-                        };
-                    };
-                };
-            };
-        };
-    };
     retryVideo: {
         parameters: {
             query?: never;
@@ -4890,6 +4167,729 @@ export interface operations {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
                     RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5030";
+                            /** @enum {string} */
+                            type?: "service_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    providerCallback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description A provider's completion callback (signed per provider) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: {
+                            /** @constant */
+                            received: true;
+                        };
+                    };
+                };
+            };
+            /** @description - `E4000` validation_error: The request is not valid. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4000";
+                            /** @enum {string} */
+                            type?: "validation_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4010` unauthorized: Authentication is required. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4010";
+                            /** @enum {string} */
+                            type?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4006` video_not_found: Video not found.
+             *     - `E4040` not_found: Not found.
+             */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4006" | "E4040";
+                            /** @enum {string} */
+                            type?: "video_not_found" | "not_found";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4130` payload_too_large: The request body is too large. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4130";
+                            /** @enum {string} */
+                            type?: "payload_too_large";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E5000` internal_error: Something went wrong on our side.
+             *     - `E5003` callback_processing_failed: Processing the provider callback failed.
+             */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5000" | "E5003";
+                            /** @enum {string} */
+                            type?: "internal_error" | "callback_processing_failed";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5030` service_unavailable: A service we depend on is unavailable. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5030";
+                            /** @enum {string} */
+                            type?: "service_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    generateVideo: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a repeat with the same key and body gets the first response again (for 24 h). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    model: string;
+                    /** @default TEXT_TO_VIDEO */
+                    mode?: components["schemas"]["GenerationMode"];
+                    prompt: string;
+                    negativePrompt?: string;
+                    duration: number;
+                    /** @default 16:9 */
+                    aspectRatio?: string;
+                    quality: string;
+                    /** Format: uri */
+                    imageUrl?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Generate a video */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["Video"];
+                    };
+                };
+            };
+            /**
+             * @description - `E4000` validation_error: The request is not valid.
+             *     - `E4002` model_not_found: The model does not exist or is disabled.
+             *     - `E4003` invalid_duration: The model does not offer this duration.
+             *     - `E4004` image_required: Image-to-video needs an image.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4000" | "E4002" | "E4003" | "E4004";
+                            /** @enum {string} */
+                            type?: "validation_error" | "model_not_found" | "invalid_duration" | "image_required";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4010` unauthorized: Authentication is required. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4010";
+                            /** @enum {string} */
+                            type?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4001` insufficient_credits: Not enough credits for this request. */
+            402: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4001";
+                            /** @enum {string} */
+                            type?: "insufficient_credits";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4030` forbidden: You are not allowed to do this.
+             *     An API key without the `videos:write` scope gets E4030 with `details.requiredScope`.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4030";
+                            /** @enum {string} */
+                            type?: "forbidden";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4090` conflict: The request conflicts with the current state.
+             *     E4090: a request with this Idempotency-Key is still running; retry after `Retry-After` seconds.
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4090";
+                            /** @enum {string} */
+                            type?: "conflict";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4130` payload_too_large: The request body is too large. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4130";
+                            /** @enum {string} */
+                            type?: "payload_too_large";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4150` unsupported_media_type: The request body must be sent as application/json. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4150";
+                            /** @enum {string} */
+                            type?: "unsupported_media_type";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4220` unprocessable: The request cannot be processed.
+             *     E4220: this Idempotency-Key was used with a different body.
+             */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4220";
+                            /** @enum {string} */
+                            type?: "unprocessable";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4005` max_concurrent_generations: Too many generations in progress; wait for one to finish.
+             *     - `E4290` rate_limited: Too many requests; slow down.
+             *     Wait `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4005" | "E4290";
+                            /** @enum {string} */
+                            type?: "max_concurrent_generations" | "rate_limited";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5000` internal_error: Something went wrong on our side. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5000";
+                            /** @enum {string} */
+                            type?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5001` provider_error: The video provider failed. */
+            502: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5001";
+                            /** @enum {string} */
+                            type?: "provider_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5030` service_unavailable: A service we depend on is unavailable. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5030";
+                            /** @enum {string} */
+                            type?: "service_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listVideos: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["VideoStatus"];
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description List your videos, newest first */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["VideoPage"];
+                    };
+                };
+            };
+            /** @description - `E4000` validation_error: The request is not valid. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4000";
+                            /** @enum {string} */
+                            type?: "validation_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4010` unauthorized: Authentication is required. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4010";
+                            /** @enum {string} */
+                            type?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4030` forbidden: You are not allowed to do this.
+             *     An API key without the `videos:read` scope gets E4030 with `details.requiredScope`.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4030";
+                            /** @enum {string} */
+                            type?: "forbidden";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4290` rate_limited: Too many requests; slow down.
+             *     Wait `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4290";
+                            /** @enum {string} */
+                            type?: "rate_limited";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5000` internal_error: Something went wrong on our side. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5000";
+                            /** @enum {string} */
+                            type?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5030` service_unavailable: A service we depend on is unavailable. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5030";
+                            /** @enum {string} */
+                            type?: "service_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    latestPublicVideos: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The latest public videos */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["PublicVideo"][];
+                    };
+                };
+            };
+            /** @description - `E4000` validation_error: The request is not valid. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4000";
+                            /** @enum {string} */
+                            type?: "validation_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5000` internal_error: Something went wrong on our side. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5000";
+                            /** @enum {string} */
+                            type?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5030` service_unavailable: A service we depend on is unavailable. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -36,8 +36,11 @@ export function securityFor(auth: AuthMode, scope: ApiScope | undefined): Record
       return [];
     case "session":
       return [{ sessionCookie: [] }, { apiKey: scopes }, { bearer: scopes }];
-    default:
+    case "session-only":
+    case "admin":
       return [{ sessionCookie: [] }];
+    case "cron":
+      return [{ bearer: [] }];
   }
 }
 
