@@ -29,6 +29,10 @@ const config: NextConfig = {
   // `next dev` serves its scripts and hot reload only to the host it printed (localhost) unless told:
   // the app is reached at 127.0.0.1 just as well.
   allowedDevOrigins: ["localhost", "127.0.0.1"],
+  // The API reference's Scalar bundle is read from node_modules at run time (src/app/docs/api/scalar.js).
+  outputFileTracingIncludes: {
+    "/docs/api/scalar.js": ["./node_modules/@scalar/api-reference/dist/browser/standalone.js"],
+  },
   poweredByHeader: false,
   reactStrictMode: true,
   headers: securityHeaders,

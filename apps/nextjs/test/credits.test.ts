@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { TEST_SECRETS } from "./support/app-server";
 import { api, baseUrl, fieldsOf, signUp, signUpVerified } from "./support/http";
+import { sdk } from "./support/sdk";
 
 const adminEmail = () => inject("adminEmails")[1] ?? "";
 
@@ -21,27 +22,22 @@ interface Balance {
 
 describe("credit API", () => {
   it("shows a new user their sign-up bonus in balance, packages and history", async () => {
-    const { cookie } = await signUpVerified("credits-new@example.com");
-    const balance = await api<Balance>("/api/v1/credit/balance", { headers: { cookie } });
-    expect(balance.res.status).toBe(200);
-    expect(balance.body.data).toMatchObject({
+    const client = sdk(await signUpVerified("credits-new@example.com"));
+    const balance = await client.GET("/credit/balance");
+    expect(balance.response.status).toBe(200);
+    expect(balance.data?.data).toMatchObject({
       available: 50,
       frozen: 0,
       debt: 0,
       expiringSoon: { credits: 0, withinDays: 7 },
     });
 
-    const packages = await api<{
-      items: { source: string; remainingCredits: number; expiresAt: string }[];
-      nextCursor: null;
-    }>("/api/v1/credit/packages", { headers: { cookie } });
-    expect(packages.body.data?.items).toMatchObject([{ source: "SIGNUP_BONUS", remainingCredits: 50 }]);
-    expect(packages.body.data?.nextCursor).toBeNull();
+    const packages = await client.GET("/credit/packages");
+    expect(packages.data?.data.items).toMatchObject([{ source: "SIGNUP_BONUS", remainingCredits: 50 }]);
+    expect(packages.data?.data.nextCursor).toBeNull();
 
-    const history = await api<{ items: { type: string; amount: number }[] }>("/api/v1/credit/history?type=GRANT", {
-      headers: { cookie },
-    });
-    expect(history.body.data?.items).toMatchObject([{ type: "GRANT", amount: 50, availableAfter: 50 }]);
+    const history = await client.GET("/credit/history", { params: { query: { type: "GRANT" } } });
+    expect(history.data?.data.items).toMatchObject([{ type: "GRANT", amount: 50, availableAfter: 50 }]);
   });
 
   it("rejects bad list parameters with 400 naming the field, and anonymous callers with 401", async () => {
@@ -56,7 +52,9 @@ describe("credit API", () => {
       expect(res.status, query).toBe(400);
       expect(fieldsOf(body)).toContain(field);
     }
-    expect((await api("/api/v1/credit/balance")).res.status).toBe(401);
+    const anonymous = await sdk().GET("/credit/balance");
+    expect(anonymous.response.status).toBe(401);
+    expect(anonymous.error?.error.code).toBe("E4010");
   });
 });
 

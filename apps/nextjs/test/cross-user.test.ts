@@ -4,6 +4,7 @@ import { db } from "@videofly/db";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { TEST_SECRETS } from "./support/app-server";
 import { api, baseUrl, signUp } from "./support/http";
+import { sdk } from "./support/sdk";
 
 // User B aims every video and credit route at user A's resources on the shared app. Credits come
 // from the engine on the app's database (not from a sign-up bonus), so this needs nothing else.
@@ -34,7 +35,7 @@ const call = <T = unknown>(user: User, path: string, init: { method?: string; bo
 
 const kling = {
   model: "kling-2.6",
-  mode: "TEXT_TO_VIDEO",
+  mode: "TEXT_TO_VIDEO" as const,
   prompt: "a lighthouse in a storm",
   duration: 5,
   aspectRatio: "16:9",
@@ -81,11 +82,9 @@ beforeAll(async () => {
       expiresAt: null,
     });
   }
-  const created = await Promise.all(
-    [1, 2].map(() => call<VideoView>(a, "/api/v1/video/generate", { method: "POST", body: kling })),
-  );
-  for (const c of created) expect(c.res.status).toBe(201);
-  [shown, failed] = created.map((c) => c.body.data?.uuid ?? "") as [string, string];
+  const created = await Promise.all([1, 2].map(() => sdk(a).POST("/video/generate", { body: kling })));
+  for (const c of created) expect(c.response.status).toBe(201);
+  [shown, failed] = created.map((c) => c.data?.data.uuid ?? "") as [string, string];
   await completeAll(a, [shown, failed]);
   // A copy that failed after the provider finished: the state `retry` acts on.
   await db().video.update({
@@ -97,8 +96,8 @@ beforeAll(async () => {
 /** Everything A can see of A's own, read as A; signed URLs change on every read, so only their presence counts. */
 async function seenByA() {
   const video = async (uuid: string) => {
-    const { res, body } = await call<VideoView>(a, `/api/v1/video/${uuid}`);
-    return { status: res.status, data: { ...body.data, videoUrl: Boolean(body.data?.videoUrl) } };
+    const { response, data } = await sdk(a).GET("/video/{uuid}", { params: { path: { uuid } } });
+    return { status: response.status, data: { ...data?.data, videoUrl: Boolean(data?.data.videoUrl) } };
   };
   const list = await call<{ items: VideoView[] }>(a, "/api/v1/video/list");
   return {
@@ -106,7 +105,7 @@ async function seenByA() {
     failed: await video(failed),
     statuses: await Promise.all([shown, failed].map(async (u) => (await call(a, `/api/v1/video/${u}/status`)).body)),
     list: list.body.data?.items.map((v) => [v.uuid, v.status, v.isPublic]),
-    balance: (await call(a, "/api/v1/credit/balance")).body.data,
+    balance: (await sdk(a).GET("/credit/balance")).data?.data,
     packages: (await call(a, "/api/v1/credit/packages")).body.data,
     history: (await call(a, "/api/v1/credit/history?limit=100")).body.data,
     rows: await db().video.findMany({ where: { uuid: { in: [shown, failed] } }, orderBy: { uuid: "asc" } }),

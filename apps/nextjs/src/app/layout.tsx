@@ -21,6 +21,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const identity = await getSessionIdentity(await headers()).catch(() => null);
   const locale = await getLocale();
   const t = await getTranslations("nav");
+  const tFooter = await getTranslations("footer");
   const devOutbox = appConfig().NODE_ENV !== "production" && mailConfig().transport === "outbox";
   return (
     <html lang={locale === "zh" ? "zh-CN" : "en"}>
@@ -85,6 +86,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <VerifyEmailBanner email={identity.user.email} outbox={devOutbox} />
           )}
           <main className="mx-auto max-w-5xl px-4 py-8">{children}</main>
+          <footer className="border-t border-slate-200 bg-white">
+            <nav className="mx-auto flex max-w-5xl gap-5 px-4 py-4 text-sm text-slate-500" aria-label="Footer">
+              <span>© VideoFly</span>
+              <Link href="/docs/api" className="hover:text-indigo-600">
+                {tFooter("apiReference")}
+              </Link>
+            </nav>
+          </footer>
         </NextIntlClientProvider>
       </body>
     </html>

@@ -56,6 +56,8 @@ export interface Operation<
   status?: number;
   /** A success that is not the JSON envelope (a file), by content type. */
   produces?: string;
+  /** A request body the route reads raw rather than through `body`, by content type. */
+  consumes?: string;
   /** The domain errors the route can answer with, besides those every route of its kind can. */
   errors?: readonly ErrorName[];
 }

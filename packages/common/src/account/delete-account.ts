@@ -14,16 +14,17 @@ export const deleteAccountBody = z.object({ password: z.string().min(1).max(128)
 /** The address a deleted account keeps: unique, and in a domain that can never receive mail (RFC 6761). */
 export const deletedEmail = (userId: string) => `deleted-${userId}@deleted.invalid`;
 
-export interface DeleteAccountResult {
-  userId: string;
-  /** Videos in progress that were failed. */
-  failedVideos: number;
-  releasedHolds: number;
-  /** Credits that left through EXPIRE entries: after deletion nothing is spendable. */
-  expiredCredits: number;
-  /** Storage folders whose delete failed; the daily cleanup job retries them. */
-  filesPending: number;
-}
+export const deleteAccountResult = z
+  .object({
+    userId: z.string(),
+    failedVideos: z.int().meta({ description: "Videos in progress that were failed." }),
+    releasedHolds: z.int(),
+    expiredCredits: z.int().meta({ description: "Credits that left through EXPIRE entries: nothing stays spendable." }),
+    filesPending: z.int().meta({ description: "Storage folders whose delete failed; the daily cleanup retries them." }),
+  })
+  .meta({ id: "DeletedAccount" });
+
+export type DeleteAccountResult = z.output<typeof deleteAccountResult>;
 
 // A subscription in these states would go on charging a person who has no account any more.
 const RENEWING = ["active", "trialing", "past_due", "unpaid"];

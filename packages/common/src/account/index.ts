@@ -3,5 +3,6 @@ export {
   type DeleteAccountResult,
   deleteAccount,
   deleteAccountBody,
+  deleteAccountResult,
   deletedEmail,
 } from "./delete-account.ts";

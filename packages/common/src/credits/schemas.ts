@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { cursorCodec, cursorFields } from "../pagination.ts";
+import { pageSchema, timestamp } from "../wire.ts";
 import { ENTRY_TYPES } from "./model.ts";
 
 const limit = z.coerce.number().int().min(1).max(100).default(20);
@@ -51,3 +52,67 @@ export const adminCreditsBody = z
     message: "only a grant (positive credits) can expire",
     path: ["expiresInDays"],
   });
+
+// Responses: the envelope's `data`, as JSON carries it (test/credits/api-schemas.test.ts holds them to the services).
+
+export const creditSource = z
+  .enum(["SIGNUP_BONUS", "PURCHASE", "SUBSCRIPTION", "ADMIN_GRANT", "PROMO"])
+  .meta({ id: "CreditSource" });
+
+export const balance = z
+  .object({
+    available: z.int().meta({ description: "Spendable now." }),
+    frozen: z.int().meta({ description: "Held by generations in progress." }),
+    debt: z.int().meta({ description: "Owed after a refund; paid from the next grants." }),
+    expiringSoon: z.object({
+      credits: z.int(),
+      withinDays: z.int(),
+      packages: z.array(
+        z.object({ id: z.string(), source: creditSource, remainingCredits: z.int(), expiresAt: timestamp() }),
+      ),
+    }),
+  })
+  .meta({ id: "Balance" });
+
+export const creditPackage = z
+  .object({
+    id: z.string(),
+    userId: z.string(),
+    source: creditSource,
+    grantKey: z.string().meta({ description: "The event that granted it (order, subscription period, …)." }),
+    initialCredits: z.int(),
+    remainingCredits: z.int(),
+    frozenCredits: z.int(),
+    expiresAt: timestamp().nullable().meta({ description: "Null: never expires." }),
+    status: z.enum(["ACTIVE", "EXPIRED"]),
+    createdAt: timestamp(),
+  })
+  .meta({ id: "CreditPackage" });
+
+export const creditPackagePage = pageSchema(creditPackage, "CreditPackagePage");
+
+export const ledgerEntry = z
+  .object({
+    id: z.string(),
+    type: z.enum(ENTRY_TYPES),
+    amount: z.int().meta({ description: "Signed: what the entry changed." }),
+    availableAfter: z.int(),
+    frozenAfter: z.int(),
+    debtAfter: z.int(),
+    packageId: z.string().nullable(),
+    holdId: z.string().nullable(),
+    reference: z.string().nullable(),
+    reason: z.string().nullable(),
+    createdAt: timestamp(),
+  })
+  .meta({ id: "LedgerEntry" });
+
+export const ledgerPage = pageSchema(ledgerEntry, "LedgerPage");
+
+export const adjustResult = z
+  .object({
+    userId: z.string(),
+    credits: z.int(),
+    packageId: z.string().nullable().meta({ description: "The granted package; null for a deduction." }),
+  })
+  .meta({ id: "CreditAdjustment" });

@@ -19,5 +19,5 @@ export {
 } from "./queries.ts";
 export { retryVideo } from "./retry.ts";
 export * as videoSchemas from "./schemas.ts";
-export { MAX_UPLOAD_BYTES, presignImageUpload, presignUploadBody } from "./uploads.ts";
+export { MAX_UPLOAD_BYTES, presignedUpload, presignImageUpload, presignUploadBody } from "./uploads.ts";
 export { type VideoView, videoView } from "./view.ts";

@@ -1,5 +1,11 @@
 import { z } from "zod";
 import { cursorCodec, cursorFields } from "../pagination.ts";
+import { pageSchema, timestamp } from "../wire.ts";
+
+export const videoStatus = z
+  .enum(["PENDING", "GENERATING", "UPLOADING", "COMPLETED", "FAILED"])
+  .meta({ id: "VideoStatus", description: "PENDING → GENERATING → UPLOADING → COMPLETED, or FAILED." });
+export const generationMode = z.enum(["TEXT_TO_VIDEO", "IMAGE_TO_VIDEO"]).meta({ id: "GenerationMode" });
 
 /** Where a page of videos stopped, newest first: creation time, then id. */
 export const videoCursor = cursorCodec("videos", z.tuple([cursorFields.timestamp, cursorFields.id]));
@@ -7,7 +13,7 @@ export type VideoPosition = NonNullable<z.output<typeof videoCursor.query>>;
 
 export const generateBody = z.object({
   model: z.string().min(1).max(64),
-  mode: z.enum(["TEXT_TO_VIDEO", "IMAGE_TO_VIDEO"]).default("TEXT_TO_VIDEO"),
+  mode: generationMode.default("TEXT_TO_VIDEO"),
   prompt: z.string().trim().min(1).max(2000),
   negativePrompt: z.string().trim().max(2000).optional(),
   duration: z.number().int().positive(),
@@ -17,7 +23,7 @@ export const generateBody = z.object({
 });
 
 export const listQuery = z.object({
-  status: z.enum(["PENDING", "GENERATING", "UPLOADING", "COMPLETED", "FAILED"]).optional(),
+  status: videoStatus.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: videoCursor.query,
 });
@@ -27,3 +33,86 @@ export const uuidParams = z.object({ uuid: z.uuid() });
 export const visibilityBody = z.object({ isPublic: z.boolean() });
 
 export const latestQuery = z.object({ limit: z.coerce.number().int().min(1).max(50).default(12) });
+
+// Responses: the envelope's `data`, as JSON carries it (test/video/api-schemas.test.ts holds them to the services).
+
+const videoError = z
+  .object({
+    code: z.string().meta({ description: "An error code of the API's table (E4xxx, E5xxx)." }),
+    message: z.string().nullable(),
+  })
+  .nullable()
+  .meta({ description: "Why the video failed; null unless it did." });
+
+export const video = z
+  .object({
+    uuid: z.uuid(),
+    status: videoStatus,
+    model: z.string(),
+    mode: generationMode,
+    prompt: z.string(),
+    negativePrompt: z.string().nullable(),
+    duration: z.int().meta({ description: "Seconds." }),
+    aspectRatio: z.string(),
+    quality: z.string(),
+    imageUrl: z.string().nullable(),
+    creditsCost: z.int(),
+    provider: z.string().nullable(),
+    isPublic: z.boolean(),
+    videoUrl: z.string().nullable().meta({ description: "A short-lived download link once the video is stored." }),
+    error: videoError,
+    createdAt: timestamp(),
+    startedAt: timestamp().nullable(),
+    completedAt: timestamp().nullable(),
+  })
+  .meta({ id: "Video" });
+
+export const videoPage = pageSchema(video, "VideoPage");
+
+export const videoProgress = z
+  .object({ uuid: z.uuid(), status: videoStatus, error: videoError, completedAt: timestamp().nullable() })
+  .meta({ id: "VideoProgress" });
+
+export const deletedVideo = z.object({ uuid: z.uuid(), deleted: z.literal(true) }).meta({ id: "DeletedVideo" });
+
+export const publicVideo = z
+  .object({
+    uuid: z.uuid(),
+    model: z.string(),
+    prompt: z.string(),
+    aspectRatio: z.string(),
+    duration: z.int(),
+    videoUrl: z.string().nullable(),
+    completedAt: timestamp().nullable(),
+  })
+  .meta({ id: "PublicVideo" });
+
+const modelPrice = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("table"),
+    credits: z
+      .partialRecord(generationMode, z.record(z.string(), z.record(z.string(), z.number())))
+      .meta({ description: "credits[mode][quality][duration]" }),
+  }),
+  z.object({
+    kind: z.literal("per_second"),
+    perSecond: z.record(z.string(), z.number()).meta({ description: "Credits per second by quality; rounded up." }),
+    imageToVideoFactor: z.number(),
+  }),
+]);
+
+export const catalogueModel = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    enabled: z.boolean(),
+    modes: z.array(generationMode),
+    durations: z.array(z.int()),
+    aspectRatios: z.array(z.string()),
+    qualities: z.array(z.string()),
+    price: modelPrice,
+    prices: z
+      .array(z.object({ mode: generationMode, quality: z.string(), duration: z.int(), credits: z.int() }))
+      .meta({ description: "Every combination the model offers, with the credits it holds." }),
+  })
+  .meta({ id: "VideoModel" });

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { storageKeys } from "../storage/index.ts";
+import { timestamp } from "../wire.ts";
 import { files } from "./files.ts";
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -10,6 +11,21 @@ export const presignUploadBody = z.object({
   contentType: z.enum(Object.keys(IMAGE_TYPES) as [keyof typeof IMAGE_TYPES, ...(keyof typeof IMAGE_TYPES)[]]),
   size: z.number().int().positive().max(MAX_UPLOAD_BYTES, `at most ${MAX_UPLOAD_BYTES} bytes (10 MB)`),
 });
+
+export const presignedUpload = z
+  .object({
+    key: z.string().meta({ description: "The storage key the file will have." }),
+    upload: z
+      .object({
+        url: z.url(),
+        method: z.literal("PUT"),
+        headers: z.record(z.string(), z.string()).meta({ description: "Send these with the file." }),
+        expiresAt: timestamp(),
+      })
+      .meta({ description: "PUT the file's bytes here." }),
+    fileUrl: z.string().meta({ description: "Pass as `imageUrl` when generating." }),
+  })
+  .meta({ id: "PresignedUpload" });
 
 /**
  * Where the browser (or a script) puts the image of an image-to-video generation: a presigned

@@ -10,10 +10,11 @@ export const adminAdjustCredits = operation({
   auth: "admin",
   idempotent: true,
   body: creditSchemas.adminCreditsBody,
+  response: creditSchemas.adjustResult,
   status: 201,
   summary: "Grant or take back credits",
   tags,
-  errors: ["INSUFFICIENT_CREDITS"],
+  errors: ["INSUFFICIENT_CREDITS", "NOT_FOUND"],
 });
 
 export const adminStats = operation({
@@ -21,6 +22,7 @@ export const adminStats = operation({
   path: "/admin/stats",
   auth: "admin",
   query: z.object({ days: z.coerce.number().int().min(1).max(90).default(14) }),
+  response: adminSchemas.adminStats,
   summary: "Sign-ups, generations and credits per day",
   tags,
 });
@@ -30,6 +32,7 @@ export const adminUsers = operation({
   path: "/admin/users",
   auth: "admin",
   query: adminSchemas.usersQuery,
+  response: adminSchemas.adminUserPage,
   summary: "Users with their balances",
   tags,
 });

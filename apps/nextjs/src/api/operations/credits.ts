@@ -1,4 +1,4 @@
-import { creditSchemas } from "@videofly/common";
+import { billingSchemas, creditSchemas } from "@videofly/common";
 import { operation } from "@/server/operation";
 
 const tags = ["Credits"];
@@ -8,6 +8,7 @@ export const creditBalance = operation({
   path: "/credit/balance",
   auth: "session",
   scope: "credits:read",
+  response: creditSchemas.balance,
   summary: "Your available, held and total credits",
   tags,
 });
@@ -18,6 +19,7 @@ export const creditHistory = operation({
   auth: "session",
   scope: "credits:read",
   query: creditSchemas.historyQuery,
+  response: creditSchemas.ledgerPage,
   summary: "Your credit ledger, newest first",
   tags,
 });
@@ -28,6 +30,7 @@ export const creditPackages = operation({
   auth: "session",
   scope: "credits:read",
   query: creditSchemas.packagesQuery,
+  response: creditSchemas.creditPackagePage,
   summary: "Your credit packages, in the order they are spent",
   tags,
 });
@@ -37,6 +40,7 @@ export const billingOverview = operation({
   path: "/user/billing",
   auth: "session",
   scope: "credits:read",
+  response: billingSchemas.billingOverview,
   summary: "Your subscription and purchases",
   tags: ["Billing"],
 });

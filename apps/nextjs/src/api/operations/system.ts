@@ -1,21 +1,46 @@
+import { billingSchemas, videoSchemas } from "@videofly/common";
 import { z } from "zod";
 import { operation } from "@/server/operation";
 
-const fileParams = z.object({ key: z.array(z.string().min(1)).min(1) });
+// A catch-all segment: the storage key, slashes and all (`uploads/<userId>/<id>.png`).
+const fileParams = z.object({
+  key: z
+    .array(z.string().min(1))
+    .min(1)
+    .meta({
+      description: "The storage key, slashes included.",
+      override: ({ jsonSchema }) => {
+        for (const k of Object.keys(jsonSchema)) delete jsonSchema[k as keyof typeof jsonSchema];
+        Object.assign(jsonSchema, { type: "string", example: "uploads/usr_1/3f2a.png" });
+      },
+    }),
+});
 
 export const health = operation({
   method: "GET",
   path: "/health",
   auth: "public",
+  response: z.object({ status: z.literal("ok"), database: z.literal("up") }).meta({ id: "Health" }),
   summary: "Whether the app and its database answer",
   tags: ["System"],
   errors: ["SERVICE_UNAVAILABLE"],
+});
+
+export const openApiDocument = operation({
+  method: "GET",
+  path: "/openapi.json",
+  auth: "public",
+  produces: "application/json",
+  summary: "This API's OpenAPI 3.1 document",
+  description: "The document itself, not in the envelope: what the reference page and the SDK are built from.",
+  tags: ["System"],
 });
 
 export const modelCatalogue = operation({
   method: "GET",
   path: "/config/models",
   auth: "public",
+  response: z.array(videoSchemas.catalogueModel),
   summary: "The video models, their durations and prices",
   tags: ["Catalogue"],
 });
@@ -24,6 +49,7 @@ export const productCatalogue = operation({
   method: "GET",
   path: "/config/products",
   auth: "public",
+  response: billingSchemas.productCatalogue,
   summary: "The credit packs and subscriptions for sale",
   tags: ["Catalogue"],
 });
@@ -37,7 +63,7 @@ export const downloadFile = operation({
   produces: "application/octet-stream",
   summary: "Download a stored file by its signed URL (local-disk storage)",
   tags: ["Files"],
-  errors: ["NOT_FOUND", "RANGE_NOT_SATISFIABLE"],
+  errors: ["FORBIDDEN", "NOT_FOUND", "RANGE_NOT_SATISFIABLE"],
 });
 
 export const uploadFile = operation({
@@ -45,7 +71,9 @@ export const uploadFile = operation({
   path: "/files/{key}",
   auth: "public",
   params: fileParams,
+  consumes: "application/octet-stream",
+  response: z.object({ key: z.string(), size: z.int() }).meta({ id: "StoredFile" }),
   summary: "Upload a file to its signed URL (local-disk storage)",
   tags: ["Files"],
-  errors: ["PAYLOAD_TOO_LARGE"],
+  errors: ["FORBIDDEN", "PAYLOAD_TOO_LARGE"],
 });

@@ -1,4 +1,4 @@
-import { commonConfig, presignUploadBody, videoSchemas } from "@videofly/common";
+import { commonConfig, presignedUpload, presignUploadBody, videoSchemas } from "@videofly/common";
 import { z } from "zod";
 import { operation } from "@/server/operation";
 
@@ -13,6 +13,7 @@ export const generateVideo = operation({
   rateLimit: generatePolicy,
   idempotent: true,
   body: videoSchemas.generateBody,
+  response: videoSchemas.video,
   status: 201,
   summary: "Generate a video",
   description: "Holds the credits the model costs and starts the generation; the hold is settled when it completes.",
@@ -33,6 +34,7 @@ export const listVideos = operation({
   auth: "session",
   scope: "videos:read",
   query: videoSchemas.listQuery,
+  response: videoSchemas.videoPage,
   summary: "List your videos, newest first",
   tags,
 });
@@ -43,6 +45,7 @@ export const getVideo = operation({
   auth: "session",
   scope: "videos:read",
   params: videoSchemas.uuidParams,
+  response: videoSchemas.video,
   summary: "Get a video",
   tags,
   errors: ["VIDEO_NOT_FOUND"],
@@ -55,9 +58,10 @@ export const setVideoVisibility = operation({
   scope: "videos:write",
   params: videoSchemas.uuidParams,
   body: videoSchemas.visibilityBody,
+  response: videoSchemas.video,
   summary: "Make a video public or private",
   tags,
-  errors: ["VIDEO_NOT_FOUND"],
+  errors: ["VIDEO_NOT_FOUND", "CONFLICT"],
 });
 
 export const deleteVideo = operation({
@@ -66,6 +70,7 @@ export const deleteVideo = operation({
   auth: "session",
   scope: "videos:write",
   params: videoSchemas.uuidParams,
+  response: videoSchemas.deletedVideo,
   summary: "Delete a video",
   tags,
   errors: ["VIDEO_NOT_FOUND"],
@@ -77,6 +82,7 @@ export const videoStatus = operation({
   auth: "session",
   scope: "videos:read",
   params: videoSchemas.uuidParams,
+  response: videoSchemas.videoProgress,
   summary: "Get a video's status (asks the provider when it is overdue)",
   tags,
   errors: ["VIDEO_NOT_FOUND"],
@@ -90,6 +96,7 @@ export const retryVideo = operation({
   rateLimit: generatePolicy,
   idempotent: true,
   params: videoSchemas.uuidParams,
+  response: videoSchemas.video,
   status: 202,
   summary: "Retry the upload of a video whose provider copy is still there",
   tags,
@@ -102,6 +109,7 @@ export const presignUpload = operation({
   auth: "session",
   scope: "videos:write",
   body: presignUploadBody,
+  response: presignedUpload,
   status: 201,
   summary: "Get a signed URL to upload an image for image-to-video",
   tags,
@@ -112,6 +120,7 @@ export const latestPublicVideos = operation({
   path: "/videos/latest",
   auth: "public",
   query: videoSchemas.latestQuery,
+  response: z.array(videoSchemas.publicVideo),
   summary: "The latest public videos",
   tags,
 });
@@ -121,7 +130,9 @@ export const providerCallback = operation({
   path: "/video/callback/{provider}",
   auth: "public",
   params: z.object({ provider: z.string().min(1).max(32) }),
+  consumes: "application/json",
+  response: z.object({ received: z.literal(true) }),
   summary: "A provider's completion callback (signed per provider)",
   tags: ["Callbacks"],
-  errors: ["VIDEO_NOT_FOUND"],
+  errors: ["UNAUTHORIZED", "NOT_FOUND", "VIDEO_NOT_FOUND", "CALLBACK_PROCESSING_FAILED"],
 });
