@@ -1,3 +1,4 @@
+import { pageSchema, timestamp } from "@videofly/common";
 import { z } from "zod";
 import { allowedIpSchema } from "./client-ip.ts";
 import { type ApiScope, apiScopeSchema } from "./scopes.ts";
@@ -107,3 +108,34 @@ export interface CreatedApiKey extends Omit<ApiKeyView, "lastUsedAt"> {
 export interface AdminApiKeyView extends ApiKeyView {
   owner: { id: string; email: string };
 }
+
+const keyView = {
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string().nullable().meta({ description: "The key's first characters, to tell keys apart." }),
+  scopes: z.array(apiScopeSchema),
+  expiresAt: timestamp().nullable(),
+  rateLimitPerMinute: z.int().nullable().meta({ description: "null: the default, API_KEY_RATE_LIMIT_PER_MINUTE." }),
+  allowedIps: z.array(z.string()).nullable().meta({ description: "IPs or CIDRs; null: any address." }),
+  enabled: z.boolean(),
+  createdAt: timestamp(),
+};
+const lastUsedAt = timestamp().nullable().meta({ description: "To the half minute." });
+const requests = z.int().meta({ description: "Requests in the usage audit (API_USAGE_RETENTION_DAYS)." });
+
+/** Response shapes of the key-management routes, for the API document and the SDK. */
+export const apiKeyResponses = {
+  created: z
+    .object({ ...keyView, key: z.string().meta({ description: "The secret: shown this once, never again." }) })
+    .meta({ id: "CreatedApiKey" }),
+  key: z.object({ ...keyView, lastUsedAt }).meta({ id: "ApiKey" }),
+  listed: z.array(z.object({ ...keyView, lastUsedAt, requests }).meta({ id: "ListedApiKey" })),
+  revoked: z.object({ id: z.string(), revoked: z.literal(true) }).meta({ id: "RevokedApiKey" }),
+  admin: z
+    .object({ ...keyView, lastUsedAt, owner: z.object({ id: z.string(), email: z.string() }) })
+    .meta({ id: "AdminApiKey" }),
+  adminPage: pageSchema(
+    z.object({ ...keyView, lastUsedAt, owner: z.object({ id: z.string(), email: z.string() }), requests }),
+    "AdminApiKeyPage",
+  ),
+};

@@ -3,6 +3,7 @@ export {
   type AdminApiKeyView,
   type AdminUpdateApiKeyInput,
   type ApiKeyView,
+  apiKeyResponses,
   apiKeySchemas,
   type CreateApiKeyInput,
   type CreatedApiKey,

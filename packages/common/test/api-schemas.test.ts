@@ -7,6 +7,7 @@ import type { deleteAccount, deleteAccountResult } from "../src/account/index.ts
 import { adminSchemas, adminStats, listUsersWithBalances } from "../src/admin/index.ts";
 import { billingSchemas, getBillingOverview, productCatalogue } from "../src/billing/index.ts";
 import { adjustCredits, creditHistory, creditSchemas, getBalance, listPackages } from "../src/credits/index.ts";
+import type { listApiRequests, usageSchemas, usageSummary } from "../src/usage/index.ts";
 import {
   deleteVideo,
   generateVideo,
@@ -55,6 +56,11 @@ describe("response schemas have their services' types", () => {
     expectTypeOf<Result<typeof adminStats>>().toEqualTypeOf<z.output<typeof adminSchemas.adminStats>>();
     expectTypeOf<Result<typeof listUsersWithBalances>>().toEqualTypeOf<z.output<typeof adminSchemas.adminUserPage>>();
     expectTypeOf<Result<typeof deleteAccount>>().toEqualTypeOf<z.output<typeof deleteAccountResult>>();
+  });
+
+  it("usage", () => {
+    expectTypeOf<Result<typeof usageSummary>>().toEqualTypeOf<z.output<typeof usageSchemas.usageGroups>>();
+    expectTypeOf<Result<typeof listApiRequests>>().toEqualTypeOf<z.output<typeof usageSchemas.apiRequestPage>>();
   });
 });
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { commonConfig } from "../config.ts";
 import { cursorCodec, cursorFields } from "../pagination.ts";
+import { pageSchema, timestamp } from "../wire.ts";
 
 const DAY_MS = 86_400_000;
 const DEFAULT_DAYS = 30;
@@ -67,3 +68,38 @@ export const adminRequestsQuery = requestsObject.extend(ofUser).superRefine(inRa
 
 export type SummaryQuery = z.output<typeof summaryQuery>;
 export type RequestsQuery = z.output<typeof requestsQuery>;
+
+export const usageGroup = z
+  .object({
+    group: z.string().meta({ description: 'The UTC day ("YYYY-MM-DD"), the key id or the route pattern.' }),
+    keyName: z.string().optional(),
+    requests: z.int(),
+    errors: z.int().meta({ description: "Answers with status 400 or above." }),
+    credits: z.int().meta({ description: "Credits held by the requests." }),
+    p50Ms: z.number(),
+    p95Ms: z.number(),
+  })
+  .meta({ id: "UsageGroup" });
+
+export const usageGroups = z.array(usageGroup);
+
+export const apiRequestPage = pageSchema(
+  z
+    .object({
+      id: z.string(),
+      keyId: z.string(),
+      keyName: z.string().optional(),
+      userId: z.string(),
+      method: z.string(),
+      route: z.string().meta({ description: 'The route pattern ("GET /video/{uuid}"), never the raw path.' }),
+      status: z.int(),
+      durationMs: z.int(),
+      creditsHeld: z.int(),
+      requestId: z.string(),
+      ip: z.string().nullable(),
+      userAgent: z.string().nullable(),
+      createdAt: timestamp(),
+    })
+    .meta({ id: "ApiRequest" }),
+  "ApiRequestPage",
+);

@@ -1,4 +1,4 @@
-import { apiKeySchemas } from "@videofly/auth";
+import { apiKeyResponses, apiKeySchemas } from "@videofly/auth";
 import { operation } from "@/server/operation";
 
 const tags = ["API keys"];
@@ -10,6 +10,7 @@ export const createApiKey = operation({
   idempotent: true,
   body: apiKeySchemas.createBody,
   status: 201,
+  response: apiKeyResponses.created,
   summary: "Create an API key (its secret is shown once)",
   tags,
 });
@@ -18,6 +19,7 @@ export const listApiKeys = operation({
   method: "GET",
   path: "/api-keys",
   auth: "session-only",
+  response: apiKeyResponses.listed,
   summary: "Your API keys, without secrets, with their use",
   tags,
 });
@@ -28,6 +30,7 @@ export const updateApiKey = operation({
   auth: "session-only",
   params: apiKeySchemas.idParams,
   body: apiKeySchemas.updateBody,
+  response: apiKeyResponses.key,
   summary: "Rename a key, change its scopes, limit or address list, or turn it off",
   tags,
   errors: ["NOT_FOUND"],
@@ -38,6 +41,7 @@ export const revokeApiKey = operation({
   path: "/api-keys/{id}",
   auth: "session-only",
   params: apiKeySchemas.idParams,
+  response: apiKeyResponses.revoked,
   summary: "Revoke a key: the next request with it is refused",
   tags,
   errors: ["NOT_FOUND"],
@@ -48,6 +52,7 @@ export const adminListApiKeys = operation({
   path: "/admin/api-keys",
   auth: "admin",
   query: apiKeySchemas.adminListQuery,
+  response: apiKeyResponses.adminPage,
   summary: "Every API key, with its owner and use",
   tags: ["Admin"],
 });
@@ -58,6 +63,7 @@ export const adminUpdateApiKey = operation({
   auth: "admin",
   params: apiKeySchemas.idParams,
   body: apiKeySchemas.adminUpdateBody,
+  response: apiKeyResponses.admin,
   summary: "Turn any key on or off, or change its rate limit",
   tags: ["Admin"],
   errors: ["NOT_FOUND"],

@@ -9,6 +9,7 @@ export const usageSummary = operation({
   auth: "session",
   scope: "usage:read",
   query: usageSchemas.summaryQuery,
+  response: usageSchemas.usageGroups,
   summary: "Requests, errors, credits and p50/p95 latency of your API keys, per day, key or route",
   tags,
 });
@@ -19,6 +20,7 @@ export const usageRequests = operation({
   auth: "session",
   scope: "usage:read",
   query: usageSchemas.requestsQuery,
+  response: usageSchemas.apiRequestPage,
   summary: "Your API keys' requests, newest first",
   tags,
 });
@@ -28,6 +30,7 @@ export const adminUsageSummary = operation({
   path: "/admin/usage",
   auth: "admin",
   query: usageSchemas.adminSummaryQuery,
+  response: usageSchemas.usageGroups,
   summary: "API usage of every user (or one), per day, key or route",
   tags: ["Admin"],
 });
@@ -37,6 +40,7 @@ export const adminUsageRequests = operation({
   path: "/admin/usage/requests",
   auth: "admin",
   query: usageSchemas.adminRequestsQuery,
+  response: usageSchemas.apiRequestPage,
   summary: "Every user's API requests (or one user's), newest first",
   tags: ["Admin"],
 });
