@@ -48,9 +48,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 {t("pricing")}
               </Link>
               {identity && (
-                <Link href="/billing" className="hover:text-indigo-600">
-                  {t("billing")}
-                </Link>
+                <>
+                  <Link href="/billing" className="hover:text-indigo-600">
+                    {t("billing")}
+                  </Link>
+                  <Link href="/settings/api-keys" className="hover:text-indigo-600">
+                    {t("apiKeys")}
+                  </Link>
+                </>
               )}
               {identity?.user.role === "admin" && (
                 <Link href="/admin" className="hover:text-indigo-600">

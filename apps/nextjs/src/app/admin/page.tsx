@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { AdminDashboard } from "./admin-dashboard";
+import { AdminTabs } from "./admin-tabs";
 
 export const dynamic = "force-dynamic";
 
@@ -12,5 +13,10 @@ export default async function AdminPage() {
   const identity = await getSessionIdentity(await headers()).catch(() => null);
   // Anyone but an admin gets the ordinary 404: no hint that this page exists.
   if (identity?.user.role !== "admin") notFound();
-  return <AdminDashboard adminEmail={identity.user.email} />;
+  return (
+    <div className="flex flex-col gap-6">
+      <AdminTabs current="/admin" />
+      <AdminDashboard adminEmail={identity.user.email} />
+    </div>
+  );
 }

@@ -1,0 +1,99 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { type FormEvent, useState } from "react";
+import { api } from "@/lib/api";
+import { type AdminApiKey, shownPrefix } from "@/lib/api-keys";
+
+const small =
+  "rounded-md border px-2 py-0.5 text-xs focus:outline-none focus:ring-2 focus:ring-indigo-200 disabled:opacity-60";
+
+export function AdminKeyRow({ apiKey, onUpdated }: { apiKey: AdminApiKey; onUpdated: (key: AdminApiKey) => void }) {
+  const t = useTranslations("adminKeys");
+  const [limit, setLimit] = useState(apiKey.rateLimitPerMinute?.toString() ?? "");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function patch(body: { enabled?: boolean; rateLimitPerMinute?: number | null }) {
+    setBusy(true);
+    setError(null);
+    try {
+      onUpdated(await api<AdminApiKey>(`/api/v1/admin/api-keys/${apiKey.id}`, { method: "PATCH", body }));
+    } catch (e) {
+      setError(e instanceof Error ? e.message : t("actionFailed"));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function saveLimit(event: FormEvent) {
+    event.preventDefault();
+    void patch({ rateLimitPerMinute: limit.trim() ? Number(limit) : null });
+  }
+
+  return (
+    <tr data-testid="admin-api-key-row" data-key-id={apiKey.id}>
+      <td className="max-w-64 truncate p-2" title={apiKey.owner.email} data-testid="admin-api-key-owner">
+        {apiKey.owner.email}
+      </td>
+      <td className="p-2">
+        <div className="font-medium">{apiKey.name}</div>
+        <code className="text-xs text-slate-500">{shownPrefix(apiKey.prefix)}</code>
+      </td>
+      <td className="max-w-56 p-2 font-mono text-xs">{apiKey.scopes.join(" ")}</td>
+      <td className="p-2 text-right tabular-nums">{apiKey.requests}</td>
+      <td className="whitespace-nowrap p-2 text-slate-500">
+        {apiKey.lastUsedAt ? new Date(apiKey.lastUsedAt).toLocaleString() : t("never")}
+      </td>
+      <td className="p-2">
+        <div className="flex items-center gap-2">
+          <span
+            className={`rounded px-2 py-0.5 text-xs font-medium ${apiKey.enabled ? "bg-emerald-100 text-emerald-800" : "bg-slate-200 text-slate-700"}`}
+            data-testid="admin-api-key-state"
+          >
+            {apiKey.enabled ? t("enabled") : t("disabled")}
+          </span>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => void patch({ enabled: !apiKey.enabled })}
+            className={`${small} border-slate-300 hover:border-indigo-600`}
+            aria-label={`${apiKey.enabled ? t("disable") : t("enable")} ${apiKey.name} (${apiKey.owner.email})`}
+            data-testid="admin-api-key-toggle"
+          >
+            {apiKey.enabled ? t("disable") : t("enable")}
+          </button>
+        </div>
+        {error && (
+          <p role="alert" className="mt-1 text-xs text-red-700">
+            {error}
+          </p>
+        )}
+      </td>
+      <td className="p-2">
+        <form onSubmit={saveLimit} className="flex items-center gap-1">
+          <input
+            type="number"
+            min={1}
+            max={10_000}
+            step={1}
+            value={limit}
+            onChange={(e) => setLimit(e.target.value)}
+            placeholder={t("defaultLimit")}
+            aria-label={`${t("rateLimit")} ${apiKey.name}`}
+            className="w-24 rounded-md border border-slate-300 px-2 py-0.5 text-xs"
+            data-testid="admin-api-key-limit"
+          />
+          <button
+            type="submit"
+            disabled={busy}
+            className={`${small} border-slate-300 hover:border-indigo-600`}
+            data-testid="admin-api-key-limit-save"
+          >
+            {t("save")}
+          </button>
+        </form>
+      </td>
+    </tr>
+  );
+}

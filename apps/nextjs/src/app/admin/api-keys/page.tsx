@@ -1,0 +1,24 @@
+import { getSessionIdentity } from "@videofly/auth";
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { notFound } from "next/navigation";
+import { AdminTabs } from "../admin-tabs";
+import { AdminApiKeys } from "./admin-api-keys";
+import { RouteUsage } from "./route-usage";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "API keys — Admin — VideoFly", robots: { index: false, follow: false } };
+
+export default async function AdminApiKeysPage() {
+  const identity = await getSessionIdentity(await headers()).catch(() => null);
+  // As /admin: anyone but an admin gets the ordinary 404.
+  if (identity?.user.role !== "admin") notFound();
+  return (
+    <div className="flex flex-col gap-6">
+      <AdminTabs current="/admin/api-keys" />
+      <AdminApiKeys />
+      <RouteUsage />
+    </div>
+  );
+}

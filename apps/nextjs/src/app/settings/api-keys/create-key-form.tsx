@@ -1,0 +1,179 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { type FormEvent, useId, useState } from "react";
+import { ApiError, api } from "@/lib/api";
+import type { CreatedApiKey } from "@/lib/api-keys";
+
+const input =
+  "w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-200";
+
+/** "1.2.3.4, 10.0.0.0/8" or one per line: the list the API takes. */
+const parseIps = (text: string) =>
+  text
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** The message of a failed request, with the fields a validation error names. */
+export function describeError(e: unknown, fallback: string): string {
+  if (!(e instanceof ApiError)) return e instanceof Error ? e.message : fallback;
+  const fields = (e.details as { fields?: { field: string; message: string }[] } | undefined)?.fields ?? [];
+  const detail = fields.map((f) => `${f.field}: ${f.message}`).join("; ");
+  return detail ? `${e.message} (${detail})` : e.message;
+}
+
+export function CreateKeyForm({ scopes, onCreated }: { scopes: string[]; onCreated: (key: CreatedApiKey) => void }) {
+  const t = useTranslations("apiKeys");
+  const [name, setName] = useState("");
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const [expiresInDays, setExpiresInDays] = useState("");
+  const [rateLimit, setRateLimit] = useState("");
+  const [ips, setIps] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const ipsHint = useId();
+
+  function toggle(scope: string, on: boolean) {
+    setChosen((current) => {
+      const next = new Set(current);
+      if (on) next.add(scope);
+      else next.delete(scope);
+      return next;
+    });
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (chosen.size === 0) {
+      setError(t("chooseScope"));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const allowedIps = parseIps(ips);
+      const key = await api<CreatedApiKey>("/api/v1/api-keys", {
+        method: "POST",
+        body: {
+          name: name.trim(),
+          scopes: scopes.filter((s) => chosen.has(s)),
+          ...(expiresInDays ? { expiresInDays: Number(expiresInDays) } : {}),
+          ...(rateLimit ? { rateLimitPerMinute: Number(rateLimit) } : {}),
+          ...(allowedIps.length ? { allowedIps } : {}),
+        },
+      });
+      setName("");
+      setChosen(new Set());
+      setExpiresInDays("");
+      setRateLimit("");
+      setIps("");
+      onCreated(key);
+    } catch (e) {
+      setError(describeError(e, t("createFailed")));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="create-key-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+      <h2 id="create-key-heading" className="mb-3 text-lg font-semibold">
+        {t("createTitle")}
+      </h2>
+      <form onSubmit={(e) => void submit(e)} className="flex flex-col gap-4">
+        <label className="flex flex-col gap-1 text-sm">
+          <span>{t("name")}</span>
+          <input
+            required
+            maxLength={64}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder={t("namePlaceholder")}
+            className={input}
+            data-testid="key-name"
+          />
+        </label>
+        <fieldset className="flex flex-col gap-2 text-sm">
+          <legend className="mb-1">{t("scopes")}</legend>
+          <div className="grid gap-2 sm:grid-cols-2">
+            {scopes.map((scope) => (
+              <label key={scope} className="flex items-start gap-2 rounded-md border border-slate-200 p-2">
+                <input
+                  type="checkbox"
+                  checked={chosen.has(scope)}
+                  onChange={(e) => toggle(scope, e.target.checked)}
+                  className="mt-0.5"
+                  data-testid={`scope-${scope}`}
+                />
+                <span className="flex flex-col">
+                  <span className="font-mono text-xs font-medium">{scope}</span>
+                  <span className="text-xs text-slate-600">{t(`scope.${scope.replace(":", "_")}`)}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div className="grid gap-3 sm:grid-cols-3">
+          <label className="flex flex-col gap-1 text-sm">
+            <span>{t("expiresInDays")}</span>
+            <input
+              type="number"
+              min={1}
+              max={365}
+              step={1}
+              value={expiresInDays}
+              onChange={(e) => setExpiresInDays(e.target.value)}
+              placeholder={t("never")}
+              className={input}
+              data-testid="key-expiry"
+            />
+          </label>
+          <label className="flex flex-col gap-1 text-sm">
+            <span>{t("rateLimit")}</span>
+            <input
+              type="number"
+              min={1}
+              max={10_000}
+              step={1}
+              value={rateLimit}
+              onChange={(e) => setRateLimit(e.target.value)}
+              placeholder={t("defaultLimit")}
+              className={input}
+              data-testid="key-rate-limit"
+            />
+          </label>
+          <label className="flex flex-col gap-1 text-sm">
+            <span>{t("allowedIps")}</span>
+            <input
+              value={ips}
+              onChange={(e) => setIps(e.target.value)}
+              placeholder="203.0.113.7, 10.0.0.0/8"
+              aria-describedby={ipsHint}
+              className={input}
+              data-testid="key-ips"
+            />
+            <span id={ipsHint} className="text-xs text-slate-500">
+              {t("allowedIpsHint")}
+            </span>
+          </label>
+        </div>
+        <div className="flex flex-wrap items-center gap-3">
+          <button
+            type="submit"
+            disabled={busy}
+            className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-300 disabled:opacity-60"
+            data-testid="key-create"
+          >
+            {busy ? t("creating") : t("create")}
+          </button>
+          {error && (
+            <p role="alert" className="text-sm text-red-700" data-testid="key-create-error">
+              {error}
+            </p>
+          )}
+        </div>
+      </form>
+    </section>
+  );
+}
