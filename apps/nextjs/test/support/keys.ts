@@ -1,6 +1,11 @@
+import type { components, operations } from "@videofly/sdk";
 import { baseUrl } from "./http";
+import { sdk } from "./sdk";
 
-export const ALL_SCOPES = [
+type CreateBody = operations["createApiKey"]["requestBody"]["content"]["application/json"];
+type Scope = CreateBody["scopes"][number];
+
+export const ALL_SCOPES: Scope[] = [
   "videos:read",
   "videos:write",
   "batches:read",
@@ -9,33 +14,26 @@ export const ALL_SCOPES = [
   "webhooks:read",
   "webhooks:write",
   "usage:read",
-] as const;
+];
 
-export interface CreatedKey {
-  id: string;
-  key: string;
-  prefix: string;
-  scopes: string[];
-}
+export type CreatedKey = components["schemas"]["CreatedApiKey"];
 
-/** Creates an API key over HTTP with a browser session, as the API-keys page does. */
+/** Creates an API key through the SDK with a browser session, as the API-keys page does. */
 export async function createKey(
   cookie: string,
-  body: { name?: string; scopes?: readonly string[]; [field: string]: unknown } = {},
+  body: Omit<Partial<CreateBody>, "scopes"> & { scopes?: readonly Scope[] } = {},
   server = baseUrl(),
 ): Promise<CreatedKey> {
-  const res = await fetch(`${server}/api/v1/api-keys`, {
-    method: "POST",
-    headers: { cookie, origin: server, "content-type": "application/json" },
-    body: JSON.stringify({ name: "script", scopes: ALL_SCOPES, ...body }),
+  const { data, error, response } = await sdk({ cookie }, server).POST("/api-keys", {
+    body: { name: "script", ...body, scopes: [...(body.scopes ?? ALL_SCOPES)] },
   });
-  const envelope = (await res.json()) as { data?: CreatedKey; error?: unknown };
-  if (res.status !== 201 || !envelope.data)
-    throw new Error(`key creation failed: ${res.status} ${JSON.stringify(envelope)}`);
-  return envelope.data;
+  if (response.status !== 201 || !data)
+    throw new Error(`key creation failed: ${response.status} ${JSON.stringify(error)}`);
+  return data.data;
 }
 
-/** Revokes a key over HTTP with its owner's session. */
-export function revokeKey(cookie: string, id: string, server = baseUrl()) {
-  return fetch(`${server}/api/v1/api-keys/${id}`, { method: "DELETE", headers: { cookie, origin: server } });
+/** Revokes a key through the SDK with its owner's session. */
+export async function revokeKey(cookie: string, id: string, server = baseUrl()) {
+  const { response } = await sdk({ cookie }, server).DELETE("/api-keys/{id}", { params: { path: { id } } });
+  return response;
 }

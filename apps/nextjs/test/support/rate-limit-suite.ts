@@ -5,12 +5,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type AppServer, startAppServer } from "./app-server";
 import { verifyEmail } from "./http";
 import { createKey } from "./keys";
+import { sdk } from "./sdk";
 
 const KEY_BUDGET = 30;
 const GENERATE_BUDGET = 3;
 const kling = {
   model: "kling-2.6",
-  mode: "TEXT_TO_VIDEO",
+  mode: "TEXT_TO_VIDEO" as const,
   prompt: "budgeted",
   duration: 5,
   aspectRatio: "16:9",
@@ -70,8 +71,9 @@ export function sharedBudgetSuite(store: "postgres" | "redis") {
     it(`give one key exactly ${KEY_BUDGET} of 100 concurrent requests, then reset with the window`, async () => {
       const owner = await signUpOn(servers[0]?.baseUrl ?? "", `budget-${store}@example.com`);
       const { key } = await createKey(owner.cookie, { scopes: ["credits:read"] }, servers[0]?.baseUrl);
-      const balance = (server: string) => fetch(`${server}/api/v1/credit/balance`, { headers: { "x-api-key": key } });
-      const answers = await across(100, balance);
+      const balance = (server: string) => sdk({ apiKey: key }, server).GET("/credit/balance");
+      const results = await across(100, balance);
+      const answers = results.map((r) => r.response);
       const ok = answers.filter((r) => r.status === 200);
       const limited = answers.filter((r) => r.status === 429);
       expect(ok).toHaveLength(KEY_BUDGET);
@@ -80,7 +82,7 @@ export function sharedBudgetSuite(store: "postgres" | "redis") {
       for (const server of servers) expect(answers.some((r) => r.url.startsWith(server.baseUrl))).toBe(true);
       const [sample] = limited;
       if (!sample) throw new Error("no request was limited");
-      expect(((await sample.json()) as { error: { code: string } }).error.code).toBe("E4290");
+      expect(results.find((r) => r.response === sample)?.error?.error.code).toBe("E4290");
       expect(sample.headers.get("ratelimit-policy")).toBe(`"default";q=${KEY_BUDGET};w=60`);
       expect(sample.headers.get("ratelimit")).toMatch(/^"default";r=0;t=\d+$/);
       const retryAfter = Math.max(...limited.map((r) => Number(r.headers.get("retry-after"))));
@@ -88,7 +90,7 @@ export function sharedBudgetSuite(store: "postgres" | "redis") {
       expect(retryAfter).toBeLessThanOrEqual(60);
 
       await new Promise((r) => setTimeout(r, (retryAfter + 1) * 1000));
-      const fresh = await balance(servers[1]?.baseUrl ?? "");
+      const fresh = (await balance(servers[1]?.baseUrl ?? "")).response;
       expect(fresh.status).toBe(200);
       expect(fresh.headers.get("ratelimit")).toBe(`"default";r=${KEY_BUDGET - 1};t=60`);
     }, 90_000);
@@ -102,12 +104,9 @@ export function sharedBudgetSuite(store: "postgres" | "redis") {
         { scopes: ["videos:write"], rateLimitPerMinute: 1000 },
         servers[0]?.baseUrl,
       );
-      const answers = await across(10, (server) =>
-        fetch(`${server}/api/v1/video/generate`, {
-          method: "POST",
-          headers: { "x-api-key": key, "content-type": "application/json" },
-          body: JSON.stringify(kling),
-        }),
+      const answers = await across(
+        10,
+        async (server) => (await sdk({ apiKey: key }, server).POST("/video/generate", { body: kling })).response,
       );
       const statuses = answers.map((r) => r.status).sort();
       expect(statuses).toEqual([...Array(GENERATE_BUDGET).fill(201), ...Array(10 - GENERATE_BUDGET).fill(429)]);
