@@ -74,7 +74,7 @@ const deleteMe = (init: { cookie?: string; key?: string; password?: string }) =>
 async function busyUser(email: string) {
   const { cookie, userId } = await signUp(email);
   await grantCredits({ userId, source: "PURCHASE", grantKey: `test:${userId}`, credits: 100, expiresAt: null });
-  const key = await createKey(cookie);
+  const key = await createKey(cookie, {}, app.baseUrl);
   expect((await call("/api/v1/user/me", { key: key.key })).res.status).toBe(200);
 
   const presigned = await call<{ upload: { url: string; headers: Record<string, string> } }>("/api/v1/upload/presign", {
