@@ -1,36 +1,13 @@
-// What the API-key pages receive from /api/v1/api-keys, /api/v1/admin/api-keys and /api/v1/usage.
+// What the API-key pages receive from /api/v1/api-keys, /api/v1/admin/api-keys and /api/v1/usage:
+// the API document's own types, through the SDK.
+import type { components } from "@videofly/sdk";
 
-export interface ApiKey {
-  id: string;
-  name: string;
-  prefix: string | null;
-  scopes: string[];
-  expiresAt: string | null;
-  rateLimitPerMinute: number | null;
-  allowedIps: string[] | null;
-  enabled: boolean;
-  createdAt: string;
-  lastUsedAt: string | null;
-  requests: number;
-}
-
+export type ApiKey = components["schemas"]["ListedApiKey"];
 /** The answer to a create: the only time the secret is seen. */
-export interface CreatedApiKey extends Omit<ApiKey, "lastUsedAt" | "requests"> {
-  key: string;
-}
-
-export interface AdminApiKey extends ApiKey {
-  owner: { id: string; email: string };
-}
-
-export interface UsageGroup {
-  group: string;
-  requests: number;
-  errors: number;
-  credits: number;
-  p50Ms: number;
-  p95Ms: number;
-}
+export type CreatedApiKey = components["schemas"]["CreatedApiKey"];
+/** A key as the admin list shows it: with its owner and request count. */
+export type AdminApiKey = components["schemas"]["AdminApiKeyPage"]["items"][number];
+export type UsageGroup = components["schemas"]["UsageGroup"];
 
 const DAY_MS = 86_400_000;
 

@@ -18,7 +18,11 @@ export function AdminKeyRow({ apiKey, onUpdated }: { apiKey: AdminApiKey; onUpda
     setBusy(true);
     setError(null);
     try {
-      onUpdated(await api<AdminApiKey>(`/api/v1/admin/api-keys/${apiKey.id}`, { method: "PATCH", body }));
+      // The answer has no request count: the row keeps the one it was listed with.
+      onUpdated({
+        ...apiKey,
+        ...(await api<AdminApiKey>(`/api/v1/admin/api-keys/${apiKey.id}`, { method: "PATCH", body })),
+      });
     } catch (e) {
       setError(e instanceof Error ? e.message : t("actionFailed"));
     } finally {

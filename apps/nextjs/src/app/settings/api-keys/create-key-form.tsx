@@ -115,34 +115,22 @@ export function CreateKeyForm({ scopes, onCreated }: { scopes: string[]; onCreat
           </div>
         </fieldset>
         <div className="grid gap-3 sm:grid-cols-3">
-          <label className="flex flex-col gap-1 text-sm">
-            <span>{t("expiresInDays")}</span>
-            <input
-              type="number"
-              min={1}
-              max={365}
-              step={1}
-              value={expiresInDays}
-              onChange={(e) => setExpiresInDays(e.target.value)}
-              placeholder={t("never")}
-              className={input}
-              data-testid="key-expiry"
-            />
-          </label>
-          <label className="flex flex-col gap-1 text-sm">
-            <span>{t("rateLimit")}</span>
-            <input
-              type="number"
-              min={1}
-              max={10_000}
-              step={1}
-              value={rateLimit}
-              onChange={(e) => setRateLimit(e.target.value)}
-              placeholder={t("defaultLimit")}
-              className={input}
-              data-testid="key-rate-limit"
-            />
-          </label>
+          <NumberField
+            label={t("expiresInDays")}
+            max={365}
+            value={expiresInDays}
+            onChange={setExpiresInDays}
+            placeholder={t("never")}
+            testId="key-expiry"
+          />
+          <NumberField
+            label={t("rateLimit")}
+            max={10_000}
+            value={rateLimit}
+            onChange={setRateLimit}
+            placeholder={t("defaultLimit")}
+            testId="key-rate-limit"
+          />
           <label className="flex flex-col gap-1 text-sm">
             <span>{t("allowedIps")}</span>
             <input
@@ -175,5 +163,31 @@ export function CreateKeyForm({ scopes, onCreated }: { scopes: string[]; onCreat
         </div>
       </form>
     </section>
+  );
+}
+
+function NumberField(props: {
+  label: string;
+  max: number;
+  value: string;
+  onChange: (value: string) => void;
+  placeholder: string;
+  testId: string;
+}) {
+  return (
+    <label className="flex flex-col gap-1 text-sm">
+      <span>{props.label}</span>
+      <input
+        type="number"
+        min={1}
+        max={props.max}
+        step={1}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+        placeholder={props.placeholder}
+        className={input}
+        data-testid={props.testId}
+      />
+    </label>
   );
 }
