@@ -2,8 +2,7 @@ import { createDatabaseFromTemplate, dropDatabase } from "@videofly/db/testing";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { type AppServer, startAppServer } from "./support/app-server";
-import { launchBrowser, recordCspViolations, screenshot } from "./support/browser";
-import { mailTo } from "./support/http";
+import { launchBrowser, recordCspViolations, screenshot, signUpVerifiedInBrowser } from "./support/browser";
 
 // The admin dashboard in a real browser (Debian's chromium), against the built app.
 const ADMIN = "dash-admin@videofly.test";
@@ -38,14 +37,7 @@ async function signUp(
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
-  await page.goto(`${app.baseUrl}/sign-up`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign up" }).click();
-  await page.waitForURL("**/create");
-  // The mailed verification link brings the bonus (and, for a listed address, the admin role).
-  await page.goto((await mailTo(email, /Verify your email/)).link);
-  await page.waitForURL("**/create");
+  await signUpVerifiedInBrowser(page, app.baseUrl, email, PASSWORD);
   return { context, page };
 }
 

@@ -2,8 +2,7 @@ import { createDatabaseFromTemplate, dropDatabase } from "@videofly/db/testing";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { type AppServer, startAppServer } from "./support/app-server";
-import { launchBrowser, recordCspViolations, screenshot } from "./support/browser";
-import { mailTo } from "./support/http";
+import { launchBrowser, recordCspViolations, screenshot, signUpVerifiedInBrowser } from "./support/browser";
 
 // The API-keys page and the admin keys view in a real browser (Debian's chromium), against the
 // built app; the keys they make are then used over plain HTTP, as a program would.
@@ -45,13 +44,7 @@ async function signUp(email: string): Promise<{ context: BrowserContext; page: P
   });
   context.on("weberror", (e) => consoleErrors.push(`uncaught: ${e.error().message}`));
   const page = await context.newPage();
-  await page.goto(`${app.baseUrl}/sign-up`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign up" }).click();
-  await page.waitForURL("**/create");
-  await page.goto((await mailTo(email, /Verify your email/)).link);
-  await page.waitForURL("**/create");
+  await signUpVerifiedInBrowser(page, app.baseUrl, email, PASSWORD);
   return { context, page };
 }
 

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { CHROMIUM, findDebianPackage, systemHost } from "@videofly/common/testing";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { mailTo } from "./http";
 
 /** Where browser tests leave their screenshots (the README names it; CI uploads it). */
 export const SCREENSHOTS = path.resolve(import.meta.dirname, "../../../../artifacts/screenshots");
@@ -43,4 +44,18 @@ export function recordCspViolations(browser: Browser): string[] {
     return context;
   };
   return seen;
+}
+
+/**
+ * Signs up through the page and follows the mailed verification link, as a new user does: signed
+ * in, verified (the bonus, and the admin role for a listed address), on /create.
+ */
+export async function signUpVerifiedInBrowser(page: Page, baseUrl: string, email: string, password: string) {
+  await page.goto(`${baseUrl}/sign-up`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await page.waitForURL("**/create");
+  await page.goto((await mailTo(email, /Verify your email/)).link);
+  await page.waitForURL("**/create");
 }

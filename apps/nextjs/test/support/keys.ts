@@ -1,20 +1,10 @@
+import { API_SCOPES } from "@videofly/auth";
 import type { components, operations } from "@videofly/sdk";
 import { baseUrl } from "./http";
 import { sdk } from "./sdk";
 
 type CreateBody = operations["createApiKey"]["requestBody"]["content"]["application/json"];
 type Scope = CreateBody["scopes"][number];
-
-export const ALL_SCOPES: Scope[] = [
-  "videos:read",
-  "videos:write",
-  "batches:read",
-  "batches:write",
-  "credits:read",
-  "webhooks:read",
-  "webhooks:write",
-  "usage:read",
-];
 
 export type CreatedKey = components["schemas"]["CreatedApiKey"];
 
@@ -25,7 +15,7 @@ export async function createKey(
   server = baseUrl(),
 ): Promise<CreatedKey> {
   const { data, error, response } = await sdk({ cookie }, server).POST("/api-keys", {
-    body: { name: "script", ...body, scopes: [...(body.scopes ?? ALL_SCOPES)] },
+    body: { name: "script", ...body, scopes: [...(body.scopes ?? API_SCOPES)] },
   });
   if (response.status !== 201 || !data)
     throw new Error(`key creation failed: ${response.status} ${JSON.stringify(error)}`);

@@ -16,19 +16,7 @@ export interface ApiRequestEntry {
 }
 
 /** An entry cleaned up so that the row cannot break the batch it is written in. */
-export interface ApiRequestRow {
-  keyId: string;
-  userId: string;
-  method: string;
-  route: string;
-  status: number;
-  durationMs: number;
-  creditsHeld: number;
-  requestId: string;
-  ip: string | null;
-  userAgent: string | null;
-  at: Date;
-}
+export type ApiRequestRow = Required<ApiRequestEntry>;
 
 export const USER_AGENT_MAX = 512;
 // Bounds for the fields the caller takes from the request (headers), so a crafted one stays small.

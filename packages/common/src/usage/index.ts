@@ -7,6 +7,7 @@ export {
   type UsageGroup,
   type UsageGroupBy,
   usageSummary,
+  withRequestCounts,
 } from "./queries.ts";
 export { flushApiUsage, recordApiRequest } from "./recorder.ts";
 export type { ApiRequestPosition } from "./schemas.ts";

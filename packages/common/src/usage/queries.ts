@@ -1,5 +1,6 @@
 import { pool, SqlParams } from "@videofly/db";
 import type { Page } from "../pagination.ts";
+import type { ApiRequestRow } from "./entry.ts";
 import { type ApiRequestPosition, requestCursor } from "./schemas.ts";
 
 export type UsageGroupBy = "day" | "key" | "route";
@@ -18,21 +19,8 @@ export interface UsageGroup {
   p95Ms: number;
 }
 
-export interface ApiRequestView {
-  id: string;
-  keyId: string;
-  keyName?: string;
-  userId: string;
-  method: string;
-  route: string;
-  status: number;
-  durationMs: number;
-  creditsHeld: number;
-  requestId: string;
-  ip: string | null;
-  userAgent: string | null;
-  createdAt: Date;
-}
+/** A recorded request as its lists show it: the row, with its id, its key's name and when it came. */
+export type ApiRequestView = Omit<ApiRequestRow, "at"> & { id: string; keyName?: string; createdAt: Date };
 
 interface Scope {
   userId?: string;
@@ -144,4 +132,10 @@ export async function keyUsageTotals(
   );
   for (const r of rows) totals.set(r.keyId, { requests: Number(r.requests), lastUsedAt: new Date(r.last) });
   return totals;
+}
+
+/** Keys as listed to their owner or an admin: each with the requests the audit holds for it. */
+export async function withRequestCounts<K extends { id: string }>(keys: K[]): Promise<(K & { requests: number })[]> {
+  const totals = await keyUsageTotals(keys.map((k) => k.id));
+  return keys.map((key) => ({ ...key, requests: totals.get(key.id)?.requests ?? 0 }));
 }

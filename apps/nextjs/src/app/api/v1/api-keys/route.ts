@@ -1,7 +1,7 @@
 import { createApiKey, listApiKeys } from "@videofly/auth";
+import { withRequestCounts } from "@videofly/common";
 import { operations } from "@/api/operations";
 import { defineRoute, respond } from "@/server/define-route";
-import { withRequestCounts } from "@/server/key-usage";
 
 export const dynamic = "force-dynamic";
 
