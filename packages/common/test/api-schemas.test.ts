@@ -6,7 +6,14 @@ import type { z } from "zod";
 import type { deleteAccount, deleteAccountResult } from "../src/account/index.ts";
 import { adminSchemas, adminStats, listUsersWithBalances } from "../src/admin/index.ts";
 import { billingSchemas, getBillingOverview, productCatalogue } from "../src/billing/index.ts";
-import { adjustCredits, creditHistory, creditSchemas, getBalance, listPackages } from "../src/credits/index.ts";
+import {
+  adjustCredits,
+  creditHistory,
+  creditSchemas,
+  getBalance,
+  getCreditAlerts,
+  listPackages,
+} from "../src/credits/index.ts";
 import type { listApiRequests, usageSchemas, usageSummary } from "../src/usage/index.ts";
 import {
   deleteVideo,
@@ -51,6 +58,7 @@ describe("response schemas have their services' types", () => {
     expectTypeOf<Result<typeof listPackages>>().toEqualTypeOf<z.output<typeof creditSchemas.creditPackagePage>>();
     expectTypeOf<Result<typeof creditHistory>>().toEqualTypeOf<z.output<typeof creditSchemas.ledgerPage>>();
     expectTypeOf<Result<typeof adjustCredits>>().toEqualTypeOf<z.output<typeof creditSchemas.adjustResult>>();
+    expectTypeOf<Result<typeof getCreditAlerts>>().toEqualTypeOf<z.output<typeof creditSchemas.alerts>>();
     expectTypeOf<Result<typeof getBillingOverview>>().toEqualTypeOf<z.output<typeof billingSchemas.billingOverview>>();
     expectTypeOf<Result<typeof productCatalogue>>().toEqualTypeOf<z.output<typeof billingSchemas.productCatalogue>>();
     expectTypeOf<Result<typeof adminStats>>().toEqualTypeOf<z.output<typeof adminSchemas.adminStats>>();
@@ -88,6 +96,7 @@ describe("services' results parse with their response schemas", () => {
     expectWireShape(videoSchemas.videoProgress, await getVideoStatus(userId, video.uuid));
     expectWireShape(presignedUpload, await presignImageUpload(userId, { contentType: "image/png", size: 100 }));
     expectWireShape(creditSchemas.balance, await getBalance(userId));
+    expectWireShape(creditSchemas.alerts, await getCreditAlerts(userId));
     expectWireShape(creditSchemas.creditPackagePage, await listPackages(userId, { limit: 1 }));
     expectWireShape(creditSchemas.ledgerPage, await creditHistory(userId, { limit: 2 }));
     expectWireShape(billingSchemas.billingOverview, await getBillingOverview(userId));

@@ -49,15 +49,28 @@ export class Changeset {
   private holdInsert: { hold: CreditHold; allocations: Allocation[] } | undefined;
   private holdResolution: { id: string; status: "SETTLED" | "RELEASED" } | undefined;
   private totals: Totals;
+  private readonly availableBefore: number;
+  private readonly lowBalanceThreshold: number;
 
   constructor(
     readonly userId: string,
     readonly now: Date,
-    state: Pick<UserState, "packages" | "debts">,
+    state: Pick<UserState, "packages" | "debts" | "lowBalanceThreshold">,
   ) {
     for (const p of state.packages.values()) this.track(p);
     for (const d of state.debts) this.debts.set(d.id, { before: d.outstanding, debt: { ...d }, inserted: false });
     this.totals = totalsOf(state.packages.values(), state.debts, now);
+    this.availableBefore = this.totals.available;
+    this.lowBalanceThreshold = state.lowBalanceThreshold;
+  }
+
+  /**
+   * Whether this change takes the available balance from at least the user's low-balance threshold
+   * to below it. Changes of one user are serialised by their lock, so each crossing is seen once.
+   */
+  crossesLowBalance(): boolean {
+    const threshold = this.lowBalanceThreshold;
+    return threshold > 0 && this.availableBefore >= threshold && this.totals.available < threshold;
   }
 
   /** Starts tracking a package read outside the user state (a hold's allocation in an expired package). */

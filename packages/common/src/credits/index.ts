@@ -1,3 +1,4 @@
+export { type CreditAlerts, getCreditAlerts, setCreditAlerts } from "./alerts.ts";
 export { ConcurrentModificationError } from "./changeset.ts";
 export {
   CREDIT_SOURCES,

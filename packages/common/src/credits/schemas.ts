@@ -116,3 +116,12 @@ export const adjustResult = z
     packageId: z.string().nullable().meta({ description: "The granted package; null for a deduction." }),
   })
   .meta({ id: "CreditAdjustment" });
+
+export const alerts = z
+  .object({
+    lowBalanceThreshold: z.int().min(0).max(1_000_000).meta({
+      description:
+        "credits.low is sent when the available balance drops from at least this to below it, once per crossing; 0 turns it off.",
+    }),
+  })
+  .meta({ id: "CreditAlerts" });

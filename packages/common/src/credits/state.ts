@@ -44,17 +44,21 @@ export interface UserState {
   packages: Map<string, CreditPackage>;
   /** Debts with something outstanding, oldest first. */
   debts: CreditDebt[];
+  /** The user's credits.low threshold (0: no alert). */
+  lowBalanceThreshold: number;
 }
 
 const STATE_COLUMNS = (user: string) => `
   (SELECT json_agg(${PACKAGE_JSON}) FROM credit_package p WHERE p."userId" = ${user} AND p.status = 'ACTIVE') AS packages,
   (SELECT json_agg(json_build_object('id', d.id, 'clawbackKey', d."clawbackKey", 'amount', d.amount,
      'outstanding', d.outstanding, 'createdAt', d."createdAt") ORDER BY d."createdAt", d.id)
-     FROM credit_debt d WHERE d."userId" = ${user} AND d.outstanding > 0) AS debts`;
+     FROM credit_debt d WHERE d."userId" = ${user} AND d.outstanding > 0) AS debts,
+  (SELECT u."creditsLowThreshold" FROM "user" u WHERE u.id = ${user}) AS low_threshold`;
 
 interface StateRow {
   packages: PackageJson[] | null;
   debts: DebtJson[] | null;
+  low_threshold: number | null;
 }
 
 function stateFromRow(userId: string, row: StateRow | undefined): UserState {
@@ -62,6 +66,7 @@ function stateFromRow(userId: string, row: StateRow | undefined): UserState {
     userId,
     packages: new Map((row?.packages ?? []).map((j) => [j.id, packageFromJson(j)])),
     debts: (row?.debts ?? []).map(debtFromJson),
+    lowBalanceThreshold: row?.low_threshold ?? 0,
   };
 }
 

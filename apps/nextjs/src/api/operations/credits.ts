@@ -35,6 +35,27 @@ export const creditPackages = operation({
   tags,
 });
 
+export const creditAlerts = operation({
+  method: "GET",
+  path: "/credit/alerts",
+  auth: "session",
+  scope: "credits:read",
+  response: creditSchemas.alerts,
+  summary: "When credits.low is sent",
+  tags,
+});
+
+export const setCreditAlerts = operation({
+  method: "PATCH",
+  path: "/credit/alerts",
+  auth: "session",
+  scope: "webhooks:write",
+  body: creditSchemas.alerts,
+  response: creditSchemas.alerts,
+  summary: "Set the balance below which credits.low is sent",
+  tags,
+});
+
 export const billingOverview = operation({
   method: "GET",
   path: "/user/billing",
