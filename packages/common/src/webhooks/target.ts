@@ -1,19 +1,21 @@
 import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
 import { AppError } from "../errors/index.ts";
-import { addressAllowed, classifyAddress, type OutboundPolicy } from "../net/index.ts";
+import { addressAllowed, classifyAddress, type OutboundPolicy, outboundPolicy } from "../net/index.ts";
 import { webhookConfig } from "./config.ts";
 
-/** Where deliveries may go: https only in production, public addresses (loopback too when allowed). */
+/**
+ * Where deliveries may go: the outbound guard's scheme rule (https only in production unless
+ * OUTBOUND_ALLOW_HTTP), public addresses only, loopback too when WEBHOOK_ALLOW_LOOPBACK.
+ */
 export function webhookPolicy(): OutboundPolicy {
-  const config = webhookConfig();
-  return { allowHttp: !config.production, allowPrivate: false, allowLoopback: config.allowLoopback };
+  return { allowHttp: outboundPolicy().allowHttp, allowPrivate: false, allowLoopback: webhookConfig().allowLoopback };
 }
 
 function refuse(message: string): AppError {
   return new AppError("VALIDATION_FAILED", {
     message,
-    details: { fields: [{ field: "url", code: "not_allowed", message }] },
+    details: { fields: [{ field: "body.url", code: "not_allowed", message }] },
   });
 }
 

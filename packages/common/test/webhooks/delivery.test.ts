@@ -202,7 +202,7 @@ describe("endpoints", () => {
       "http://[fd00::1]/",
     ]) {
       const error = await createWebhookEndpoint(user.id, { url, events: ["video.completed"] }).catch((e: unknown) => e);
-      expect(error, url).toMatchObject({ status: 400, details: { fields: [{ field: "url" }] } });
+      expect(error, url).toMatchObject({ status: 400, details: { fields: [{ field: "body.url" }] } });
     }
   });
 });
