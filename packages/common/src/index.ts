@@ -14,4 +14,5 @@ export * from "./rate-limit/index.ts";
 export * from "./storage/index.ts";
 export * from "./usage/index.ts";
 export * from "./video/index.ts";
+export * from "./webhooks/index.ts";
 export { pageSchema, timestamp, type Wire } from "./wire.ts";

@@ -27,6 +27,18 @@ import {
   presignImageUpload,
   videoSchemas,
 } from "../src/video/index.ts";
+import type {
+  createWebhookEndpoint,
+  deleteWebhookEndpoint,
+  getWebhookEndpoint,
+  listWebhookDeliveries,
+  listWebhookEndpoints,
+  retryWebhookDelivery,
+  rotateWebhookSecret,
+  sendWebhookTest,
+  updateWebhookEndpoint,
+  webhookSchemas,
+} from "../src/webhooks/index.ts";
 import type { Wire } from "../src/wire.ts";
 import { createUser } from "./credits/support.ts";
 import { klingSpec, userWithCredits } from "./video/support.ts";
@@ -51,6 +63,24 @@ describe("response schemas have their services' types", () => {
     expectTypeOf<Result<typeof deleteVideo>>().toEqualTypeOf<z.output<typeof videoSchemas.deletedVideo>>();
     expectTypeOf<Result<typeof latestPublicVideos>>().toEqualTypeOf<z.output<typeof videoSchemas.publicVideo>[]>();
     expectTypeOf<Result<typeof presignImageUpload>>().toEqualTypeOf<z.output<typeof presignedUpload>>();
+  });
+
+  it("webhooks", () => {
+    expectTypeOf<Result<typeof createWebhookEndpoint>>().toEqualTypeOf<
+      z.output<typeof webhookSchemas.endpointWithSecret>
+    >();
+    expectTypeOf<Result<typeof rotateWebhookSecret>>().toEqualTypeOf<
+      z.output<typeof webhookSchemas.endpointWithSecret>
+    >();
+    expectTypeOf<Result<typeof getWebhookEndpoint>>().toEqualTypeOf<z.output<typeof webhookSchemas.endpoint>>();
+    expectTypeOf<Result<typeof updateWebhookEndpoint>>().toEqualTypeOf<z.output<typeof webhookSchemas.endpoint>>();
+    expectTypeOf<Result<typeof listWebhookEndpoints>>().toEqualTypeOf<z.output<typeof webhookSchemas.endpointList>>();
+    expectTypeOf<Result<typeof deleteWebhookEndpoint>>().toEqualTypeOf<
+      z.output<typeof webhookSchemas.deletedEndpoint>
+    >();
+    expectTypeOf<Result<typeof listWebhookDeliveries>>().toEqualTypeOf<z.output<typeof webhookSchemas.deliveryPage>>();
+    expectTypeOf<Result<typeof retryWebhookDelivery>>().toEqualTypeOf<z.output<typeof webhookSchemas.retryQueued>>();
+    expectTypeOf<Result<typeof sendWebhookTest>>().toEqualTypeOf<z.output<typeof webhookSchemas.testSent>>();
   });
 
   it("credits, billing, admin and account", () => {

@@ -9,6 +9,7 @@ import {
   providersConfig,
   storageConfig,
   videoConfig,
+  webhookConfig,
 } from "@videofly/common";
 import { ConfigError, dbConfig } from "@videofly/db";
 import { appConfig } from "../config";
@@ -22,6 +23,7 @@ export async function checkConfiguration(): Promise<void> {
     commonConfig();
     billingConfig();
     videoConfig();
+    webhookConfig();
     storageConfig();
     mailConfig();
     providersConfig();

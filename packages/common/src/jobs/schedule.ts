@@ -3,6 +3,7 @@ import { pruneIdempotencyKeys } from "../idempotency/index.ts";
 import { pruneApiUsage } from "../usage/prune.ts";
 import { cleanupVideos } from "../video/cleanup.ts";
 import { processDueVideos } from "../video/processing.ts";
+import { drainWebhookDeliveries } from "../webhooks/drain.ts";
 import { releaseAbandonedHolds } from "./stale-holds.ts";
 
 export interface ScheduledJob {
@@ -24,4 +25,7 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
     run: () => pruneIdempotencyKeys().then((deleted) => ({ deleted })),
   },
   { name: "prune-api-usage", cron: "15 4 * * *", run: () => pruneApiUsage() },
+  // Where no worker runs (Vercel), the minute's cron delivers what is due; the worker's own loop
+  // (worker.ts) delivers within a second, and this run then finds little left.
+  { name: "deliver-webhooks", cron: "* * * * *", run: () => drainWebhookDeliveries() },
 ];

@@ -1,6 +1,7 @@
 import PgBoss from "pg-boss";
 import { logger } from "../logger.ts";
 import { processDueVideos } from "../video/processing.ts";
+import { DELIVERY_QUEUE, type DeliveryJob, deliveryBoss, runDeliveryJobs } from "../webhooks/index.ts";
 import { SCHEDULED_JOBS } from "./schedule.ts";
 
 export interface Worker {
@@ -25,6 +26,11 @@ export async function startWorker(options: { databaseUrl: string; pollIntervalMs
       log.info({ job: job.name, result }, "job done");
     });
   }
+  // Installs the delivery queue; then webhook attempts run as soon as they are due, a batch at a time.
+  await deliveryBoss();
+  await boss.work<DeliveryJob>(DELIVERY_QUEUE, { batchSize: 20, pollingIntervalSeconds: 0.5 }, (jobs) =>
+    runDeliveryJobs(boss, jobs),
+  );
 
   let stopping = false;
   let timer: NodeJS.Timeout | undefined;

@@ -19,6 +19,7 @@ const schema = z
     allowPrivate: env.OUTBOUND_ALLOW_PRIVATE ?? false,
   }));
 
-export type OutboundPolicy = z.output<typeof schema>;
+/** `allowLoopback`: loopback only (a webhook receiver on this machine, in development and tests). */
+export type OutboundPolicy = z.output<typeof schema> & { allowLoopback?: boolean };
 
 export const outboundPolicy = configAccessor("outbound", schema);

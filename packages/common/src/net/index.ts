@@ -6,4 +6,5 @@ export {
   type SafeGetOptions,
   type SafeResponse,
   safeGet,
+  safeRequest,
 } from "./safe-fetch.ts";

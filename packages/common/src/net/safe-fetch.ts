@@ -28,6 +28,11 @@ export interface SafeGetOptions {
   /** For the whole exchange, the body included. */
   timeoutMs: number;
   headers?: Record<string, string>;
+  /** Default GET; a body is sent with POST. */
+  method?: "GET" | "POST";
+  body?: string;
+  /** Default true; false answers a redirect as it is (a webhook's 3xx is not followed: it is a failure). */
+  followRedirects?: boolean;
   /** The body fails with "too_large" past this many bytes, whatever its Content-Length said. */
   maxBytes?: number;
   /** Default 5; each hop is checked like the first URL. */
@@ -59,6 +64,11 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
  * socket would skip the check.
  */
 export async function safeGet(input: string, options: SafeGetOptions): Promise<SafeResponse> {
+  return safeRequest(input, options);
+}
+
+/** `safeGet` for any method: the same guard, and the body (when given) sent on every hop. */
+export async function safeRequest(input: string, options: SafeGetOptions): Promise<SafeResponse> {
   const policy = options.policy ?? outboundPolicy();
   const maxRedirects = options.maxRedirects ?? 5;
   const signal = AbortSignal.timeout(options.timeoutMs);
@@ -67,9 +77,16 @@ export async function safeGet(input: string, options: SafeGetOptions): Promise<S
     const trusted = options.trustedOrigins?.includes(url.origin) ?? false;
     if (!trusted) checkUrl(url, policy);
     const lookup = trusted ? undefined : guardedLookup(policy);
-    const res = await get(url, { headers: options.headers, signal, lookup });
+    const res = await send(url, {
+      method: options.method ?? "GET",
+      body: options.body,
+      headers: options.headers,
+      signal,
+      lookup,
+    });
     const location = res.headers.location;
-    if (!REDIRECTS.has(res.statusCode ?? 0) || !location) return respond(url, res, options.maxBytes);
+    const follow = options.followRedirects ?? true;
+    if (!follow || !REDIRECTS.has(res.statusCode ?? 0) || !location) return respond(url, res, options.maxBytes);
     res.destroy();
     if (redirects >= maxRedirects) {
       throw new OutboundError("too_many_redirects", `more than ${maxRedirects} redirects from ${input}`);
@@ -91,9 +108,16 @@ function checkUrl(url: URL, policy: OutboundPolicy): void {
   if (!schemeAllowed) throw new OutboundError("scheme_not_allowed", `${url.protocol} URLs are not fetched`);
   // An address in the URL is connected to directly (no lookup happens): check it here.
   const host = url.hostname.replace(/^\[|\]$/g, "");
-  if (isIP(host) && !addressAllowed(host, policy.allowPrivate)) {
+  if (isIP(host) && !permitted(host, policy)) {
     throw new OutboundError("address_not_allowed", `${host} is a ${classifyAddress(host)} address`);
   }
+}
+
+function permitted(address: string, policy: OutboundPolicy): boolean {
+  return (
+    addressAllowed(address, policy.allowPrivate) ||
+    (policy.allowLoopback === true && classifyAddress(address) === "loopback")
+  );
 }
 
 /** Resolves like the default lookup, then refuses the host when any of its addresses is not allowed. */
@@ -101,7 +125,7 @@ function guardedLookup(policy: OutboundPolicy): LookupFunction {
   return (hostname, options, callback) => {
     dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
       if (error) return callback(error, "", 0);
-      const refused = addresses.find((a) => !addressAllowed(a.address, policy.allowPrivate));
+      const refused = addresses.find((a) => !permitted(a.address, policy));
       const first = addresses[0];
       if (refused || !first) {
         const why = refused ? `${refused.address}, a ${classifyAddress(refused.address)} address` : "nothing";
@@ -113,15 +137,22 @@ function guardedLookup(policy: OutboundPolicy): LookupFunction {
   };
 }
 
-function get(
+function send(
   url: URL,
-  options: { headers?: Record<string, string>; signal: AbortSignal; lookup?: LookupFunction },
+  options: {
+    method: string;
+    body: string | undefined;
+    headers?: Record<string, string>;
+    signal: AbortSignal;
+    lookup?: LookupFunction;
+  },
 ): Promise<IncomingMessage> {
   const client = url.protocol === "https:" ? https : http;
+  const { body, ...rest } = options;
   return new Promise((resolve, reject) => {
-    const request = client.request(url, { method: "GET", agent: false, ...options }, resolve);
+    const request = client.request(url, { agent: false, ...rest }, resolve);
     request.once("error", reject);
-    request.end();
+    request.end(body);
   });
 }
 

@@ -5,8 +5,9 @@ import * as keys from "./keys";
 import * as system from "./system";
 import * as usage from "./usage";
 import * as video from "./video";
+import * as webhooks from "./webhooks";
 
 /** Every /api/v1 operation, by area: the routes run them and the OpenAPI document lists them. */
-export const operations = { account, admin, credits, keys, system, usage, video };
+export const operations = { account, admin, credits, keys, system, usage, video, webhooks };
 
 export const allOperations = () => Object.values(operations).flatMap((area) => Object.values(area));
