@@ -1,4 +1,5 @@
 import { type SqlClient, SqlParams } from "@videofly/db";
+import { emitLowBalance } from "./balance-events.ts";
 import {
   type CreditDebt,
   type CreditHold,
@@ -364,5 +365,6 @@ export class Changeset {
     if (r?.packages !== changed.length) throw new ConcurrentModificationError("credit_package");
     if (r.holds !== (this.holdResolution ? 1 : 0)) throw new ConcurrentModificationError("credit_hold");
     if (r.debts !== paidDebts.length) throw new ConcurrentModificationError("credit_debt");
+    if (this.crossesLowBalance()) await emitLowBalance(client, this.userId, this.totals, this.lowBalanceThreshold);
   }
 }

@@ -1,5 +1,6 @@
 import { advisoryLock, LockNamespace, pool, type SqlClient, transaction } from "@videofly/db";
 import { AppError } from "../../errors/index.ts";
+import { emitGranted } from "../balance-events.ts";
 import { Changeset } from "../changeset.ts";
 import { assertPositiveInt, type CreditPackage, type CreditSource, type EntryType } from "../model.ts";
 import { findPackageByGrantKey, loadUserState } from "../state.ts";
@@ -106,7 +107,9 @@ async function grantUnderLock(client: SqlClient, input: GrantInput, entryType: G
     paidToDebt += pay;
   }
   await changes.commit(client);
-  return { package: changes.package(pkg.id), created: true, paidToDebt, clawedBack };
+  const granted = changes.package(pkg.id);
+  await emitGranted(client, granted);
+  return { package: granted, created: true, paidToDebt, clawedBack };
 }
 
 async function existingGrant(input: GrantInput): Promise<GrantResult | null> {

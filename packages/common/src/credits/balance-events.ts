@@ -1,0 +1,17 @@
+import type { SqlClient } from "@videofly/db";
+import { emitWebhookEvent } from "../webhooks/index.ts";
+import type { CreditPackage, Totals } from "./model.ts";
+
+/** credits.low's data: the balance right after the change that took it below the threshold. */
+export function lowBalanceData(totals: Totals, lowBalanceThreshold: number) {
+  return { available: totals.available, frozen: totals.frozen, debt: totals.debt, lowBalanceThreshold };
+}
+
+/** Both events go into the outbox of the transaction that changed the credits, so they fire iff it commits. */
+export function emitLowBalance(client: SqlClient, userId: string, totals: Totals, threshold: number) {
+  return emitWebhookEvent(client, { userId, type: "credits.low", data: lowBalanceData(totals, threshold) });
+}
+
+export function emitGranted(client: SqlClient, pkg: CreditPackage) {
+  return emitWebhookEvent(client, { userId: pkg.userId, type: "credits.granted", data: pkg });
+}
