@@ -5,7 +5,7 @@ import path from "node:path";
 import { createDatabaseFromTemplate, dropDatabase } from "@videofly/db/testing";
 import { Webhook, WebhookVerificationError } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type AppServer, startAppServer } from "./support/app-server";
+import { type AppServer, startAppServer, TEST_SECRETS } from "./support/app-server";
 import { signUp } from "./support/http";
 import { createKey } from "./support/keys";
 import { sdk } from "./support/sdk";
@@ -68,10 +68,18 @@ beforeAll(async () => {
   // The same worker `pnpm worker` runs, on the same database.
   worker = spawn(process.execPath, ["--import", "tsx", "src/jobs/worker-main.ts"], {
     cwd: path.resolve(import.meta.dirname, "../../../packages/common"),
-    env: { ...process.env, ...env, DATABASE_URL: databaseUrl, APP_URL: app.baseUrl, LOG_LEVEL: "warn" },
+    env: {
+      ...process.env,
+      ...env,
+      DATABASE_URL: databaseUrl,
+      APP_URL: app.baseUrl,
+      // Signing secrets are encrypted under a key derived from it: the worker needs the app's.
+      BETTER_AUTH_SECRET: TEST_SECRETS.BETTER_AUTH_SECRET,
+      LOG_LEVEL: "warn",
+    },
     stdio: ["ignore", "inherit", "inherit"],
   });
-  ({ cookie } = await signUp("hooks@example.com"));
+  ({ cookie } = await signUp("hooks@example.com", undefined, app.baseUrl));
 }, 90_000);
 
 afterAll(async () => {
@@ -213,7 +221,7 @@ describe("outbound webhooks over HTTP", () => {
   it("keeps endpoints to their owner and to the key's scopes", async () => {
     const [endpoint] = (await client().GET("/webhooks")).data?.data ?? [];
     if (!endpoint) throw new Error("no endpoint");
-    const stranger = await signUp("stranger@example.com");
+    const stranger = await signUp("stranger@example.com", undefined, app.baseUrl);
     const theirs = sdk({ cookie: stranger.cookie }, app.baseUrl);
     expect((await theirs.GET("/webhooks/{id}", { params: { path: { id: endpoint.id } } })).response.status).toBe(404);
     expect(
