@@ -195,9 +195,13 @@ describe("outbound webhooks over HTTP", () => {
       .toMatchObject({ enabled: false, disabledReason: "gone" });
     expect(ofEvent(sent.eventId)).toHaveLength(1);
     answer = () => 200;
-    // A disabled endpoint takes no test until it is turned on again.
+    // A disabled endpoint takes no test and no replay until it is turned on again.
     const { response } = await client().POST("/webhooks/{id}/test", { params: { path: { id: endpoint.id } } });
     expect(response.status).toBe(409);
+    const replay = await client().POST("/webhooks/{id}/deliveries/{deliveryId}/retry", {
+      params: { path: { id: endpoint.id, deliveryId: sent.deliveryId } },
+    });
+    expect(replay.response.status).toBe(409);
     const { data: on } = await client().PATCH("/webhooks/{id}", {
       params: { path: { id: endpoint.id } },
       body: { enabled: true },
