@@ -55,6 +55,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                   <Link href="/settings/api-keys" className="hover:text-indigo-600">
                     {t("apiKeys")}
                   </Link>
+                  <Link href="/settings/webhooks" className="hover:text-indigo-600">
+                    {t("webhooks")}
+                  </Link>
                 </>
               )}
               {identity?.user.role === "admin" && (

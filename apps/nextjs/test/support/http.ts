@@ -18,11 +18,11 @@ export async function api<T = unknown>(path: string, init: RequestInit = {}) {
   return { res, body };
 }
 
-/** Signs up over HTTP as a browser would and returns the session cookie. */
-export async function signUp(email: string, password = "correct horse battery") {
-  const res = await fetch(`${baseUrl()}/api/auth/sign-up/email`, {
+/** Signs up over HTTP as a browser would (on the shared app, or `server`) and returns the session cookie. */
+export async function signUp(email: string, password = "correct horse battery", server = baseUrl()) {
+  const res = await fetch(`${server}/api/auth/sign-up/email`, {
     method: "POST",
-    headers: { "content-type": "application/json", origin: baseUrl() },
+    headers: { "content-type": "application/json", origin: server },
     body: JSON.stringify({ email, password, name: email.split("@")[0] }),
   });
   if (res.status !== 200) throw new Error(`sign-up failed: ${res.status} ${await res.text()}`);

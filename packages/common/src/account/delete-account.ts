@@ -90,6 +90,10 @@ async function closeAccount(client: SqlClient, userId: string, now: Date) {
   // The API request audit records the account's addresses and clients; rows still queued are
   // skipped when written (the user is marked deleted below, in this transaction).
   await client.query(`DELETE FROM api_request WHERE "userId" = $1`, [userId]);
+  // Webhook endpoints (their URLs and secrets) and events go, with their deliveries and attempts
+  // (cascade): a pending attempt then finds nothing and sends nothing.
+  await client.query(`DELETE FROM webhook_endpoint WHERE "userId" = $1`, [userId]);
+  await client.query(`DELETE FROM webhook_event WHERE "userId" = $1`, [userId]);
   await client.query(
     `UPDATE "user" SET email = $2, name = $3, image = NULL, "emailVerified" = false, role = 'user',
                        banned = true, "banReason" = 'Account deleted', "banExpires" = NULL, "deletedAt" = $4, "updatedAt" = $4

@@ -2,7 +2,11 @@
 import { dbConfig, disconnectDb } from "@videofly/db";
 import { logger } from "../logger.ts";
 import { videoConfig } from "../video/config.ts";
+import { webhookConfig } from "../webhooks/config.ts";
 import { startWorker } from "./worker.ts";
+
+// A bad webhook setting stops the worker here, naming it, rather than failing every delivery.
+webhookConfig();
 
 const worker = await startWorker({
   databaseUrl: dbConfig().DATABASE_URL,

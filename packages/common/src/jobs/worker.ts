@@ -4,6 +4,8 @@ import { processDueVideos } from "../video/processing.ts";
 import { DELIVERY_QUEUE, type DeliveryJob, deliveryBoss, runDeliveryJobs } from "../webhooks/index.ts";
 import { SCHEDULED_JOBS } from "./schedule.ts";
 
+const DELIVERY_POLLERS = 4;
+
 export interface Worker {
   stop(): Promise<void>;
 }
@@ -26,11 +28,14 @@ export async function startWorker(options: { databaseUrl: string; pollIntervalMs
       log.info({ job: job.name, result }, "job done");
     });
   }
-  // Installs the delivery queue; then webhook attempts run as soon as they are due, a batch at a time.
+  // Installs the delivery queue; then webhook attempts run as soon as they are due. pg-boss waits
+  // out its polling interval after each batch, so several pollers keep deliveries flowing.
   await deliveryBoss();
-  await boss.work<DeliveryJob>(DELIVERY_QUEUE, { batchSize: 20, pollingIntervalSeconds: 0.5 }, (jobs) =>
-    runDeliveryJobs(boss, jobs),
-  );
+  for (let i = 0; i < DELIVERY_POLLERS; i++) {
+    await boss.work<DeliveryJob>(DELIVERY_QUEUE, { batchSize: 25, pollingIntervalSeconds: 0.5 }, (jobs) =>
+      runDeliveryJobs(boss, jobs),
+    );
+  }
 
   let stopping = false;
   let timer: NodeJS.Timeout | undefined;

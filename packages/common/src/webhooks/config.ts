@@ -22,6 +22,14 @@ const schema = z
     APP_URL: z.url().optional(),
   })
   .superRefine((env, ctx) => {
+    // The worker decrypts what the app encrypted: without the app's secret every delivery would fail.
+    if (env.NODE_ENV === "production" && !env.BETTER_AUTH_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["BETTER_AUTH_SECRET"],
+        message: "BETTER_AUTH_SECRET is required in production (webhook signing secrets are encrypted under it)",
+      });
+    }
     // A production build served only on this machine (its own tests) may; a public deployment may not.
     if (env.NODE_ENV === "production" && env.WEBHOOK_ALLOW_LOOPBACK === "true" && !servedLocally(env.APP_URL)) {
       ctx.addIssue({

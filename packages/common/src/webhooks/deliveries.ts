@@ -42,6 +42,11 @@ async function ownEndpoint(userId: string, endpointId: string): Promise<{ enable
   return rows[0];
 }
 
+function assertEnabled(endpoint: { enabled: boolean }, action: string): void {
+  if (!endpoint.enabled)
+    throw new AppError("CONFLICT", { message: `The endpoint is disabled; turn it on to ${action}.` });
+}
+
 /** An endpoint's deliveries, newest first, each with every attempt made. */
 export async function listWebhookDeliveries(
   userId: string,
@@ -81,13 +86,16 @@ export async function listWebhookDeliveries(
   };
 }
 
-/** One more attempt of a delivery, now, with the same event id; the schedule goes on from there if it fails. */
+/**
+ * One more attempt of a delivery, now, with the same event id; the schedule goes on from there if
+ * it fails. A disabled endpoint must be turned on first (409).
+ */
 export async function retryWebhookDelivery(
   userId: string,
   endpointId: string,
   deliveryId: string,
 ): Promise<{ id: string; attempt: number }> {
-  await ownEndpoint(userId, endpointId);
+  assertEnabled(await ownEndpoint(userId, endpointId), "retry a delivery");
   return transaction(async (client) => {
     const { rows } = await client.query<{ attempts: number }>(
       `UPDATE webhook_delivery SET status = 'PENDING', "nextAttemptAt" = now(), "updatedAt" = now()
@@ -107,9 +115,6 @@ export async function sendWebhookTest(
   userId: string,
   endpointId: string,
 ): Promise<{ eventId: string; deliveryId: string }> {
-  const endpoint = await ownEndpoint(userId, endpointId);
-  if (!endpoint.enabled) {
-    throw new AppError("CONFLICT", { message: "The endpoint is disabled; turn it on to send a test." });
-  }
+  assertEnabled(await ownEndpoint(userId, endpointId), "send a test");
   return transaction((client) => emitPing(client, { userId, endpointId }));
 }

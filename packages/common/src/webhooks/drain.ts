@@ -26,12 +26,13 @@ export async function runDeliveryJobs(boss: PgBoss, jobs: PgBoss.Job<DeliveryJob
 
 /**
  * The cron route's way to deliver (deployments without `pnpm worker`): takes due jobs in batches
- * until none are left or `budgetMs` has passed, completing each as it goes. Jobs a crashed run
- * left active expire first, so another run takes them.
+ * until none are left or `budgetMs` has passed, completing each as it goes. It first runs pg-boss's
+ * maintenance, which nothing else runs without a worker: jobs a crashed run left active expire (so
+ * this run takes them again) and finished ones are archived and, later, dropped.
  */
 export async function drainWebhookDeliveries(budgetMs = 50_000): Promise<{ attempts: number }> {
   const boss = await deliveryBoss();
-  await boss.expire();
+  await boss.maintain();
   const end = Date.now() + budgetMs;
   let attempts = 0;
   while (Date.now() < end) {

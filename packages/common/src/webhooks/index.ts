@@ -1,5 +1,4 @@
 export { type WebhookConfig, webhookConfig } from "./config.ts";
-export { eventBody, runDeliveryJob } from "./deliver.ts";
 export {
   listWebhookDeliveries,
   retryWebhookDelivery,
@@ -22,7 +21,5 @@ export {
 } from "./endpoints.ts";
 export { WEBHOOK_EVENT_TYPES, type WebhookEventType } from "./events.ts";
 export { DELIVERY_QUEUE, type DeliveryJob, deliveryBoss } from "./queue.ts";
-export { decide } from "./record.ts";
 export { JITTER, RETRY_STEPS, retryDelayMs } from "./schedule.ts";
 export * as webhookSchemas from "./schemas.ts";
-export { signatureHeaders } from "./sign.ts";

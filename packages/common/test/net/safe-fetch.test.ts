@@ -2,7 +2,7 @@ import { createServer, type RequestListener } from "node:http";
 import net, { type AddressInfo } from "node:net";
 import type { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { OutboundError, type OutboundPolicy, safeGet } from "../../src/net/index.ts";
+import { OutboundError, type OutboundPolicy, safeGet, safeRequest } from "../../src/net/index.ts";
 
 // Real HTTP servers on this machine's loopback. The guard's policy is passed explicitly: "strict"
 // is production's (https, public addresses), "local" lets tests reach their own servers.
@@ -217,5 +217,35 @@ describe("safeGet: how much it reads", () => {
     } finally {
       endless.close();
     }
+  });
+});
+
+describe("safeRequest: a POST that follows nothing (webhooks)", () => {
+  it("sends the body, and answers a redirect as it is instead of following it", async () => {
+    const echo = await listen(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      if (req.url === "/moved") return res.writeHead(308, { location: `${target.origin}/` }).end();
+      res.end(`${req.method} ${Buffer.concat(chunks).toString("utf8")}`);
+    });
+    try {
+      const options = { timeoutMs: 5000, policy: local, method: "POST" as const, body: "{}", followRedirects: false };
+      expect(await text((await safeRequest(`${echo.origin}/`, options)).body)).toBe("POST {}");
+      const before = target.hits;
+      const moved = await safeRequest(`${echo.origin}/moved`, options);
+      moved.body.resume();
+      expect(moved.status).toBe(308);
+      expect(target.hits).toBe(before);
+    } finally {
+      await echo.close();
+    }
+  });
+
+  it("reaches loopback, and only loopback, when the policy allows loopback", async () => {
+    const loopbackOnly: OutboundPolicy = { allowHttp: true, allowPrivate: false, allowLoopback: true };
+    const res = await safeRequest(`${target.origin}/`, { timeoutMs: 5000, policy: loopbackOnly });
+    expect(await text(res.body)).toBe("the target");
+    const error = await refusal(safeRequest("http://10.0.0.1/", { timeoutMs: 5000, policy: loopbackOnly }));
+    expect(error.code).toBe("address_not_allowed");
   });
 });

@@ -13,10 +13,19 @@ describe("webhook configuration", () => {
   });
 
   it("refuses WEBHOOK_ALLOW_LOOPBACK in a public production deployment, naming it", () => {
-    const env = { NODE_ENV: "production", WEBHOOK_ALLOW_LOOPBACK: "true", APP_URL: "https://videofly.example" };
+    const env = {
+      NODE_ENV: "production",
+      WEBHOOK_ALLOW_LOOPBACK: "true",
+      APP_URL: "https://videofly.example",
+      BETTER_AUTH_SECRET: "s".repeat(32),
+    };
     expect(() => webhookConfig(env)).toThrow(ConfigError);
     expect(() => webhookConfig(env)).toThrow(/WEBHOOK_ALLOW_LOOPBACK/);
     // A production build served only on this machine (the HTTP tests) may use it.
     expect(webhookConfig({ ...env, APP_URL: "http://127.0.0.1:4000" }).allowLoopback).toBe(true);
+  });
+
+  it("needs BETTER_AUTH_SECRET in production: the worker decrypts what the app encrypted", () => {
+    expect(() => webhookConfig({ NODE_ENV: "production" })).toThrow(/BETTER_AUTH_SECRET/);
   });
 });

@@ -1,5 +1,6 @@
 import { pool, transaction } from "@videofly/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deleteAccount } from "../../src/account/index.ts";
 import { mailsTo, type SmtpCapture, startSmtpCapture } from "../../src/testing/index.ts";
 import {
   createWebhookEndpoint,
@@ -204,5 +205,23 @@ describe("endpoints", () => {
       const error = await createWebhookEndpoint(user.id, { url, events: ["video.completed"] }).catch((e: unknown) => e);
       expect(error, url).toMatchObject({ status: 400, details: { fields: [{ field: "body.url" }] } });
     }
+  });
+});
+
+describe("account deletion", () => {
+  it("removes the user's endpoints and events; an attempt still queued sends nothing", async () => {
+    const user = await createUser();
+    const receiver = await startReceiver();
+    const endpoint = await createWebhookEndpoint(user.id, { url: receiver.url, events: ["video.completed"] });
+    await transaction((c) => emitWebhookEvent(c, { userId: user.id, type: "video.completed", data: {} }));
+    await deleteAccount(user.id);
+    await drainWebhookDeliveries(1000);
+    expect(receiver.received).toHaveLength(0);
+    const { rows } = await pool().query(
+      `SELECT 1 FROM webhook_endpoint WHERE id = $1 UNION ALL SELECT 1 FROM webhook_event WHERE "userId" = $2`,
+      [endpoint.id, user.id],
+    );
+    expect(rows).toHaveLength(0);
+    await receiver.stop();
   });
 });

@@ -115,5 +115,5 @@ export const retryWebhookDelivery = operation({
   response: webhookSchemas.retryQueued,
   summary: "Deliver an event again, now, with the same event id",
   tags,
-  errors: ["NOT_FOUND"],
+  errors: ["NOT_FOUND", "CONFLICT"],
 });

@@ -1,0 +1,131 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { api } from "@/lib/api";
+import type { WebhookEndpoint, WebhookEndpointWithSecret } from "@/lib/webhooks";
+import { describeError } from "../api-keys/create-key-form";
+import { DeliveryLog } from "./delivery-log";
+
+const button = "rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-60";
+
+export function EndpointCard(props: {
+  endpoint: WebhookEndpoint;
+  onChanged: () => void;
+  onRotated: (endpoint: WebhookEndpointWithSecret) => void;
+}) {
+  const t = useTranslations("webhooks");
+  const { endpoint } = props;
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [showLog, setShowLog] = useState(false);
+  const [logVersion, setLogVersion] = useState(0);
+  const base = `/api/v1/webhooks/${endpoint.id}`;
+
+  async function run(action: () => Promise<void>) {
+    setBusy(true);
+    setError(null);
+    setNotice(null);
+    try {
+      await action();
+    } catch (e) {
+      setError(describeError(e, t("actionFailed")));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const test = () =>
+    run(async () => {
+      await api(`${base}/test`, { method: "POST" });
+      setNotice(t("testSent"));
+      setShowLog(true);
+      setLogVersion((v) => v + 1);
+    });
+  const rotate = () =>
+    run(async () => props.onRotated(await api<WebhookEndpointWithSecret>(`${base}/rotate-secret`, { method: "POST" })));
+  const toggle = () =>
+    run(async () => {
+      await api(base, { method: "PATCH", body: { enabled: !endpoint.enabled } });
+      props.onChanged();
+    });
+  const remove = () =>
+    run(async () => {
+      await api(base, { method: "DELETE" });
+      props.onChanged();
+    });
+
+  return (
+    <li
+      className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
+      data-testid="webhook-endpoint"
+    >
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div className="flex min-w-0 flex-col gap-1">
+          <span className="break-all font-mono text-sm" data-testid="webhook-endpoint-url">
+            {endpoint.url}
+          </span>
+          {endpoint.description && <span className="text-sm text-slate-600">{endpoint.description}</span>}
+          <span className="text-xs text-slate-500">{endpoint.events.join(", ")}</span>
+        </div>
+        <span
+          className={`rounded-full px-2 py-0.5 text-xs ${endpoint.enabled ? "bg-emerald-50 text-emerald-800" : "bg-slate-100 text-slate-700"}`}
+          data-testid="webhook-endpoint-state"
+        >
+          {endpoint.enabled ? t("enabled") : t(`disabledBecause.${endpoint.disabledReason ?? "manual"}`)}
+        </span>
+      </div>
+      <div className="flex flex-wrap items-center gap-2">
+        <button
+          type="button"
+          disabled={busy || !endpoint.enabled}
+          onClick={() => void test()}
+          className={button}
+          data-testid="webhook-test"
+        >
+          {t("sendTest")}
+        </button>
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => void rotate()}
+          className={button}
+          data-testid="webhook-rotate"
+        >
+          {t("rotate")}
+        </button>
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => void toggle()}
+          className={button}
+          data-testid="webhook-toggle"
+        >
+          {endpoint.enabled ? t("disable") : t("enable")}
+        </button>
+        <button type="button" onClick={() => setShowLog((s) => !s)} className={button} data-testid="webhook-show-log">
+          {showLog ? t("hideLog") : t("showLog")}
+        </button>
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => void remove()}
+          className={`${button} text-red-700`}
+          data-testid="webhook-delete"
+        >
+          {t("delete")}
+        </button>
+        <span role="status" aria-live="polite" className="text-sm text-emerald-700">
+          {notice}
+        </span>
+      </div>
+      {error && (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
+      {showLog && <DeliveryLog endpointId={endpoint.id} version={logVersion} />}
+    </li>
+  );
+}
