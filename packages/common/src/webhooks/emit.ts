@@ -11,17 +11,21 @@ export interface WebhookEventInput {
 
 /**
  * Writes an event into the outbox inside the caller's open transaction: the event, one delivery
- * per enabled endpoint of the user subscribed to its type, and each delivery's first job. Nothing
+ * per enabled endpoint of the user subscribed to its type, and each delivery's first job (nothing
+ * at all when no endpoint subscribes). Nothing
  * is sent before the caller commits, and a rollback leaves neither rows nor jobs.
  */
 export async function emitWebhookEvent(client: SqlClient, event: WebhookEventInput): Promise<void> {
   const { rows } = await client.query<{ deliveryId: string }>(
-    `WITH e AS (
-       INSERT INTO webhook_event ("userId", type, payload) VALUES ($1, $2, $3::jsonb) RETURNING id
+    // No subscriber, no event: the hot paths that emit (every grant, every finished video) write nothing.
+    `WITH w AS (
+       SELECT id FROM webhook_endpoint WHERE "userId" = $1 AND enabled AND $2 = ANY (events)
+     ), e AS (
+       INSERT INTO webhook_event ("userId", type, payload)
+       SELECT $1, $2, $3::jsonb WHERE EXISTS (SELECT 1 FROM w) RETURNING id
      )
      INSERT INTO webhook_delivery ("eventId", "endpointId")
-     SELECT e.id, w.id FROM e, webhook_endpoint w
-      WHERE w."userId" = $1 AND w.enabled AND $2 = ANY (w.events)
+     SELECT e.id, w.id FROM e, w
      RETURNING id AS "deliveryId"`,
     [event.userId, event.type, JSON.stringify(event.data ?? null)],
   );

@@ -93,4 +93,19 @@ describe("credit events", () => {
     await hold(u, "a", 5);
     expect(await events(u, "credits.low")).toHaveLength(0);
   });
+
+  it("writes no event for a user without a subscribed endpoint", async () => {
+    const u = await createUser();
+    await grantCredits({
+      userId: u,
+      source: "PURCHASE",
+      grantKey: `o:${u}`,
+      credits: 20,
+      expiresAt: days(30),
+      now: NOW,
+    });
+    await hold(u, "a", 15);
+    const { rows } = await pool().query(`SELECT 1 FROM webhook_event WHERE "userId" = $1`, [u]);
+    expect(rows).toEqual([]);
+  });
 });
