@@ -13,9 +13,6 @@ import { providerRegistry } from "./providers.ts";
 import { failPastMaxRuntime, failVideosPastMaxRuntime, isPastMaxRuntime } from "./runtime.ts";
 import { checkUnconfirmedTask } from "./unconfirmed.ts";
 
-/** A video the provider never accepted (the process died before submitting) fails after this. */
-const PENDING_TIMEOUT_MS = 10 * 60_000;
-
 const later = (ms: number) => new Date(Date.now() + ms);
 
 /**
@@ -173,7 +170,7 @@ export async function processDueVideos(options: { limit?: number } = {}): Promis
   const stuck = await pool().query<{ uuid: string }>(
     // A dispatched batch item's clock starts when it was claimed (startedAt), not when it was queued.
     `SELECT uuid FROM video WHERE status = 'PENDING' AND COALESCE("startedAt", "createdAt") < $1 AND "deletedAt" IS NULL LIMIT 100`,
-    [new Date(Date.now() - PENDING_TIMEOUT_MS)],
+    [new Date(Date.now() - videoConfig().VIDEO_PENDING_TIMEOUT_MS)],
   );
   for (const { uuid } of stuck.rows)
     await failVideo(uuid, "PROVIDER_ERROR", "The task was never submitted to a provider.");
