@@ -49,6 +49,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               </Link>
               {identity && (
                 <>
+                  <Link href="/batches" className="hover:text-indigo-600">
+                    {t("batches")}
+                  </Link>
                   <Link href="/billing" className="hover:text-indigo-600">
                     {t("billing")}
                   </Link>

@@ -32,6 +32,16 @@ const schema = z
      * and its credits are released.
      */
     VIDEO_UNCONFIRMED_TASK_MINUTES: z.coerce.number().positive().default(60),
+    /**
+     * A video still PENDING this long after it was accepted (or, a batch item, dispatched) was never
+     * submitted: its process died before or while calling the provider. It fails and its credits
+     * are released; it is never submitted again, as the provider may have taken the first call.
+     */
+    VIDEO_PENDING_TIMEOUT_MS: z.coerce
+      .number()
+      .int()
+      .min(1000)
+      .default(10 * 60_000),
     /** The largest result file we copy from a provider (bytes); a bigger one fails the video. */
     VIDEO_MAX_BYTES: z.coerce
       .number()
