@@ -41,6 +41,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <Link href="/videos" className="hover:text-indigo-600">
                 {t("videos")}
               </Link>
+              <Link href="/batches" className="hover:text-indigo-600">
+                {t("batches")}
+              </Link>
               <Link href="/credits" className="hover:text-indigo-600">
                 {t("credits")}
               </Link>

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 const TABS = [
   { href: "/admin", key: "overview" },
   { href: "/admin/api-keys", key: "apiKeys" },
+  { href: "/admin/batches", key: "batches" },
 ] as const;
 
 /** The admin area's sections; `current` is the one on screen. */

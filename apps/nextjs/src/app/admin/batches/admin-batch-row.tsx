@@ -1,0 +1,98 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { BatchProgress, BatchStatusBadge } from "@/components/batch-progress";
+import { api, describeError } from "@/lib/api";
+import { type AdminBatch, FINISHED } from "@/lib/batches";
+
+const small =
+  "rounded-md border px-2 py-0.5 text-xs focus:outline-none focus:ring-2 focus:ring-indigo-200 disabled:opacity-60";
+
+export function AdminBatchRow({ batch, onUpdated }: { batch: AdminBatch; onUpdated: (batch: AdminBatch) => void }) {
+  const t = useTranslations("adminBatches");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const failed = batch.counts.FAILED ?? 0;
+
+  async function act(action: "retry-failed" | "cancel") {
+    setBusy(true);
+    setError(null);
+    try {
+      onUpdated(await api<AdminBatch>(`/api/v1/admin/batches/${batch.id}/${action}`, { method: "POST" }));
+    } catch (e) {
+      setError(describeError(e, t("actionFailed")));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <tr data-testid="admin-batch-row" data-batch-id={batch.id}>
+      <td className="max-w-56 truncate p-2" title={batch.owner.email} data-testid="admin-batch-owner">
+        {batch.owner.email}
+      </td>
+      <td className="max-w-72 p-2">
+        <Link href={`/batches/${batch.id}`} className="line-clamp-2 font-medium hover:text-indigo-600">
+          {batch.template ?? t("itemsBatch", { count: batch.totalCount })}
+        </Link>
+        <div className="text-xs text-slate-500">
+          {batch.model} · {new Date(batch.createdAt).toLocaleString()}
+        </div>
+      </td>
+      <td className="p-2">
+        <BatchStatusBadge status={batch.status} />
+      </td>
+      <td className="p-2">
+        <BatchProgress batch={batch} />
+      </td>
+      <td className="whitespace-nowrap p-2 text-xs tabular-nums" data-testid="admin-batch-counts">
+        {t("countsValue", {
+          completed: batch.counts.COMPLETED ?? 0,
+          failed,
+          cancelled: batch.counts.CANCELLED ?? 0,
+          total: batch.totalCount,
+        })}
+      </td>
+      <td className="whitespace-nowrap p-2 text-xs tabular-nums">
+        {t("creditsValue", {
+          held: batch.credits.held,
+          settled: batch.credits.settled,
+          released: batch.credits.released,
+        })}
+      </td>
+      <td className="p-2">
+        <div className="flex flex-wrap gap-1">
+          <button
+            type="button"
+            disabled={busy || failed === 0}
+            onClick={() => void act("retry-failed")}
+            className={`${small} border-slate-300 hover:border-indigo-600`}
+            aria-label={`${t("retryFailed")} (${batch.owner.email})`}
+            data-testid="admin-batch-retry"
+          >
+            {t("retryFailed")}
+          </button>
+          {!FINISHED.has(batch.status) && (
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => void act("cancel")}
+              className={`${small} border-red-300 text-red-700 hover:border-red-600`}
+              aria-label={`${t("cancel")} (${batch.owner.email})`}
+              data-testid="admin-batch-cancel"
+            >
+              {t("cancel")}
+            </button>
+          )}
+        </div>
+        {error && (
+          <p role="alert" className="mt-1 text-xs text-red-700">
+            {error}
+          </p>
+        )}
+      </td>
+    </tr>
+  );
+}
