@@ -32,9 +32,9 @@ export function BatchProgress({ batch, large = false }: { batch: Batch; large?: 
         className={`flex w-full overflow-hidden rounded-full bg-slate-200 ${large ? "h-3" : "h-1.5"}`}
         data-testid="batch-progress"
       >
-        <div className="bg-emerald-500" style={{ width: share(batch.counts.COMPLETED ?? 0) }} />
-        <div className="bg-red-500" style={{ width: share(batch.counts.FAILED ?? 0) }} />
-        <div className="bg-slate-400" style={{ width: share(batch.counts.CANCELLED ?? 0) }} />
+        <div className="bg-emerald-500" style={{ width: share(batch.counts.completed) }} />
+        <div className="bg-red-500" style={{ width: share(batch.counts.failed) }} />
+        <div className="bg-slate-400" style={{ width: share(batch.counts.cancelled) }} />
       </div>
       <span className="text-xs tabular-nums text-slate-600" data-testid="batch-done">
         {t("done", { done, total: batch.totalCount })}

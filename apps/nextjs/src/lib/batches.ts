@@ -15,7 +15,7 @@ export interface Batch {
   totalCount: number;
   costPerVideo: number;
   requiredCredits: number;
-  counts: Record<string, number>;
+  counts: Record<"queued" | "pending" | "generating" | "uploading" | "completed" | "failed" | "cancelled", number>;
   credits: { held: number; settled: number; released: number };
   createdAt: string;
   startedAt: string | null;
@@ -46,4 +46,4 @@ export const BATCH_STATUS_STYLE: Record<BatchStatus, string> = {
 
 /** Items that reached an end (done, failed or cancelled), out of the batch's total. */
 export const doneCount = (b: Pick<Batch, "counts">) =>
-  (b.counts.COMPLETED ?? 0) + (b.counts.FAILED ?? 0) + (b.counts.CANCELLED ?? 0);
+  b.counts.completed + b.counts.failed + b.counts.cancelled;

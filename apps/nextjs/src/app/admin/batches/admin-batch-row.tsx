@@ -10,17 +10,24 @@ import { type AdminBatch, FINISHED } from "@/lib/batches";
 const small =
   "rounded-md border px-2 py-0.5 text-xs focus:outline-none focus:ring-2 focus:ring-indigo-200 disabled:opacity-60";
 
-export function AdminBatchRow({ batch, onUpdated }: { batch: AdminBatch; onUpdated: (batch: AdminBatch) => void }) {
+export function AdminBatchRow({ batch, onChanged }: { batch: AdminBatch; onChanged: () => Promise<void> }) {
   const t = useTranslations("adminBatches");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const failed = batch.counts.FAILED ?? 0;
+  const [note, setNote] = useState<string | null>(null);
+  const failed = batch.counts.failed;
 
+  // Both answer with less than a row shows (no owner, no counts for a retry): the list reloads.
   async function act(action: "retry-failed" | "cancel") {
     setBusy(true);
     setError(null);
+    setNote(null);
     try {
-      onUpdated(await api<AdminBatch>(`/api/v1/admin/batches/${batch.id}/${action}`, { method: "POST" }));
+      const answer = await api<{ requeued?: number }>(`/api/v1/admin/batches/${batch.id}/${action}`, {
+        method: "POST",
+      });
+      if (answer.requeued !== undefined) setNote(t("requeued", { count: answer.requeued }));
+      await onChanged();
     } catch (e) {
       setError(describeError(e, t("actionFailed")));
     } finally {
@@ -49,9 +56,9 @@ export function AdminBatchRow({ batch, onUpdated }: { batch: AdminBatch; onUpdat
       </td>
       <td className="whitespace-nowrap p-2 text-xs tabular-nums" data-testid="admin-batch-counts">
         {t("countsValue", {
-          completed: batch.counts.COMPLETED ?? 0,
+          completed: batch.counts.completed,
           failed,
-          cancelled: batch.counts.CANCELLED ?? 0,
+          cancelled: batch.counts.cancelled,
           total: batch.totalCount,
         })}
       </td>
@@ -87,6 +94,11 @@ export function AdminBatchRow({ batch, onUpdated }: { batch: AdminBatch; onUpdat
             </button>
           )}
         </div>
+        {note && (
+          <p role="status" className="mt-1 text-xs text-emerald-700" data-testid="admin-batch-note">
+            {note}
+          </p>
+        )}
         {error && (
           <p role="alert" className="mt-1 text-xs text-red-700">
             {error}

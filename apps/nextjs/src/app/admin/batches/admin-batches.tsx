@@ -35,10 +35,6 @@ export function AdminBatches() {
     void load(null);
   }, [load]);
 
-  // An action answers with the batch as it is now: swap it in, keeping the owner it was listed with.
-  const replace = (updated: AdminBatch) =>
-    setBatches((current) => current?.map((b) => (b.id === updated.id ? { ...b, ...updated } : b)) ?? null);
-
   const headings = [t("owner"), t("batch"), t("status"), t("progress"), t("counts"), t("credits"), t("actions")];
   return (
     <section aria-labelledby="admin-batches-heading" className="flex min-w-0 flex-col gap-3">
@@ -86,7 +82,7 @@ export function AdminBatches() {
                 </td>
               </tr>
             ) : (
-              batches.map((b) => <AdminBatchRow key={b.id} batch={b} onUpdated={replace} />)
+              batches.map((b) => <AdminBatchRow key={b.id} batch={b} onChanged={() => load(null)} />)
             )}
           </tbody>
         </table>

@@ -6,7 +6,7 @@ import { BatchProgress, BatchStatusBadge } from "@/components/batch-progress";
 import { api, describeError } from "@/lib/api";
 import { type Batch, FINISHED } from "@/lib/batches";
 
-const VIDEO_STATUSES = ["QUEUED", "PENDING", "GENERATING", "UPLOADING", "COMPLETED", "FAILED", "CANCELLED"] as const;
+const VIDEO_STATUSES = ["queued", "pending", "generating", "uploading", "completed", "failed", "cancelled"] as const;
 
 /** A batch's state: status, progress, counts per video status, credits, times, and cancel. */
 export function BatchSummary({ batch, onChanged }: { batch: Batch; onChanged: (batch: Batch) => void }) {
@@ -67,9 +67,9 @@ export function BatchSummary({ batch, onChanged }: { batch: Batch; onChanged: (b
       <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm sm:grid-cols-4 lg:grid-cols-7">
         {VIDEO_STATUSES.map((s) => (
           <div key={s} className="flex flex-col">
-            <dt className="text-xs text-slate-500">{s}</dt>
+            <dt className="text-xs text-slate-500">{s.toUpperCase()}</dt>
             <dd className="tabular-nums" data-testid={`batch-count-${s}`}>
-              {batch.counts[s] ?? 0}
+              {batch.counts[s]}
             </dd>
           </div>
         ))}
