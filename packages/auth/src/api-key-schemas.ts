@@ -6,6 +6,7 @@ import { type ApiScope, apiScopeSchema } from "./scopes.ts";
 export const API_KEY_NAME_MAX = 64;
 export const MAX_ALLOWED_IPS = 20;
 export const RATE_LIMIT_PER_MINUTE_MAX = 10_000;
+export const BATCH_MAX_ITEMS_MAX = 10_000;
 
 const name = z.string().trim().min(1).max(API_KEY_NAME_MAX);
 const scopes = z
@@ -21,8 +22,15 @@ const allowedIps = z
   .nullable()
   .transform((list) => (list?.length ? [...new Set(list)] : null));
 
+/** Videos one batch made with the key may have; null: BATCH_MAX_ITEMS. Set by admins (a plan's allowance). */
+const batchMaxItems = z.number().int().min(1).max(BATCH_MAX_ITEMS_MAX).nullable();
+
 const adminUpdateBody = z
-  .strictObject({ enabled: z.boolean().optional(), rateLimitPerMinute: rateLimitPerMinute.optional() })
+  .strictObject({
+    enabled: z.boolean().optional(),
+    rateLimitPerMinute: rateLimitPerMinute.optional(),
+    batchMaxItems: batchMaxItems.optional(),
+  })
   .refine((patch) => Object.values(patch).some((v) => v !== undefined), { message: "Nothing to change." });
 
 /** Request shapes of the key-management routes (the routes validate with these). */
@@ -61,6 +69,7 @@ export type AdminUpdateApiKeyInput = z.input<typeof apiKeySchemas.adminUpdateBod
 const keyMetadataSchema = z.object({
   rateLimitPerMinute: z.number().int().nullable().default(null),
   allowedIps: z.array(z.string()).nullable().default(null),
+  batchMaxItems: z.number().int().nullable().default(null),
 });
 export type KeyMetadata = z.output<typeof keyMetadataSchema>;
 
@@ -95,6 +104,7 @@ export interface ApiKeyView {
   expiresAt: Date | null;
   rateLimitPerMinute: number | null;
   allowedIps: string[] | null;
+  batchMaxItems: number | null;
   enabled: boolean;
   createdAt: Date;
   lastUsedAt: Date | null;
@@ -117,6 +127,10 @@ const keyView = {
   expiresAt: timestamp().nullable(),
   rateLimitPerMinute: z.int().nullable().meta({ description: "null: the default, API_KEY_RATE_LIMIT_PER_MINUTE." }),
   allowedIps: z.array(z.string()).nullable().meta({ description: "IPs or CIDRs; null: any address." }),
+  batchMaxItems: z
+    .int()
+    .nullable()
+    .meta({ description: "Videos a batch may have; null: the default, BATCH_MAX_ITEMS." }),
   enabled: z.boolean(),
   createdAt: timestamp(),
 };

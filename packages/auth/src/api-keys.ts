@@ -44,6 +44,7 @@ export async function createApiKey(userId: string, input: CreateApiKeyInput): Pr
   const metadata: KeyMetadata = {
     rateLimitPerMinute: body.rateLimitPerMinute ?? null,
     allowedIps: body.allowedIps ?? null,
+    batchMaxItems: null,
   };
   const created = await auth().api.createApiKey({
     body: {
@@ -110,12 +111,12 @@ export async function listAllApiKeys(input: { cursor?: string; limit: number }):
   };
 }
 
-/** An admin enables or disables any key, or sets its rate limit. */
+/** An admin enables or disables any key, or sets its rate limit or batch size. */
 export async function adminUpdateApiKey(id: string, patch: AdminUpdateApiKeyInput): Promise<AdminApiKeyView> {
   const body = parseInput(apiKeySchemas.adminUpdateBody, patch);
   await applyPatch(id, null, {
     enabled: body.enabled,
-    metadata: definedOnly({ rateLimitPerMinute: body.rateLimitPerMinute }),
+    metadata: definedOnly({ rateLimitPerMinute: body.rateLimitPerMinute, batchMaxItems: body.batchMaxItems }),
   });
   const row = await keyRow(id);
   return { ...viewOf(row), owner: row.user };
@@ -171,6 +172,7 @@ function viewOf(row: KeyRow): ApiKeyView {
     expiresAt: row.expiresAt,
     rateLimitPerMinute: metadata?.rateLimitPerMinute ?? null,
     allowedIps: metadata?.allowedIps ?? null,
+    batchMaxItems: metadata?.batchMaxItems ?? null,
     enabled: row.enabled !== false,
     createdAt: row.createdAt,
     lastUsedAt: row.lastRequest,

@@ -28,6 +28,8 @@ export interface RequestIdentity {
     rateLimitPerMinute: number | null;
     /** null: any address (see `ipAllowed`). */
     allowedIps: string[] | null;
+    /** null: BATCH_MAX_ITEMS. */
+    batchMaxItems: number | null;
   };
 }
 

@@ -19,6 +19,8 @@ const schema = z.object({
   SESSION_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   /** Generation holds credits and calls a provider: its own budget, below the caller's default. */
   GENERATE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+  /** Videos one batch may make; an API key's `batchMaxItems` overrides it for that key. */
+  BATCH_MAX_ITEMS: z.coerce.number().int().min(1).max(10_000).default(100),
 });
 
 export type CommonConfig = z.infer<typeof schema>;

@@ -1,6 +1,7 @@
 export * from "./account/index.ts";
 export * from "./admin/index.ts";
 export * from "./ai/index.ts";
+export * from "./batch/index.ts";
 export * from "./billing/index.ts";
 export { type CommonConfig, commonConfig } from "./config.ts";
 export * from "./credits/index.ts";

@@ -5,6 +5,16 @@ import { beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
 import type { deleteAccount, deleteAccountResult } from "../src/account/index.ts";
 import { adminSchemas, adminStats, listUsersWithBalances } from "../src/admin/index.ts";
+import type {
+  batchSchemas,
+  cancelBatch,
+  createBatch,
+  getBatch,
+  listAllBatches,
+  listBatches,
+  listBatchVideos,
+  retryFailedBatchItems,
+} from "../src/batch/index.ts";
 import { billingSchemas, getBillingOverview, productCatalogue } from "../src/billing/index.ts";
 import { adjustCredits, creditHistory, creditSchemas, getBalance, listPackages } from "../src/credits/index.ts";
 import type { listApiRequests, usageSchemas, usageSummary } from "../src/usage/index.ts";
@@ -44,6 +54,16 @@ describe("response schemas have their services' types", () => {
     expectTypeOf<Result<typeof deleteVideo>>().toEqualTypeOf<z.output<typeof videoSchemas.deletedVideo>>();
     expectTypeOf<Result<typeof latestPublicVideos>>().toEqualTypeOf<z.output<typeof videoSchemas.publicVideo>[]>();
     expectTypeOf<Result<typeof presignImageUpload>>().toEqualTypeOf<z.output<typeof presignedUpload>>();
+  });
+
+  it("batches", () => {
+    expectTypeOf<Result<typeof createBatch>>().toEqualTypeOf<z.output<typeof batchSchemas.createdBatch>>();
+    expectTypeOf<Result<typeof getBatch>>().toEqualTypeOf<z.output<typeof batchSchemas.batch>>();
+    expectTypeOf<Result<typeof cancelBatch>>().toEqualTypeOf<z.output<typeof batchSchemas.batch>>();
+    expectTypeOf<Result<typeof listBatches>>().toEqualTypeOf<z.output<typeof batchSchemas.batchPage>>();
+    expectTypeOf<Result<typeof listAllBatches>>().toEqualTypeOf<z.output<typeof batchSchemas.adminBatchPage>>();
+    expectTypeOf<Result<typeof listBatchVideos>>().toEqualTypeOf<z.output<typeof batchSchemas.batchVideoPage>>();
+    expectTypeOf<Result<typeof retryFailedBatchItems>>().toEqualTypeOf<z.output<typeof batchSchemas.retriedBatch>>();
   });
 
   it("credits, billing, admin and account", () => {

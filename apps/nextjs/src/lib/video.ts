@@ -1,6 +1,6 @@
 export interface VideoView {
   uuid: string;
-  status: "PENDING" | "GENERATING" | "UPLOADING" | "COMPLETED" | "FAILED";
+  status: "QUEUED" | "PENDING" | "GENERATING" | "UPLOADING" | "COMPLETED" | "FAILED" | "CANCELLED";
   model: string;
   mode: string;
   prompt: string;
@@ -14,12 +14,15 @@ export interface VideoView {
   createdAt: string;
 }
 
-export const IN_PROGRESS = new Set(["PENDING", "GENERATING", "UPLOADING"]);
+/** Statuses that will still change by themselves (a queued batch item starts when a slot frees): pages keep polling. */
+export const IN_PROGRESS = new Set(["QUEUED", "PENDING", "GENERATING", "UPLOADING"]);
 
 export const STATUS_STYLE: Record<VideoView["status"], string> = {
+  QUEUED: "bg-slate-100 text-slate-500",
   PENDING: "bg-slate-100 text-slate-700",
   GENERATING: "bg-amber-100 text-amber-800",
   UPLOADING: "bg-sky-100 text-sky-800",
   COMPLETED: "bg-emerald-100 text-emerald-800",
   FAILED: "bg-red-100 text-red-800",
+  CANCELLED: "bg-slate-200 text-slate-600",
 };

@@ -79,7 +79,7 @@ async function runRoute<A extends AuthMode, P extends Schema, Q extends Schema, 
   await assertSameOrigin(request, identity);
   call.budgets = await consumeBudget(identity, spec);
   assertWithinBudget(call.budgets);
-  const idempotencyKey = spec.idempotent ? idempotencyKeyOf(request.headers) : null;
+  const headerKey = spec.idempotent ? idempotencyKeyOf(request.headers) : null;
   const input = parseInputs(
     { params: spec.params, query: spec.query, body: spec.body },
     {
@@ -88,6 +88,11 @@ async function runRoute<A extends AuthMode, P extends Schema, Q extends Schema, 
       body: spec.body ? await readJsonBody(request, appConfig().API_MAX_BODY_BYTES) : undefined,
     },
   );
+  const idempotencyKey = spec.idempotent
+    ? (headerKey ??
+      spec.idempotencyKeyFrom?.(input.body as Parameters<NonNullable<typeof spec.idempotencyKeyFrom>>[0]) ??
+      null)
+    : null;
   const run = () =>
     handler({
       request,

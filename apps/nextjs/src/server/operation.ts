@@ -34,6 +34,11 @@ export interface RouteSpec<
   rateLimit?: RoutePolicy;
   /** Accepts `Idempotency-Key`: a repeat gets the stored first response. */
   idempotent?: boolean;
+  /**
+   * A key the validated body may carry instead of the header (the header wins when both are
+   * given): the same key, with the same replay, mismatch and in-progress rules.
+   */
+  idempotencyKeyFrom?: (body: B extends z.ZodType ? z.output<B> : never) => string | undefined;
 }
 
 /** One /api/v1 operation: how it runs and how the OpenAPI document describes it. */

@@ -4,7 +4,7 @@ import { closeCreditsInTransaction } from "../credits/index.ts";
 import { AppError } from "../errors/index.ts";
 import { runStorageDeletions, scheduleStorageDeletion } from "../storage/index.ts";
 import { files } from "../video/files.ts";
-import { IN_PROGRESS_SQL } from "../video/lifecycle.ts";
+import { HOLDING_SQL } from "../video/lifecycle.ts";
 
 export const DELETED_USER_NAME = "Deleted user";
 
@@ -73,7 +73,7 @@ async function closeAccount(client: SqlClient, userId: string, now: Date) {
   }
   const failed = await client.query(
     `UPDATE video SET status = 'FAILED', "errorMessage" = 'The account was deleted.', "nextCheckAt" = NULL, "updatedAt" = $2
-      WHERE "userId" = $1 AND status IN ${IN_PROGRESS_SQL}`,
+      WHERE "userId" = $1 AND status IN ${HOLDING_SQL}`,
     [userId, now],
   );
   const credits = await closeCreditsInTransaction(client, userId, { now, reason: "account deleted" });

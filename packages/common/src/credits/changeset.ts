@@ -46,7 +46,7 @@ export class Changeset {
   private readonly inserted = new Set<string>();
   private readonly debts = new Map<string, { before: number; debt: CreditDebt; inserted: boolean }>();
   private readonly entries: LedgerRow[] = [];
-  private holdInsert: { hold: CreditHold; allocations: Allocation[] } | undefined;
+  private readonly holdInserts: { hold: CreditHold; allocations: Allocation[] }[] = [];
   private holdResolution: { id: string; status: "SETTLED" | "RELEASED" } | undefined;
   private totals: Totals;
 
@@ -160,8 +160,9 @@ export class Changeset {
     );
   }
 
+  /** A new hold with the allocations it drew; one change may insert many (a batch's). */
   insertHold(hold: CreditHold, allocations: Allocation[]): void {
-    this.holdInsert = { hold, allocations };
+    this.holdInserts.push({ hold, allocations });
   }
 
   resolveHold(id: string, status: "SETTLED" | "RELEASED"): void {
@@ -253,21 +254,40 @@ export class Changeset {
         RETURNING t.id)`);
     }
 
-    if (this.holdInsert) {
-      const { hold, allocations } = this.holdInsert;
+    if (this.holdInserts.length) {
+      const holds = this.holdInserts.map((h) => h.hold);
+      const allocations = this.holdInserts.flatMap(({ hold, allocations }) =>
+        allocations.map((a) => ({ holdId: hold.id, ...a })),
+      );
       ctes.push(`hold_new AS (
         INSERT INTO credit_hold (id, "userId", reference, amount, status, "expiresAt", "createdAt")
-        VALUES (${p.add(hold.id)}, ${p.add(hold.userId)}, ${p.add(hold.reference)}, ${p.add(hold.amount)}, 'HELD', ${p.add(hold.expiresAt, "timestamptz")}, ${now}))`);
+        SELECT x.id, ${p.add(this.userId)}, x.reference, x.amount, 'HELD', x.expires_at, ${now}
+          FROM unnest(${p.add(
+            holds.map((h) => h.id),
+            "text[]",
+          )}, ${p.add(
+            holds.map((h) => h.reference),
+            "text[]",
+          )}, ${p.add(
+            holds.map((h) => h.amount),
+            "int[]",
+          )}, ${p.add(
+            holds.map((h) => h.expiresAt),
+            "timestamptz[]",
+          )}) AS x(id, reference, amount, expires_at))`);
       ctes.push(`alloc_new AS (
         INSERT INTO credit_hold_allocation ("holdId", "packageId", amount)
-        SELECT ${p.add(hold.id)}, x.package_id, x.amount
+        SELECT x.hold_id, x.package_id, x.amount
           FROM unnest(${p.add(
+            allocations.map((a) => a.holdId),
+            "text[]",
+          )}, ${p.add(
             allocations.map((a) => a.packageId),
             "text[]",
           )}, ${p.add(
             allocations.map((a) => a.amount),
             "int[]",
-          )}) AS x(package_id, amount))`);
+          )}) AS x(hold_id, package_id, amount))`);
     }
 
     if (this.holdResolution) {

@@ -28,7 +28,14 @@ export {
   releaseStaleHolds,
 } from "./operations/expire.ts";
 export { type GrantInput, type GrantResult, grantCredits, grantCreditsInTransaction } from "./operations/grant.ts";
-export { type HoldInput, type HoldResult, holdCredits, holdCreditsInTransaction } from "./operations/hold.ts";
+export {
+  type HoldInput,
+  type HoldManyInput,
+  type HoldResult,
+  holdCredits,
+  holdCreditsInTransaction,
+  holdManyCreditsInTransaction,
+} from "./operations/hold.ts";
 export {
   type ClawbackOrDeferResult,
   clawbackOrDeferInTransaction,

@@ -31,7 +31,7 @@ export async function startWorker(options: { databaseUrl: string; pollIntervalMs
   let running: Promise<unknown> = Promise.resolve();
   const tick = () => {
     running = processDueVideos()
-      .then((r) => r.checked && log.info({ job: "process-videos", result: r }, "videos checked"))
+      .then((r) => (r.checked || r.dispatched) && log.info({ job: "process-videos", result: r }, "videos checked"))
       .catch((error: unknown) => log.error({ err: error }, "processing videos failed"))
       .finally(() => {
         if (!stopping) timer = setTimeout(tick, options.pollIntervalMs);

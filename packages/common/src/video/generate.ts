@@ -7,8 +7,8 @@ import { AppError } from "../errors/index.ts";
 import { logger } from "../logger.ts";
 import { signedCallbackUrl } from "./callback-url.ts";
 import { videoConfig } from "./config.ts";
-import { failVideo, holdReference, IN_PROGRESS_SQL } from "./lifecycle.ts";
-import { type GenerationSpec, priceOf, resolveModel } from "./models.ts";
+import { failVideo, holdReference, RUNNING_SQL } from "./lifecycle.ts";
+import { type GenerationSpec, priceOf, resolveModel, type VideoModel } from "./models.ts";
 import { providerRegistry } from "./providers.ts";
 
 export interface GenerateInput extends GenerationSpec {
@@ -24,12 +24,8 @@ export interface GenerateInput extends GenerationSpec {
 export async function generateVideo(userId: string, input: GenerateInput): Promise<Video> {
   const model = resolveModel(input);
   const credits = priceOf(model, input);
-  const registry = providerRegistry();
   // Before anything is held: with no provider at all, nothing is charged and no video is created.
-  registry.assertConfigured();
-  const choices = registry.forModel(model, input.mode);
-  if (!choices.length)
-    throw new AppError("PROVIDER_ERROR", { message: `No provider is configured for ${model.name}.` });
+  const choices = providerChoices(model, input.mode);
   const config = videoConfig();
   const uuid = randomUUID();
 
@@ -37,7 +33,7 @@ export async function generateVideo(userId: string, input: GenerateInput): Promi
     async (client) => {
       const { rows } = await client.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM video
-          WHERE "userId" = $1 AND status IN ${IN_PROGRESS_SQL} AND "deletedAt" IS NULL`,
+          WHERE "userId" = $1 AND status IN ${RUNNING_SQL} AND "deletedAt" IS NULL`,
         [userId],
       );
       if ((rows[0]?.n ?? 0) >= config.VIDEO_MAX_CONCURRENT) {
@@ -71,17 +67,28 @@ export async function generateVideo(userId: string, input: GenerateInput): Promi
     { lock: [LockNamespace.creditUser, userId] },
   );
 
-  return submit(uuid, input, choices);
+  return submitVideo(uuid, input, choices);
+}
+
+/** The providers that may render the model, in order; E5003 without any provider, E5001 without one for it. */
+export function providerChoices(model: VideoModel, mode: GenerateInput["mode"]): ProviderChoice[] {
+  const registry = providerRegistry();
+  registry.assertConfigured();
+  const choices = registry.forModel(model, mode);
+  if (!choices.length)
+    throw new AppError("PROVIDER_ERROR", { message: `No provider is configured for ${model.name}.` });
+  return choices;
 }
 
 /**
- * Offers the task to the model's providers in order, each at most once. Only a definite refusal
+ * Submits a PENDING video whose credits are held (a generation just accepted, or a batch item
+ * just dispatched): offers the task to the model's providers in order, each at most once. Only a definite refusal
  * moves on to the next one; after any other failure the first may already be rendering, so the
  * video stays GENERATING with it (task id unknown) until its callback names the task, or
  * VIDEO_UNCONFIRMED_TASK_MINUTES pass. When every provider refused, the video fails, its credits
  * are released, and the caller gets 502 E5001 naming it.
  */
-async function submit(uuid: string, input: GenerateInput, choices: ProviderChoice[]): Promise<Video> {
+export async function submitVideo(uuid: string, input: GenerateInput, choices: ProviderChoice[]): Promise<Video> {
   const config = videoConfig();
   const log = logger().child({ videoUuid: uuid });
   for (const { provider, providerModel } of choices) {

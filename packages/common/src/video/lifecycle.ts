@@ -1,19 +1,36 @@
-import { db, transaction, type Video } from "@videofly/db";
+import { db, type SqlClient, transaction, type Video } from "@videofly/db";
+import { startQueuedVideos } from "../batch/dispatch.ts";
+import { finaliseBatchInTransaction } from "../batch/finalise.ts";
 import { resolveHoldInTransaction } from "../credits/index.ts";
 import { type ErrorName, errorCodes } from "../errors/index.ts";
+import { logger } from "../logger.ts";
 
-/** The statuses of a video still being made: it holds its credits until it leaves them. */
-export const IN_PROGRESS_STATUSES: readonly Video["status"][] = ["PENDING", "GENERATING", "UPLOADING"];
-/** The same, as a SQL list for `status IN ...`. */
-export const IN_PROGRESS_SQL = `(${IN_PROGRESS_STATUSES.map((s) => `'${s}'`).join(", ")})`;
+/**
+ * The statuses of a video being made: it counts toward VIDEO_MAX_CONCURRENT until it leaves them.
+ * A QUEUED batch item is not running yet: it waits for a slot.
+ */
+export const RUNNING_STATUSES: readonly Video["status"][] = ["PENDING", "GENERATING", "UPLOADING"];
+/** The statuses of a video that holds its credits: running, or queued for a slot. */
+export const HOLDING_STATUSES: readonly Video["status"][] = [...RUNNING_STATUSES, "QUEUED"];
+
+const sqlList = (statuses: readonly string[]) => `(${statuses.map((s) => `'${s}'`).join(", ")})`;
+/** The same lists, for `status IN ...`. */
+export const RUNNING_SQL = sqlList(RUNNING_STATUSES);
+export const HOLDING_SQL = sqlList(HOLDING_STATUSES);
 
 /** The credit hold that pays for a video's first attempt; a retry gets one of its own. */
 export const holdReference = (videoUuid: string, attempt = 1) =>
   attempt === 1 ? `video:${videoUuid}` : `video:${videoUuid}:attempt-${attempt}`;
 
+interface Ended {
+  holdReference: string | null;
+  userId: string;
+  batchId: string | null;
+}
+
 /**
  * Marks a video FAILED with an error code and releases its credits, in one transaction. Only a
- * video still in progress fails (with `unconfirmedOnly`, only one whose task id is still unknown);
+ * video still running fails (with `unconfirmedOnly`, only one whose task id is still unknown);
  * a second call is a no-op (null).
  */
 export async function failVideo(
@@ -23,34 +40,56 @@ export async function failVideo(
   options: { unconfirmedOnly?: boolean } = {},
 ): Promise<Video | null> {
   const failed = await transaction(async (client) => {
-    const { rows } = await client.query<{ holdReference: string | null }>(
+    const { rows } = await client.query<Ended>(
       `UPDATE video SET status = 'FAILED', "errorCode" = $2, "errorMessage" = $3, "nextCheckAt" = NULL, "updatedAt" = now()
-        WHERE uuid = $1 AND status IN ${IN_PROGRESS_SQL}
-          AND (NOT $4::boolean OR "providerTaskId" IS NULL) RETURNING "holdReference"`,
+        WHERE uuid = $1 AND status IN ${RUNNING_SQL}
+          AND (NOT $4::boolean OR "providerTaskId" IS NULL) RETURNING "holdReference", "userId", "batchId"`,
       [uuid, errorCodes[error].code, message.slice(0, 500), options.unconfirmedOnly ?? false],
     );
     const failed = rows[0];
-    if (!failed) return false;
+    if (!failed) return null;
     // The current attempt's hold: a retried video pays with a hold of its own.
     await resolveHoldInTransaction(client, failed.holdReference ?? holdReference(uuid), "RELEASED", {
       reason: `video failed: ${errorCodes[error].code}`,
     });
-    return true;
+    await endedInTransaction(client, failed);
+    return failed;
   });
-  return failed ? db().video.findUnique({ where: { uuid } }) : null;
+  if (!failed) return null;
+  await slotFreed(failed.userId);
+  return db().video.findUnique({ where: { uuid } });
 }
 
 /** Marks a stored video COMPLETED and settles its credits, in one transaction; exactly once. */
 export async function completeVideo(uuid: string, storageKey: string): Promise<boolean> {
-  return transaction(async (client) => {
-    const { rows } = await client.query<{ holdReference: string }>(
+  const completed = await transaction(async (client) => {
+    const { rows } = await client.query<Ended>(
       `UPDATE video SET status = 'COMPLETED', "storageKey" = $2, "completedAt" = now(), "nextCheckAt" = NULL, "updatedAt" = now()
-        WHERE uuid = $1 AND status = 'UPLOADING' RETURNING "holdReference"`,
+        WHERE uuid = $1 AND status = 'UPLOADING' RETURNING "holdReference", "userId", "batchId"`,
       [uuid, storageKey],
     );
-    const hold = rows[0]?.holdReference;
-    if (!hold) return false;
-    await resolveHoldInTransaction(client, hold, "SETTLED", { reason: "video completed" });
-    return true;
+    const done = rows[0];
+    if (!done?.holdReference) return null;
+    await resolveHoldInTransaction(client, done.holdReference, "SETTLED", { reason: "video completed" });
+    await endedInTransaction(client, done);
+    return done;
   });
+  if (!completed) return false;
+  await slotFreed(completed.userId);
+  return true;
+}
+
+/** In the transaction that ended a video: its batch is finalised if this was its last item. */
+async function endedInTransaction(client: SqlClient, ended: Ended): Promise<void> {
+  if (ended.batchId) await finaliseBatchInTransaction(client, ended.batchId);
+}
+
+/**
+ * After a video of the user stopped running (committed): a queued batch item may take its slot.
+ * A failure here is logged, never the caller's: the poll job dispatches what is left.
+ */
+async function slotFreed(userId: string): Promise<void> {
+  await startQueuedVideos(userId).catch((error: unknown) =>
+    logger().error({ err: error, userId }, "starting queued videos failed"),
+  );
 }

@@ -1,5 +1,6 @@
 import { db, pool, type Video } from "@videofly/db";
 import { ProviderError } from "../ai/types.ts";
+import { dispatchQueuedVideos } from "../batch/dispatch.ts";
 import { logger } from "../logger.ts";
 import { OutboundError } from "../net/index.ts";
 import { storageKeys } from "../storage/index.ts";
@@ -149,12 +150,14 @@ export interface ProcessResult {
   timedOut: number;
   /** Videos failed (and released) for running past VIDEO_MAX_RUNTIME_MINUTES. */
   pastMaxRuntime: number;
+  /** Queued batch items started because their user had a free slot (the dispatcher's safety net). */
+  dispatched: number;
 }
 
 /**
- * The poll job: fails videos past their maximum runtime, then claims videos whose next check is due
+ * The poll job: fails videos past their maximum runtime, claims videos whose next check is due
  * (callbacks that never came, copies to retry, copies whose worker died) with SKIP LOCKED, so any
- * number of workers share them, and checks each.
+ * number of workers share them, and checks each; then starts queued batch items that have a slot.
  */
 export async function processDueVideos(options: { limit?: number } = {}): Promise<ProcessResult> {
   const pastMaxRuntime = await failVideosPastMaxRuntime();
@@ -168,10 +171,12 @@ export async function processDueVideos(options: { limit?: number } = {}): Promis
   );
   for (const { uuid } of rows) await checkVideo(uuid, { claimed: true });
   const stuck = await pool().query<{ uuid: string }>(
-    `SELECT uuid FROM video WHERE status = 'PENDING' AND "createdAt" < $1 AND "deletedAt" IS NULL LIMIT 100`,
+    // A dispatched batch item's clock starts when it was claimed (startedAt), not when it was queued.
+    `SELECT uuid FROM video WHERE status = 'PENDING' AND COALESCE("startedAt", "createdAt") < $1 AND "deletedAt" IS NULL LIMIT 100`,
     [new Date(Date.now() - PENDING_TIMEOUT_MS)],
   );
   for (const { uuid } of stuck.rows)
     await failVideo(uuid, "PROVIDER_ERROR", "The task was never submitted to a provider.");
-  return { checked: rows.length, timedOut: stuck.rows.length, pastMaxRuntime };
+  const dispatched = await dispatchQueuedVideos();
+  return { checked: rows.length, timedOut: stuck.rows.length, pastMaxRuntime, dispatched };
 }

@@ -1,4 +1,5 @@
 import { db, type Video, type VideoStatus } from "@videofly/db";
+import { cancelQueuedVideo } from "../batch/cancel.ts";
 import { AppError } from "../errors/index.ts";
 import { files } from "./files.ts";
 import { type VideoPosition, videoCursor } from "./schemas.ts";
@@ -6,7 +7,8 @@ import { videoView } from "./view.ts";
 
 const DOWNLOAD_TTL_S = 3600;
 
-async function downloadUrl(v: Video): Promise<string | null> {
+/** A short-lived link to a stored video; null until it is COMPLETED. */
+export async function downloadUrl(v: Video): Promise<string | null> {
   if (v.status !== "COMPLETED" || !v.storageKey) return null;
   return files().publicUrl(v.storageKey) ?? files().presignDownload(v.storageKey, { expiresInSeconds: DOWNLOAD_TTL_S });
 }
@@ -60,9 +62,13 @@ export async function listVideos(
   };
 }
 
-/** Soft delete: gone from every list at once; the cleanup job removes the stored file. */
+/**
+ * Soft delete: gone from every list at once; the cleanup job removes the stored file. A queued
+ * batch item is cancelled (its credits released) rather than left waiting for a slot.
+ */
 export async function deleteVideo(userId: string, uuid: string): Promise<{ uuid: string; deleted: true }> {
   const video = await findOwnVideo(userId, uuid);
+  if (video.status === "QUEUED") await cancelQueuedVideo(userId, uuid, video.batchId);
   await db().video.update({ where: { id: video.id }, data: { deletedAt: new Date(), isPublic: false } });
   return { uuid, deleted: true };
 }

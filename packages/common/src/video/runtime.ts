@@ -1,7 +1,7 @@
 import { pool, type Video } from "@videofly/db";
 import { logger } from "../logger.ts";
 import { videoConfig } from "./config.ts";
-import { failVideo, IN_PROGRESS_SQL, IN_PROGRESS_STATUSES } from "./lifecycle.ts";
+import { failVideo, HOLDING_SQL, RUNNING_SQL, RUNNING_STATUSES } from "./lifecycle.ts";
 
 const maxRuntimeMs = () => videoConfig().VIDEO_MAX_RUNTIME_MINUTES * 60_000;
 
@@ -11,7 +11,7 @@ const maxRuntimeMs = () => videoConfig().VIDEO_MAX_RUNTIME_MINUTES * 60_000;
  */
 export function isPastMaxRuntime(video: Pick<Video, "status" | "startedAt" | "createdAt">, now: Date): boolean {
   const started = video.startedAt ?? video.createdAt;
-  return IN_PROGRESS_STATUSES.includes(video.status) && now.getTime() - started.getTime() >= maxRuntimeMs();
+  return RUNNING_STATUSES.includes(video.status) && now.getTime() - started.getTime() >= maxRuntimeMs();
 }
 
 /** Fails a video that ran out of time: FAILED with E5001 and its hold released, once (failVideo is guarded). */
@@ -36,7 +36,7 @@ export async function failVideosPastMaxRuntime(now = new Date(), batchSize = 100
   for (;;) {
     const { rows } = await pool().query<{ uuid: string }>(
       `SELECT uuid FROM video
-        WHERE status IN ${IN_PROGRESS_SQL} AND COALESCE("startedAt", "createdAt") <= $1 AND NOT (uuid = ANY($2::text[]))
+        WHERE status IN ${RUNNING_SQL} AND COALESCE("startedAt", "createdAt") <= $1 AND NOT (uuid = ANY($2::text[]))
         ORDER BY COALESCE("startedAt", "createdAt") LIMIT $3`,
       [cutoff, seen, batchSize],
     );
@@ -53,13 +53,14 @@ export async function failVideosPastMaxRuntime(now = new Date(), batchSize = 100
 }
 
 /**
- * Which of these credit hold references pay for a video still in progress: such a hold is the
- * video's to settle or release, so the stale-hold job leaves it alone. A deleted video's is not.
+ * Which of these credit hold references pay for a video still in progress or queued for a slot
+ * (a batch item may wait longer than a hold's TTL): such a hold is the video's to settle or
+ * release, so the stale-hold job leaves it alone. A deleted video's is not.
  */
 export async function holdsOfVideosInProgress(references: string[]): Promise<Set<string>> {
   const { rows } = await pool().query<{ holdReference: string }>(
     `SELECT "holdReference" FROM video
-      WHERE "holdReference" = ANY($1::text[]) AND status IN ${IN_PROGRESS_SQL} AND "deletedAt" IS NULL`,
+      WHERE "holdReference" = ANY($1::text[]) AND status IN ${HOLDING_SQL} AND "deletedAt" IS NULL`,
     [references],
   );
   return new Set(rows.map((r) => r.holdReference));

@@ -3,8 +3,12 @@ import { cursorCodec, cursorFields } from "../pagination.ts";
 import { pageSchema, timestamp } from "../wire.ts";
 
 export const videoStatus = z
-  .enum(["PENDING", "GENERATING", "UPLOADING", "COMPLETED", "FAILED"])
-  .meta({ id: "VideoStatus", description: "PENDING → GENERATING → UPLOADING → COMPLETED, or FAILED." });
+  .enum(["QUEUED", "PENDING", "GENERATING", "UPLOADING", "COMPLETED", "FAILED", "CANCELLED"])
+  .meta({
+    id: "VideoStatus",
+    description:
+      "PENDING → GENERATING → UPLOADING → COMPLETED, or FAILED. A batch item starts QUEUED (waiting for a slot) and is CANCELLED if its batch is cancelled before it starts.",
+  });
 export const generationMode = z.enum(["TEXT_TO_VIDEO", "IMAGE_TO_VIDEO"]).meta({ id: "GenerationMode" });
 
 /** Where a page of videos stopped, newest first: creation time, then id. */

@@ -44,6 +44,66 @@ export interface paths {
         patch: operations["adminUpdateApiKey"];
         trace?: never;
     };
+    "/admin/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every user's batches, newest first
+         * @description **Admins only**, by session.
+         */
+        get: operations["adminListBatches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/batches/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel any user's batch
+         * @description **Admins only**, by session.
+         */
+        post: operations["adminCancelBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/batches/{id}/retry-failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Queue a batch's failed items again, with new holds
+         * @description **Admins only**, by session.
+         */
+        post: operations["adminRetryFailed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/admin/credits": {
         parameters: {
             query?: never;
@@ -190,6 +250,94 @@ export interface paths {
          * @description **Session only**: API keys are refused.
          */
         patch: operations["updateApiKey"];
+        trace?: never;
+    };
+    "/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your batches, newest first
+         * @description **Scope:** `batches:read` (an API key needs it; a session has every scope).
+         */
+        get: operations["listBatches"];
+        put?: never;
+        /**
+         * Create a batch of videos
+         * @description One video per combination of a template's variables, or per item of a list. The whole batch is priced and its credits held at once; items start as the concurrency limit frees slots (status queued until then). `requestId` acts as the Idempotency-Key header.
+         *
+         *     **Scope:** `batches:write` (an API key needs it; a session has every scope).
+         */
+        post: operations["createBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/batches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a batch: status, counts per video status, credits
+         * @description **Scope:** `batches:read` (an API key needs it; a session has every scope).
+         */
+        get: operations["getBatch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/batches/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a batch
+         * @description Items not yet submitted are cancelled and their credits released at once; running ones finish. Cancelling again changes nothing.
+         *
+         *     **Scope:** `batches:write` (an API key needs it; a session has every scope).
+         */
+        post: operations["cancelBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/batches/{id}/videos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A batch's videos, in index order
+         * @description **Scope:** `batches:read` (an API key needs it; a session has every scope).
+         */
+        get: operations["listBatchVideos"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/config/models": {
@@ -595,10 +743,10 @@ export interface components {
         /** @enum {string} */
         GenerationMode: "TEXT_TO_VIDEO" | "IMAGE_TO_VIDEO";
         /**
-         * @description PENDING → GENERATING → UPLOADING → COMPLETED, or FAILED.
+         * @description PENDING → GENERATING → UPLOADING → COMPLETED, or FAILED. A batch item starts QUEUED (waiting for a slot) and is CANCELLED if its batch is cancelled before it starts.
          * @enum {string}
          */
-        VideoStatus: "PENDING" | "GENERATING" | "UPLOADING" | "COMPLETED" | "FAILED";
+        VideoStatus: "QUEUED" | "PENDING" | "GENERATING" | "UPLOADING" | "COMPLETED" | "FAILED" | "CANCELLED";
         AdminApiKeyPage: {
             items: {
                 id: string;
@@ -611,6 +759,8 @@ export interface components {
                 rateLimitPerMinute: number | null;
                 /** @description IPs or CIDRs; null: any address. */
                 allowedIps: string[] | null;
+                /** @description Videos a batch may have; null: the default, BATCH_MAX_ITEMS. */
+                batchMaxItems: number | null;
                 enabled: boolean;
                 /** Format: date-time */
                 createdAt: string;
@@ -637,6 +787,8 @@ export interface components {
             rateLimitPerMinute: number | null;
             /** @description IPs or CIDRs; null: any address. */
             allowedIps: string[] | null;
+            /** @description Videos a batch may have; null: the default, BATCH_MAX_ITEMS. */
+            batchMaxItems: number | null;
             enabled: boolean;
             /** Format: date-time */
             createdAt: string;
@@ -646,6 +798,93 @@ export interface components {
                 id: string;
                 email: string;
             };
+        };
+        AdminBatchPage: {
+            items: components["schemas"]["AdminBatch"][];
+            /** @description Pass as `cursor` for the next page; null on the last. */
+            nextCursor: string | null;
+        };
+        AdminBatch: {
+            id: string;
+            status: components["schemas"]["BatchStatus"];
+            model: string;
+            mode: components["schemas"]["GenerationMode"];
+            duration: number;
+            aspectRatio: string;
+            quality: string;
+            imageUrl: string | null;
+            negativePrompt: string | null;
+            template: string | null;
+            variables: {
+                [key: string]: string[];
+            } | null;
+            totalCount: number;
+            costPerVideo: number;
+            requiredCredits: number;
+            counts: components["schemas"]["BatchCounts"];
+            credits: components["schemas"]["BatchCredits"];
+            /** Format: date-time */
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+            cancelledAt: string | null;
+            owner: {
+                id: string;
+                email: string;
+            };
+        };
+        /**
+         * @description queued → running → completed | partially_failed | failed; or cancelled.
+         * @enum {string}
+         */
+        BatchStatus: "queued" | "running" | "completed" | "partially_failed" | "failed" | "cancelled";
+        /** @description The batch's videos by status. */
+        BatchCounts: {
+            queued: number;
+            pending: number;
+            generating: number;
+            uploading: number;
+            completed: number;
+            failed: number;
+            cancelled: number;
+        };
+        BatchCredits: {
+            /** @description Frozen for items not finished yet. */
+            held: number;
+            /** @description Spent on completed items. */
+            settled: number;
+            /** @description Given back for failed and cancelled items. */
+            released: number;
+        };
+        Batch: {
+            id: string;
+            status: components["schemas"]["BatchStatus"];
+            model: string;
+            mode: components["schemas"]["GenerationMode"];
+            duration: number;
+            aspectRatio: string;
+            quality: string;
+            imageUrl: string | null;
+            negativePrompt: string | null;
+            template: string | null;
+            variables: {
+                [key: string]: string[];
+            } | null;
+            totalCount: number;
+            costPerVideo: number;
+            requiredCredits: number;
+            counts: components["schemas"]["BatchCounts"];
+            credits: components["schemas"]["BatchCredits"];
+            /** Format: date-time */
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+            cancelledAt: string | null;
+        };
+        RetriedBatch: {
+            id: string;
+            /** @description FAILED items queued again. */
+            requeued: number;
         };
         CreditAdjustment: {
             userId: string;
@@ -749,6 +988,8 @@ export interface components {
             rateLimitPerMinute: number | null;
             /** @description IPs or CIDRs; null: any address. */
             allowedIps: string[] | null;
+            /** @description Videos a batch may have; null: the default, BATCH_MAX_ITEMS. */
+            batchMaxItems: number | null;
             enabled: boolean;
             /** Format: date-time */
             createdAt: string;
@@ -768,6 +1009,8 @@ export interface components {
             rateLimitPerMinute: number | null;
             /** @description IPs or CIDRs; null: any address. */
             allowedIps: string[] | null;
+            /** @description Videos a batch may have; null: the default, BATCH_MAX_ITEMS. */
+            batchMaxItems: number | null;
             enabled: boolean;
             /** Format: date-time */
             createdAt: string;
@@ -785,6 +1028,8 @@ export interface components {
             rateLimitPerMinute: number | null;
             /** @description IPs or CIDRs; null: any address. */
             allowedIps: string[] | null;
+            /** @description Videos a batch may have; null: the default, BATCH_MAX_ITEMS. */
+            batchMaxItems: number | null;
             enabled: boolean;
             /** Format: date-time */
             createdAt: string;
@@ -795,6 +1040,59 @@ export interface components {
             id: string;
             /** @constant */
             revoked: true;
+        };
+        BatchPage: {
+            items: components["schemas"]["Batch"][];
+            /** @description Pass as `cursor` for the next page; null on the last. */
+            nextCursor: string | null;
+        };
+        CreatedBatch: {
+            id: string;
+            /** @constant */
+            status: "queued";
+            totalCount: number;
+            costPerVideo: number;
+            requiredCredits: number;
+            /** @description The balance left after the batch's credits were held. */
+            availableCredits: number;
+        };
+        BatchVideoPage: {
+            items: components["schemas"]["BatchVideo"][];
+            /** @description Pass as `cursor` for the next page; null on the last. */
+            nextCursor: string | null;
+        };
+        BatchVideo: {
+            /** Format: uuid */
+            uuid: string;
+            status: components["schemas"]["VideoStatus"];
+            model: string;
+            mode: components["schemas"]["GenerationMode"];
+            prompt: string;
+            negativePrompt: string | null;
+            /** @description Seconds. */
+            duration: number;
+            aspectRatio: string;
+            quality: string;
+            imageUrl: string | null;
+            creditsCost: number;
+            provider: string | null;
+            isPublic: boolean;
+            /** @description A short-lived download link once the video is stored. */
+            videoUrl: string | null;
+            /** @description Why the video failed; null unless it did. */
+            error: {
+                /** @description An error code of the API's table (E4xxx, E5xxx). */
+                code: string;
+                message: string | null;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+            startedAt: string | null;
+            completedAt: string | null;
+            batchIndex: number;
+            metadata: {
+                [key: string]: unknown;
+            } | null;
         };
         VideoModel: {
             id: string;
@@ -1270,6 +1568,7 @@ export interface operations {
                 "application/json": {
                     enabled?: boolean;
                     rateLimitPerMinute?: number | null;
+                    batchMaxItems?: number | null;
                 };
             };
         };
@@ -1415,6 +1714,577 @@ export interface operations {
                             code?: "E4150";
                             /** @enum {string} */
                             type?: "unsupported_media_type";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4290` rate_limited: Too many requests; slow down.
+             *     Wait `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4290";
+                            /** @enum {string} */
+                            type?: "rate_limited";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5000` internal_error: Something went wrong on our side. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5000";
+                            /** @enum {string} */
+                            type?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5030` service_unavailable: A service we depend on is unavailable. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5030";
+                            /** @enum {string} */
+                            type?: "service_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    adminListBatches: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every user's batches, newest first */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["AdminBatchPage"];
+                    };
+                };
+            };
+            /** @description - `E4000` validation_error: The request is not valid. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4000";
+                            /** @enum {string} */
+                            type?: "validation_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4010` unauthorized: Authentication is required. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4010";
+                            /** @enum {string} */
+                            type?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4030` forbidden: You are not allowed to do this.
+             *     Needs the admin role, by session: API keys are refused.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4030";
+                            /** @enum {string} */
+                            type?: "forbidden";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4290` rate_limited: Too many requests; slow down.
+             *     Wait `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4290";
+                            /** @enum {string} */
+                            type?: "rate_limited";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5000` internal_error: Something went wrong on our side. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5000";
+                            /** @enum {string} */
+                            type?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5030` service_unavailable: A service we depend on is unavailable. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5030";
+                            /** @enum {string} */
+                            type?: "service_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    adminCancelBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancel any user's batch */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["Batch"];
+                    };
+                };
+            };
+            /** @description - `E4000` validation_error: The request is not valid. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4000";
+                            /** @enum {string} */
+                            type?: "validation_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4010` unauthorized: Authentication is required. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4010";
+                            /** @enum {string} */
+                            type?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4030` forbidden: You are not allowed to do this.
+             *     Needs the admin role, by session: API keys are refused.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4030";
+                            /** @enum {string} */
+                            type?: "forbidden";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4040` not_found: Not found. */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4040";
+                            /** @enum {string} */
+                            type?: "not_found";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4290` rate_limited: Too many requests; slow down.
+             *     Wait `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4290";
+                            /** @enum {string} */
+                            type?: "rate_limited";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5000` internal_error: Something went wrong on our side. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5000";
+                            /** @enum {string} */
+                            type?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5030` service_unavailable: A service we depend on is unavailable. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5030";
+                            /** @enum {string} */
+                            type?: "service_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    adminRetryFailed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queue a batch's failed items again, with new holds */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["RetriedBatch"];
+                    };
+                };
+            };
+            /** @description - `E4000` validation_error: The request is not valid. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4000";
+                            /** @enum {string} */
+                            type?: "validation_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4010` unauthorized: Authentication is required. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4010";
+                            /** @enum {string} */
+                            type?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4001` insufficient_credits: Not enough credits for this request. */
+            402: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4001";
+                            /** @enum {string} */
+                            type?: "insufficient_credits";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4030` forbidden: You are not allowed to do this.
+             *     Needs the admin role, by session: API keys are refused.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4030";
+                            /** @enum {string} */
+                            type?: "forbidden";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4040` not_found: Not found. */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4040";
+                            /** @enum {string} */
+                            type?: "not_found";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4090` conflict: The request conflicts with the current state. */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4090";
+                            /** @enum {string} */
+                            type?: "conflict";
                         };
                     };
                 };
@@ -3204,6 +4074,1056 @@ export interface operations {
                             code?: "E4150";
                             /** @enum {string} */
                             type?: "unsupported_media_type";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4290` rate_limited: Too many requests; slow down.
+             *     Wait `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4290";
+                            /** @enum {string} */
+                            type?: "rate_limited";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5000` internal_error: Something went wrong on our side. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5000";
+                            /** @enum {string} */
+                            type?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5030` service_unavailable: A service we depend on is unavailable. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5030";
+                            /** @enum {string} */
+                            type?: "service_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listBatches: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description List your batches, newest first */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["BatchPage"];
+                    };
+                };
+            };
+            /** @description - `E4000` validation_error: The request is not valid. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4000";
+                            /** @enum {string} */
+                            type?: "validation_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4010` unauthorized: Authentication is required. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4010";
+                            /** @enum {string} */
+                            type?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4030` forbidden: You are not allowed to do this.
+             *     An API key without the `batches:read` scope gets E4030 with `details.requiredScope`.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4030";
+                            /** @enum {string} */
+                            type?: "forbidden";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4290` rate_limited: Too many requests; slow down.
+             *     Wait `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4290";
+                            /** @enum {string} */
+                            type?: "rate_limited";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5000` internal_error: Something went wrong on our side. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5000";
+                            /** @enum {string} */
+                            type?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5030` service_unavailable: A service we depend on is unavailable. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5030";
+                            /** @enum {string} */
+                            type?: "service_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createBatch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a repeat with the same key and body gets the first response again (for 24 h). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    model: string;
+                    /** @default TEXT_TO_VIDEO */
+                    mode?: components["schemas"]["GenerationMode"];
+                    negativePrompt?: string;
+                    duration: number;
+                    /** @default 16:9 */
+                    aspectRatio?: string;
+                    quality: string;
+                    /**
+                     * Format: uri
+                     * @description The image of image-to-video, for every item that names none.
+                     */
+                    imageUrl?: string;
+                    template?: string;
+                    variables?: {
+                        [key: string]: string[];
+                    };
+                    items?: {
+                        prompt: string;
+                        /** Format: uri */
+                        imageUrl?: string;
+                        /** @description Your own data for the item, returned with its video. */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                    }[];
+                    /** @description Acts as the Idempotency-Key header. */
+                    requestId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Create a batch of videos */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["CreatedBatch"];
+                    };
+                };
+            };
+            /**
+             * @description - `E4000` validation_error: The request is not valid.
+             *     - `E4002` model_not_found: The model does not exist or is disabled.
+             *     - `E4003` invalid_duration: The model does not offer this duration.
+             *     - `E4004` image_required: Image-to-video needs an image.
+             */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4000" | "E4002" | "E4003" | "E4004";
+                            /** @enum {string} */
+                            type?: "validation_error" | "model_not_found" | "invalid_duration" | "image_required";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4010` unauthorized: Authentication is required. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4010";
+                            /** @enum {string} */
+                            type?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4001` insufficient_credits: Not enough credits for this request. */
+            402: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4001";
+                            /** @enum {string} */
+                            type?: "insufficient_credits";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4030` forbidden: You are not allowed to do this.
+             *     An API key without the `batches:write` scope gets E4030 with `details.requiredScope`.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4030";
+                            /** @enum {string} */
+                            type?: "forbidden";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4090` conflict: The request conflicts with the current state.
+             *     E4090: a request with this Idempotency-Key is still running; retry after `Retry-After` seconds.
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4090";
+                            /** @enum {string} */
+                            type?: "conflict";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4130` payload_too_large: The request body is too large. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4130";
+                            /** @enum {string} */
+                            type?: "payload_too_large";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4150` unsupported_media_type: The request body must be sent as application/json. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4150";
+                            /** @enum {string} */
+                            type?: "unsupported_media_type";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4220` unprocessable: The request cannot be processed.
+             *     E4220: this Idempotency-Key was used with a different body.
+             */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4220";
+                            /** @enum {string} */
+                            type?: "unprocessable";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4290` rate_limited: Too many requests; slow down.
+             *     Wait `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4290";
+                            /** @enum {string} */
+                            type?: "rate_limited";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5000` internal_error: Something went wrong on our side. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5000";
+                            /** @enum {string} */
+                            type?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5001` provider_error: The video provider failed. */
+            502: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5001";
+                            /** @enum {string} */
+                            type?: "provider_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5030` service_unavailable: A service we depend on is unavailable. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5030";
+                            /** @enum {string} */
+                            type?: "service_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Get a batch: status, counts per video status, credits */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["Batch"];
+                    };
+                };
+            };
+            /** @description - `E4000` validation_error: The request is not valid. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4000";
+                            /** @enum {string} */
+                            type?: "validation_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4010` unauthorized: Authentication is required. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4010";
+                            /** @enum {string} */
+                            type?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4030` forbidden: You are not allowed to do this.
+             *     An API key without the `batches:read` scope gets E4030 with `details.requiredScope`.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4030";
+                            /** @enum {string} */
+                            type?: "forbidden";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4040` not_found: Not found. */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4040";
+                            /** @enum {string} */
+                            type?: "not_found";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4290` rate_limited: Too many requests; slow down.
+             *     Wait `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4290";
+                            /** @enum {string} */
+                            type?: "rate_limited";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5000` internal_error: Something went wrong on our side. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5000";
+                            /** @enum {string} */
+                            type?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5030` service_unavailable: A service we depend on is unavailable. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5030";
+                            /** @enum {string} */
+                            type?: "service_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    cancelBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancel a batch */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["Batch"];
+                    };
+                };
+            };
+            /** @description - `E4000` validation_error: The request is not valid. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4000";
+                            /** @enum {string} */
+                            type?: "validation_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4010` unauthorized: Authentication is required. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4010";
+                            /** @enum {string} */
+                            type?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4030` forbidden: You are not allowed to do this.
+             *     An API key without the `batches:write` scope gets E4030 with `details.requiredScope`.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4030";
+                            /** @enum {string} */
+                            type?: "forbidden";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4040` not_found: Not found. */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4040";
+                            /** @enum {string} */
+                            type?: "not_found";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4290` rate_limited: Too many requests; slow down.
+             *     Wait `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4290";
+                            /** @enum {string} */
+                            type?: "rate_limited";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5000` internal_error: Something went wrong on our side. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5000";
+                            /** @enum {string} */
+                            type?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5030` service_unavailable: A service we depend on is unavailable. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5030";
+                            /** @enum {string} */
+                            type?: "service_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listBatchVideos: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A batch's videos, in index order */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["BatchVideoPage"];
+                    };
+                };
+            };
+            /** @description - `E4000` validation_error: The request is not valid. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4000";
+                            /** @enum {string} */
+                            type?: "validation_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4010` unauthorized: Authentication is required. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4010";
+                            /** @enum {string} */
+                            type?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4030` forbidden: You are not allowed to do this.
+             *     An API key without the `batches:read` scope gets E4030 with `details.requiredScope`.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4030";
+                            /** @enum {string} */
+                            type?: "forbidden";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4040` not_found: Not found. */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4040";
+                            /** @enum {string} */
+                            type?: "not_found";
                         };
                     };
                 };

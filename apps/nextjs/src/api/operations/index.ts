@@ -1,5 +1,6 @@
 import * as account from "./account";
 import * as admin from "./admin";
+import * as batches from "./batches";
 import * as credits from "./credits";
 import * as keys from "./keys";
 import * as system from "./system";
@@ -7,6 +8,6 @@ import * as usage from "./usage";
 import * as video from "./video";
 
 /** Every /api/v1 operation, by area: the routes run them and the OpenAPI document lists them. */
-export const operations = { account, admin, credits, keys, system, usage, video };
+export const operations = { account, admin, batches, credits, keys, system, usage, video };
 
 export const allOperations = () => Object.values(operations).flatMap((area) => Object.values(area));

@@ -1,0 +1,7 @@
+import { cancelBatch } from "@videofly/common";
+import { operations } from "@/api/operations";
+import { defineRoute } from "@/server/define-route";
+
+export const dynamic = "force-dynamic";
+
+export const POST = defineRoute(operations.batches.adminCancelBatch, ({ params }) => cancelBatch(null, params.id));
