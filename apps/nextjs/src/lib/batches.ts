@@ -1,39 +1,25 @@
-// PROVISIONAL: replaced by the API document's types once the batches branch is merged.
-import type { VideoView } from "@/lib/video";
+// What the batch pages receive from /api/v1/batches and /api/v1/admin/batches: the API document's
+// own types, through the SDK.
+import type { components } from "@videofly/sdk";
 
-export type BatchStatus = "queued" | "running" | "completed" | "partially_failed" | "failed" | "cancelled";
+export type Batch = components["schemas"]["Batch"];
+export type BatchStatus = components["schemas"]["BatchStatus"];
+/** A batch as the admin list shows it: with its owner. */
+export type AdminBatch = components["schemas"]["AdminBatch"];
+/** A batch's item: the video, with its place in the batch. */
+export type BatchVideo = components["schemas"]["BatchVideo"];
+/** The answer to a create: the batch's price, held. */
+export type CreatedBatch = components["schemas"]["CreatedBatch"];
+export type RetriedBatch = components["schemas"]["RetriedBatch"];
 
-export interface Batch {
-  id: string;
-  status: BatchStatus;
-  model: string;
-  mode: string;
-  duration: number;
-  aspectRatio: string;
-  quality: string;
-  template: string | null;
-  totalCount: number;
-  costPerVideo: number;
-  requiredCredits: number;
-  counts: Record<"queued" | "pending" | "generating" | "uploading" | "completed" | "failed" | "cancelled", number>;
-  credits: { held: number; settled: number; released: number };
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-}
-export type AdminBatch = Batch & { owner: { id: string; email: string } };
-export type BatchVideo = VideoView & { batchIndex: number };
-export interface CreatedBatch {
-  id: string;
-  status: BatchStatus;
-  totalCount: number;
-  costPerVideo: number;
-  requiredCredits: number;
-  availableCredits: number;
-}
+/**
+ * Finalised: no item will change any more, so pages stop polling. A cancelled batch is not yet:
+ * its running items still finish.
+ */
+export const isFinished = (b: Pick<Batch, "finishedAt">) => b.finishedAt !== null;
 
-/** A batch in one of these states changes no more: pages stop polling it. */
-export const FINISHED: ReadonlySet<BatchStatus> = new Set(["completed", "partially_failed", "failed", "cancelled"]);
+/** Cancelling means something while items may still be queued. */
+export const canCancel = (b: Pick<Batch, "finishedAt" | "status">) => !isFinished(b) && b.status !== "cancelled";
 
 export const BATCH_STATUS_STYLE: Record<BatchStatus, string> = {
   queued: "bg-slate-100 text-slate-700",
@@ -45,5 +31,4 @@ export const BATCH_STATUS_STYLE: Record<BatchStatus, string> = {
 };
 
 /** Items that reached an end (done, failed or cancelled), out of the batch's total. */
-export const doneCount = (b: Pick<Batch, "counts">) =>
-  b.counts.completed + b.counts.failed + b.counts.cancelled;
+export const doneCount = (b: Pick<Batch, "counts">) => b.counts.completed + b.counts.failed + b.counts.cancelled;

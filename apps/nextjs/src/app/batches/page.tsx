@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { BatchProgress, BatchStatusBadge } from "@/components/batch-progress";
 import { api } from "@/lib/api";
-import { type Batch, FINISHED } from "@/lib/batches";
+import { type Batch, isFinished } from "@/lib/batches";
 
 const PAGE = 20;
 const REFRESH_MS = 3000;
@@ -52,7 +52,7 @@ export default function BatchesPage() {
         setBatches((current) => merge(page.items, current));
         if (!pagedOn.current) setCursor(page.nextCursor);
         setError(null);
-        if (page.items.some((b) => !FINISHED.has(b.status))) timer = setTimeout(load, REFRESH_MS);
+        if (page.items.some((b) => !isFinished(b))) timer = setTimeout(load, REFRESH_MS);
       } catch (e) {
         if (!stop) setError(e instanceof Error ? e.message : t("loadFailed"));
       }

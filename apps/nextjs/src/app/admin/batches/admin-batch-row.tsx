@@ -1,11 +1,10 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { BatchProgress, BatchStatusBadge } from "@/components/batch-progress";
 import { api, describeError } from "@/lib/api";
-import { type AdminBatch, FINISHED } from "@/lib/batches";
+import { type AdminBatch, type Batch, canCancel, type RetriedBatch } from "@/lib/batches";
 
 const small =
   "rounded-md border px-2 py-0.5 text-xs focus:outline-none focus:ring-2 focus:ring-indigo-200 disabled:opacity-60";
@@ -23,10 +22,10 @@ export function AdminBatchRow({ batch, onChanged }: { batch: AdminBatch; onChang
     setError(null);
     setNote(null);
     try {
-      const answer = await api<{ requeued?: number }>(`/api/v1/admin/batches/${batch.id}/${action}`, {
+      const answer = await api<RetriedBatch | Batch>(`/api/v1/admin/batches/${batch.id}/${action}`, {
         method: "POST",
       });
-      if (answer.requeued !== undefined) setNote(t("requeued", { count: answer.requeued }));
+      if ("requeued" in answer) setNote(t("requeued", { count: answer.requeued }));
       await onChanged();
     } catch (e) {
       setError(describeError(e, t("actionFailed")));
@@ -37,13 +36,13 @@ export function AdminBatchRow({ batch, onChanged }: { batch: AdminBatch; onChang
 
   return (
     <tr data-testid="admin-batch-row" data-batch-id={batch.id}>
-      <td className="max-w-56 truncate p-2" title={batch.owner.email} data-testid="admin-batch-owner">
+      <td className="max-w-48 truncate p-2" title={batch.owner.email} data-testid="admin-batch-owner">
         {batch.owner.email}
       </td>
-      <td className="max-w-72 p-2">
-        <Link href={`/batches/${batch.id}`} className="line-clamp-2 font-medium hover:text-indigo-600">
+      <td className="min-w-48 max-w-72 p-2">
+        <div className="line-clamp-2 font-medium" title={batch.template ?? undefined} data-testid="admin-batch-title">
           {batch.template ?? t("itemsBatch", { count: batch.totalCount })}
-        </Link>
+        </div>
         <div className="text-xs text-slate-500">
           {batch.model} · {new Date(batch.createdAt).toLocaleString()}
         </div>
@@ -53,16 +52,16 @@ export function AdminBatchRow({ batch, onChanged }: { batch: AdminBatch; onChang
       </td>
       <td className="p-2">
         <BatchProgress batch={batch} />
+        <div className="whitespace-nowrap text-xs tabular-nums text-slate-600" data-testid="admin-batch-counts">
+          {t("countsValue", {
+            completed: batch.counts.completed,
+            failed,
+            cancelled: batch.counts.cancelled,
+            total: batch.totalCount,
+          })}
+        </div>
       </td>
-      <td className="whitespace-nowrap p-2 text-xs tabular-nums" data-testid="admin-batch-counts">
-        {t("countsValue", {
-          completed: batch.counts.completed,
-          failed,
-          cancelled: batch.counts.cancelled,
-          total: batch.totalCount,
-        })}
-      </td>
-      <td className="whitespace-nowrap p-2 text-xs tabular-nums">
+      <td className="whitespace-nowrap p-2 text-xs tabular-nums" data-testid="admin-batch-credits">
         {t("creditsValue", {
           held: batch.credits.held,
           settled: batch.credits.settled,
@@ -70,7 +69,7 @@ export function AdminBatchRow({ batch, onChanged }: { batch: AdminBatch; onChang
         })}
       </td>
       <td className="p-2">
-        <div className="flex flex-wrap gap-1">
+        <div className="flex gap-1 whitespace-nowrap">
           <button
             type="button"
             disabled={busy || failed === 0}
@@ -81,7 +80,7 @@ export function AdminBatchRow({ batch, onChanged }: { batch: AdminBatch; onChang
           >
             {t("retryFailed")}
           </button>
-          {!FINISHED.has(batch.status) && (
+          {canCancel(batch) && (
             <button
               type="button"
               disabled={busy}

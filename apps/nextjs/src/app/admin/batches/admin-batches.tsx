@@ -35,7 +35,7 @@ export function AdminBatches() {
     void load(null);
   }, [load]);
 
-  const headings = [t("owner"), t("batch"), t("status"), t("progress"), t("counts"), t("credits"), t("actions")];
+  const headings = [t("owner"), t("batch"), t("status"), t("progress"), t("credits"), t("actions")];
   return (
     <section aria-labelledby="admin-batches-heading" className="flex min-w-0 flex-col gap-3">
       <div className="flex items-center gap-3">

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { BatchProgress, BatchStatusBadge } from "@/components/batch-progress";
 import { api, describeError } from "@/lib/api";
-import { type Batch, FINISHED } from "@/lib/batches";
+import { type Batch, canCancel } from "@/lib/batches";
 
 const VIDEO_STATUSES = ["queued", "pending", "generating", "uploading", "completed", "failed", "cancelled"] as const;
 
@@ -37,7 +37,7 @@ export function BatchSummary({ batch, onChanged }: { batch: Batch; onChanged: (b
           {batch.template ?? t("itemsBatch", { count: batch.totalCount })}
         </h1>
         <BatchStatusBadge status={batch.status} />
-        {!FINISHED.has(batch.status) && (
+        {canCancel(batch) && (
           <button
             type="button"
             disabled={busy}

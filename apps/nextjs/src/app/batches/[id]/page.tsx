@@ -5,7 +5,7 @@ import { useParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
 import { ApiError, api } from "@/lib/api";
-import { type Batch, type BatchVideo, FINISHED } from "@/lib/batches";
+import { type Batch, type BatchVideo, isFinished } from "@/lib/batches";
 import { BatchResults } from "./batch-results";
 import { BatchSummary } from "./batch-summary";
 
@@ -56,7 +56,7 @@ export default function BatchPage() {
     const poll = async () => {
       const b = await load();
       // A failed load tries again too; a finished batch changes no more.
-      if (!stop && !(b && FINISHED.has(b.status))) timer = setTimeout(poll, POLL_MS);
+      if (!stop && !(b && isFinished(b))) timer = setTimeout(poll, POLL_MS);
     };
     void poll();
     return () => {

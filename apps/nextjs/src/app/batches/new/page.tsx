@@ -167,7 +167,11 @@ export default function NewBatchPage() {
           className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500 disabled:opacity-60"
           data-testid="batch-submit"
         >
-          {busy ? t("starting") : t("start", { count: preview.count, total: total ?? "…" })}
+          {busy
+            ? t("starting")
+            : preview.count > 0
+              ? t("start", { count: preview.count, total: total ?? "…" })
+              : t("startNothing")}
         </button>
       </form>
       <BatchPreview preview={preview} costPerVideo={cost} available={available} />

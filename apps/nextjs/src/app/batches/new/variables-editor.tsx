@@ -18,18 +18,16 @@ export const valuesOf = (row: VariableRow) =>
     .filter(Boolean);
 
 /** The variables of a template: a name each, and its values one per line, shown back as chips. */
-export function VariablesEditor({
-  rows,
-  onChange,
-}: {
-  rows: VariableRow[];
-  onChange: (rows: VariableRow[]) => void;
-}) {
+export function VariablesEditor({ rows, onChange }: { rows: VariableRow[]; onChange: (rows: VariableRow[]) => void }) {
   const t = useTranslations("batchNew");
   const change = (id: number, patch: Partial<VariableRow>) =>
     onChange(rows.map((r) => (r.id === id ? { ...r, ...patch } : r)));
   const removeValue = (row: VariableRow, index: number) =>
-    change(row.id, { values: valuesOf(row).filter((_, i) => i !== index).join("\n") });
+    change(row.id, {
+      values: valuesOf(row)
+        .filter((_, i) => i !== index)
+        .join("\n"),
+    });
 
   return (
     <fieldset className="flex flex-col gap-3">
