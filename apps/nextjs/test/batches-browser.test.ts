@@ -127,7 +127,7 @@ describe("the batch pages", () => {
     expect(await results.nth(0).textContent()).toContain("A cat in watercolor style");
     expect(await results.nth(5).textContent()).toContain("A fox in pixel art style");
     expect(await page.getByTestId("batch-result-download").count()).toBe(6);
-    expect(await text(page, "batch-done")).toBe("6 / 6 done");
+    expect(await text(page, "batch-done")).toBe("6 / 6 finished");
     expect(await text(page, "batch-count-completed")).toBe("6");
     expect(await text(page, "batch-settled")).toBe("6");
     expect(await text(page, "batch-held")).toBe("0");
@@ -152,7 +152,7 @@ describe("the batch pages", () => {
     await row.waitFor();
     expect(await row.getByTestId("batch-title").textContent()).toBe("A {animal} in {style} style");
     expect(await row.getByTestId("batch-status").getAttribute("data-status")).toBe("completed");
-    expect(await row.getByTestId("batch-done").textContent()).toBe("6 / 6 done");
+    expect(await row.getByTestId("batch-done").textContent()).toBe("6 / 6 finished");
     expect(await row.getByTestId("batch-cost").textContent()).toBe("6 credits");
     await screenshot(page, "batches");
     await context.close();
@@ -161,6 +161,10 @@ describe("the batch pages", () => {
   it("names, in the preview, a placeholder without a variable and a variable the template does not use", async () => {
     const { context, page } = await signUp("batch-preview@example.com");
     await page.goto(`${app.baseUrl}/batches/new`);
+    // Braces in a message are the page's own text, not an argument of it.
+    expect(await page.getByTestId("batch-template").getAttribute("placeholder")).toBe(
+      "A {animal} in {style} style, golden hour",
+    );
     await page.getByTestId("batch-template").fill("A {animal} at {time}");
     await page.getByTestId("add-variable").click();
     await fillVariable(page, 0, "animal", ["owl", "bat"]);
@@ -198,6 +202,16 @@ describe("the batch pages", () => {
       "a lighthouse in a storm",
       "a kite over the sea",
     ]);
+
+    // The same page in Chinese, on a phone.
+    await context.addCookies([{ name: "locale", value: "zh", url: app.baseUrl }]);
+    await page.setViewportSize({ width: 360, height: 780 });
+    await page.reload();
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("新建批量任务");
+    expect(await page.getByTestId("batch-template").getAttribute("placeholder")).toBe(
+      "一只{animal}，{style}风格，黄金时刻",
+    );
+    await screenshot(page, "batch-new-zh-mobile");
     await context.close();
   }, 60_000);
 
@@ -267,7 +281,9 @@ describe("the admin batches tab", () => {
         { timeout: 30_000, interval: 1000 },
       )
       .toBe("cancelled");
-    expect(await row.getByTestId("admin-batch-counts").textContent()).toMatch(/^\d+ · 0 · \d+ of 20$/);
+    expect(await row.getByTestId("admin-batch-counts").textContent()).toMatch(
+      /^\d+ completed · 0 failed · \d+ cancelled$/,
+    );
     expect(await row.getByTestId("admin-batch-cancel").count()).toBe(0);
     await screenshot(admin.page, "admin-batches");
 

@@ -52,12 +52,11 @@ export function AdminBatchRow({ batch, onChanged }: { batch: AdminBatch; onChang
       </td>
       <td className="p-2">
         <BatchProgress batch={batch} />
-        <div className="whitespace-nowrap text-xs tabular-nums text-slate-600" data-testid="admin-batch-counts">
+        <div className="text-xs tabular-nums text-slate-600" data-testid="admin-batch-counts">
           {t("countsValue", {
             completed: batch.counts.completed,
             failed,
             cancelled: batch.counts.cancelled,
-            total: batch.totalCount,
           })}
         </div>
       </td>

@@ -62,7 +62,7 @@ export function AdminBatches() {
           <thead className="bg-slate-100 text-left">
             <tr>
               {headings.map((h) => (
-                <th key={h} scope="col" className="whitespace-nowrap p-2">
+                <th key={h} scope="col" className="p-2">
                   {h}
                 </th>
               ))}
