@@ -1,6 +1,7 @@
 import { createDatabaseFromTemplate, dropDatabase } from "@videofly/db/testing";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Batch } from "@/lib/batches";
 import { type AppServer, startAppServer } from "./support/app-server";
 import { launchBrowser, recordCspViolations, screenshot, signUpVerifiedInBrowser } from "./support/browser";
 import { startWorker, type WorkerProcess } from "./support/worker";
@@ -47,7 +48,7 @@ afterAll(async () => {
   if (databaseUrl) await dropDatabase(databaseUrl);
 });
 
-async function signUp(email: string): Promise<{ context: BrowserContext; page: Page }> {
+async function signUp(email: string, baseUrl = app.baseUrl): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   context.on("console", (m) => {
     // The app has no favicon (yet): the browser's own request for one is not the page's error.
@@ -56,7 +57,7 @@ async function signUp(email: string): Promise<{ context: BrowserContext; page: P
   });
   context.on("weberror", (e) => consoleErrors.push(`uncaught: ${e.error().message}`));
   const page = await context.newPage();
-  await signUpVerifiedInBrowser(page, app.baseUrl, email, PASSWORD);
+  await signUpVerifiedInBrowser(page, baseUrl, email, PASSWORD);
   return { context, page };
 }
 
@@ -296,4 +297,76 @@ describe("the admin batches tab", () => {
     await admin.context.close();
     await owner.context.close();
   }, 90_000);
+});
+
+describe("retrying failed items from the admin tab", () => {
+  // A second app and worker whose demo provider fails every task, on a database of their own.
+  const FAILING_ADMIN = "batches-failing-admin@videofly.test";
+  let failing: AppServer;
+  let failingWorker: WorkerProcess;
+  let failingDatabaseUrl: string;
+
+  beforeAll(async () => {
+    failingDatabaseUrl = await createDatabaseFromTemplate(inject("templateDatabaseUrl"), "vf_batches_failing");
+    const env = {
+      DATABASE_URL: failingDatabaseUrl,
+      ADMIN_EMAILS: FAILING_ADMIN,
+      DEMO_PROVIDER_DELAY_MS: "300",
+      DEMO_PROVIDER_FAIL_RATE: "1",
+      VIDEO_POLL_INTERVAL_MS: "300",
+      SIGNUP_BONUS_CREDITS: "20",
+    };
+    failing = await startAppServer(env);
+    failingWorker = startWorker(failing, env);
+  }, 90_000);
+
+  afterAll(async () => {
+    await failingWorker?.stop();
+    await failing?.stop();
+    if (failingDatabaseUrl) await dropDatabase(failingDatabaseUrl);
+  });
+
+  it("queues a failed batch's items again, holding and then releasing their credits once more", async () => {
+    const owner = await signUp("batch-failing-owner@example.com", failing.baseUrl);
+    const batchOf = async (id: string) =>
+      ((await (await owner.context.request.get(`${failing.baseUrl}/api/v1/batches/${id}`)).json()) as { data: Batch })
+        .data;
+    const created = await owner.context.request.post(`${failing.baseUrl}/api/v1/batches`, {
+      headers: { origin: failing.baseUrl },
+      data: {
+        model: "kling-2.6",
+        duration: 5,
+        quality: "standard",
+        items: [{ prompt: "one" }, { prompt: "two" }, { prompt: "three" }],
+      },
+    });
+    expect(created.status(), await created.text()).toBe(201);
+    const { id } = ((await created.json()) as { data: { id: string } }).data;
+    await expect.poll(async () => (await batchOf(id)).status, { timeout: 30_000 }).toBe("failed");
+
+    const admin = await signUp(FAILING_ADMIN, failing.baseUrl);
+    await admin.page.goto(`${failing.baseUrl}/admin/batches`);
+    const row = admin.page.locator(`[data-testid="admin-batch-row"][data-batch-id="${id}"]`);
+    await row.waitFor();
+    expect(await row.getByTestId("batch-status").getAttribute("data-status")).toBe("failed");
+    expect(await row.getByTestId("admin-batch-counts").textContent()).toBe("0 completed · 3 failed · 0 cancelled");
+    expect(await row.getByTestId("admin-batch-cancel").count()).toBe(0);
+
+    await row.getByTestId("admin-batch-retry").click();
+    await expect.poll(() => row.getByTestId("admin-batch-note").textContent()).toBe("3 failed items queued again");
+    // They fail again (this provider always does): finalised again, every credit back with the owner.
+    await expect.poll(async () => (await batchOf(id)).finishedAt !== null, { timeout: 30_000 }).toBe(true);
+    const after = await batchOf(id);
+    expect(after).toMatchObject({
+      status: "failed",
+      counts: { failed: 3 },
+      credits: { held: 0, settled: 0, released: 6 },
+    });
+    const balance = await owner.context.request.get(`${failing.baseUrl}/api/v1/credit/balance`);
+    expect(((await balance.json()) as { data: { available: number } }).data.available).toBe(20);
+    await admin.page.getByTestId("admin-batches-refresh").click();
+    await expect.poll(() => row.getByTestId("admin-batch-credits").textContent()).toBe("0 · 0 · 6");
+    await admin.context.close();
+    await owner.context.close();
+  }, 120_000);
 });
