@@ -1,5 +1,6 @@
 import { LockNamespace, type SqlClient, transaction } from "@videofly/db";
 import { z } from "zod";
+import { finaliseBatchInTransaction } from "../batch/finalise.ts";
 import { closeCreditsInTransaction } from "../credits/index.ts";
 import { AppError } from "../errors/index.ts";
 import { runStorageDeletions, scheduleStorageDeletion } from "../storage/index.ts";
@@ -71,11 +72,15 @@ async function closeAccount(client: SqlClient, userId: string, now: Date) {
       details: { subscriptions: renewing.map((s) => s.id) },
     });
   }
-  const failed = await client.query(
+  const failed = await client.query<{ batchId: string | null }>(
     `UPDATE video SET status = 'FAILED', "errorMessage" = 'The account was deleted.', "nextCheckAt" = NULL, "updatedAt" = $2
-      WHERE "userId" = $1 AND status IN ${HOLDING_SQL}`,
+      WHERE "userId" = $1 AND status IN ${HOLDING_SQL} RETURNING "batchId"`,
     [userId, now],
   );
+  // Their batches end with them (queued items included), each finalised once.
+  for (const batchId of new Set(failed.rows.map((r) => r.batchId))) {
+    if (batchId) await finaliseBatchInTransaction(client, batchId);
+  }
   const credits = await closeCreditsInTransaction(client, userId, { now, reason: "account deleted" });
   // Soft-deleted with their storage keys kept: the files go below, or by the cleanup job.
   const { rows: videos } = await client.query<{ uuid: string }>(

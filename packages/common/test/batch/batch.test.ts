@@ -14,6 +14,7 @@ import {
 } from "../../src/batch/index.ts";
 import { getBalance, reconcileCredits } from "../../src/credits/index.ts";
 import { AppError } from "../../src/errors/index.ts";
+import { deleteVideo } from "../../src/video/index.ts";
 import { createUser } from "../credits/support.ts";
 import { userWithCredits } from "../video/support.ts";
 import { countFinalisations, driveUntilFinished, kling, runningOf, startFileServer, statusesOf } from "./support.ts";
@@ -225,6 +226,23 @@ describe("batches", () => {
     expect(batch.status).toBe("completed");
     expect(batch.credits).toEqual({ held: 0, settled: 2, released: 1 });
     expect((await finalisations())[id]).toBe(2);
+    expect(await reconcileCredits()).toEqual([]);
+  });
+
+  it("cancels a queued item its owner deletes (credits back), so its batch still finishes", async () => {
+    const userId = await userWithCredits("delete");
+    const { id } = await createBatch(userId, { ...kling, items: [{ prompt: "a" }, { prompt: "b" }, { prompt: "c" }] });
+    await startQueuedVideos(userId);
+    const last = await db().video.findFirstOrThrow({ where: { batchId: id, batchIndex: 2 } });
+    expect(last.status).toBe("QUEUED");
+    await deleteVideo(userId, last.uuid);
+    expect((await getBatch(userId, id)).credits).toEqual({ held: 2, settled: 0, released: 1 });
+    await driveUntilFinished(id);
+    expect(await getBatch(userId, id)).toMatchObject({
+      status: "partially_failed",
+      counts: { completed: 2, cancelled: 1 },
+      credits: { held: 0, settled: 2, released: 1 },
+    });
     expect(await reconcileCredits()).toEqual([]);
   });
 

@@ -9,6 +9,7 @@ import {
   grantCredits,
   grantCreditsInTransaction,
   holdCredits,
+  holdManyCreditsInTransaction,
   listPackages,
   releaseHold,
   releaseStaleHolds,
@@ -87,6 +88,55 @@ describe("hold, settle, release", () => {
     const allocations = await db().creditHoldAllocation.findMany({ where: { holdId: hold.id } });
     expect(allocations.map((a) => a.amount).sort()).toEqual([10, 10, 5].sort());
     expect(await balanceOf(u)).toEqual({ available: 15, frozen: 25, debt: 0 });
+    await expectBooksBalanced();
+  });
+
+  it("holds many at once as one by one would: each its own hold, drawn in spending order, all or none", async () => {
+    const u = await createUser();
+    const soon = await grant(u, `soon:${u}`, 5, days(10));
+    const never = await grant(u, `never:${u}`, 10, null);
+    const holds = [3, 3, 3].map((amount, i) => ({ reference: `batch:${u}:${i}`, amount }));
+    const { holds: made, available } = await transaction((client) =>
+      holdManyCreditsInTransaction(client, { userId: u, holds, now: NOW }),
+    );
+    expect(available).toBe(6);
+    const allocations = await db().creditHoldAllocation.findMany({ where: { holdId: { in: made.map((h) => h.id) } } });
+    const of = (i: number) =>
+      allocations
+        .filter((a) => a.holdId === made[i]?.id)
+        .map((a) => [
+          a.packageId === soon.package.id ? "soon" : a.packageId === never.package.id ? "never" : "?",
+          a.amount,
+        ])
+        .sort();
+    expect([of(0), of(1), of(2)]).toEqual([
+      [["soon", 3]],
+      [
+        ["never", 1],
+        ["soon", 2],
+      ],
+      [["never", 3]],
+    ]);
+    const ledger = await db().creditTransaction.count({ where: { userId: u, type: "HOLD" } });
+    expect(ledger).toBe(4);
+    await settleHold(`batch:${u}:1`, { now: NOW });
+    await releaseHold(`batch:${u}:2`, { now: NOW });
+    expect(await balanceOf(u)).toEqual({ available: 9, frozen: 3, debt: 0 });
+    // Short for the whole: nothing held; a reference already used: a conflict.
+    const short = [1, 2].map((i) => ({ reference: `more:${u}:${i}`, amount: 5 }));
+    await expect(
+      transaction((client) => holdManyCreditsInTransaction(client, { userId: u, holds: short, now: NOW })),
+    ).rejects.toMatchObject({ code: "E4001", details: { required: 10, available: 9, shortfall: 1 } });
+    await expect(
+      transaction((client) =>
+        holdManyCreditsInTransaction(client, {
+          userId: u,
+          holds: [{ reference: `batch:${u}:0`, amount: 1 }],
+          now: NOW,
+        }),
+      ),
+    ).rejects.toMatchObject({ code: "E4090" });
+    expect(await balanceOf(u)).toEqual({ available: 9, frozen: 3, debt: 0 });
     await expectBooksBalanced();
   });
 
