@@ -1,18 +1,17 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
 import { createDatabaseFromTemplate, dropDatabase } from "@videofly/db/testing";
 import type { Browser } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import { type AppServer, startAppServer, TEST_SECRETS } from "./support/app-server";
+import { type AppServer, startAppServer } from "./support/app-server";
 import { launchBrowser, recordCspViolations, screenshot } from "./support/browser";
 import { mailTo } from "./support/http";
+import { startWorker, type WorkerProcess } from "./support/worker";
 
 // The web app in a real browser (Debian's chromium), against the built app and a real worker.
 
 let app: AppServer;
-let worker: ChildProcess;
+let worker: WorkerProcess;
 let browser: Browser;
 let databaseUrl: string;
 let cspViolations: string[] = [];
@@ -26,21 +25,7 @@ beforeAll(async () => {
     SIGNUP_BONUS_CREDITS: "20",
   };
   app = await startAppServer(env);
-  // The same worker `pnpm worker` runs, pointed at the same database and app.
-  worker = spawn(process.execPath, ["--import", "tsx", "src/jobs/worker-main.ts"], {
-    cwd: path.resolve(import.meta.dirname, "../../../packages/common"),
-    env: {
-      ...process.env,
-      ...env,
-      APP_URL: app.baseUrl,
-      VIDEO_CALLBACK_SECRET: TEST_SECRETS.VIDEO_CALLBACK_SECRET,
-      STORAGE_SIGNING_SECRET: TEST_SECRETS.STORAGE_SIGNING_SECRET,
-      STORAGE_LOCAL_DIR: app.storageDir,
-      WORKER_POLL_INTERVAL_MS: "300",
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "inherit", "inherit"],
-  });
+  worker = startWorker(app, env);
   browser = await launchBrowser();
   cspViolations = recordCspViolations(browser);
 }, 90_000);
@@ -52,10 +37,7 @@ afterEach(() => {
 
 afterAll(async () => {
   await browser?.close();
-  if (worker && worker.exitCode === null) {
-    worker.kill("SIGTERM");
-    await new Promise((r) => worker.once("exit", r));
-  }
+  await worker?.stop();
   await app?.stop();
   await dropDatabase(databaseUrl);
 });

@@ -41,6 +41,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <Link href="/videos" className="hover:text-indigo-600">
                 {t("videos")}
               </Link>
+              <Link href="/batches" className="hover:text-indigo-600">
+                {t("batches")}
+              </Link>
               <Link href="/credits" className="hover:text-indigo-600">
                 {t("credits")}
               </Link>
@@ -49,9 +52,6 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               </Link>
               {identity && (
                 <>
-                  <Link href="/batches" className="hover:text-indigo-600">
-                    {t("batches")}
-                  </Link>
                   <Link href="/billing" className="hover:text-indigo-600">
                     {t("billing")}
                   </Link>

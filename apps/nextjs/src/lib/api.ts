@@ -34,3 +34,11 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   }
   return json.data as T;
 }
+
+/** The message of a failed request, with the fields a validation error names. */
+export function describeError(e: unknown, fallback: string): string {
+  if (!(e instanceof ApiError)) return e instanceof Error ? e.message : fallback;
+  const fields = (e.details as { fields?: { field: string; message: string }[] } | undefined)?.fields ?? [];
+  const detail = fields.map((f) => `${f.field}: ${f.message}`).join("; ");
+  return detail ? `${e.message} (${detail})` : e.message;
+}

@@ -2,103 +2,38 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useEffect, useMemo, useState } from "react";
+import { useState } from "react";
+import { ImageField } from "@/components/image-field";
+import { ModelSelects, ModeSwitch } from "@/components/model-settings";
 import { ApiError, api } from "@/lib/api";
-
-type Mode = "TEXT_TO_VIDEO" | "IMAGE_TO_VIDEO";
-interface Model {
-  id: string;
-  name: string;
-  modes: Mode[];
-  durations: number[];
-  aspectRatios: string[];
-  qualities: string[];
-  prices: { mode: Mode; quality: string; duration: number; credits: number }[];
-}
-
-const IMAGE_TYPES = ["image/png", "image/jpeg", "image/webp"];
-const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+import { useAvailableCredits, useModelChoice } from "@/lib/models";
+import { imageProblem, uploadImage } from "@/lib/upload";
 
 export default function CreatePage() {
   const t = useTranslations("create");
-  const [models, setModels] = useState<Model[]>([]);
-  const [available, setAvailable] = useState<number | null>(null);
-  const [signedOut, setSignedOut] = useState(false);
-  const [modelId, setModelId] = useState("");
-  const [mode, setMode] = useState<Mode>("TEXT_TO_VIDEO");
-  const [duration, setDuration] = useState(0);
-  const [aspectRatio, setAspectRatio] = useState("");
-  const [quality, setQuality] = useState("");
+  const tImage = useTranslations("imageField");
+  const { models, model, choice, update, cost } = useModelChoice();
+  const { available, signedOut } = useAvailableCredits();
   const [prompt, setPrompt] = useState("");
   const [image, setImage] = useState<File | null>(null);
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    api<Model[]>("/api/v1/config/models").then((list) => {
-      setModels(list);
-      const first = list[0];
-      if (first) {
-        setModelId(first.id);
-        setDuration(first.durations[0] ?? 0);
-        setAspectRatio(first.aspectRatios[0] ?? "");
-        setQuality(first.qualities[0] ?? "");
-      }
-    });
-    api<{ available: number }>("/api/v1/credit/balance")
-      .then((b) => setAvailable(b.available))
-      .catch((e: unknown) => e instanceof ApiError && e.status === 401 && setSignedOut(true));
-  }, []);
-
-  const model = models.find((m) => m.id === modelId);
-  const cost = useMemo(
-    () =>
-      model?.prices.find((p) => p.mode === mode && p.quality === quality && p.duration === duration)?.credits ?? null,
-    [model, mode, quality, duration],
-  );
-  const imageProblem =
-    image && !IMAGE_TYPES.includes(image.type)
-      ? t("imageType")
-      : image && image.size > MAX_IMAGE_BYTES
-        ? t("imageSize")
-        : null;
   const short = cost !== null && available !== null && cost > available;
 
-  function pickModel(id: string) {
-    const m = models.find((x) => x.id === id);
-    if (!m) return;
-    setModelId(id);
-    if (!m.modes.includes(mode)) setMode(m.modes[0] ?? "TEXT_TO_VIDEO");
-    if (!m.durations.includes(duration)) setDuration(m.durations[0] ?? 0);
-    if (!m.aspectRatios.includes(aspectRatio)) setAspectRatio(m.aspectRatios[0] ?? "");
-    if (!m.qualities.includes(quality)) setQuality(m.qualities[0] ?? "");
-  }
-
   async function submit() {
+    if (!choice) return;
     setBusy(true);
     setError(null);
     try {
       let imageUrl: string | undefined;
-      if (mode === "IMAGE_TO_VIDEO") {
-        if (!image || imageProblem) throw new ApiError(400, "E4004", imageProblem ?? t("chooseImage"));
-        const presigned = await api<{ fileUrl: string; upload: { url: string; headers: Record<string, string> } }>(
-          "/api/v1/upload/presign",
-          {
-            method: "POST",
-            body: { contentType: image.type, size: image.size },
-          },
-        );
-        const put = await fetch(presigned.upload.url, {
-          method: "PUT",
-          headers: presigned.upload.headers,
-          body: image,
-        });
-        if (!put.ok) throw new ApiError(put.status, "E5002", "Uploading the image failed.");
-        imageUrl = presigned.fileUrl;
+      if (choice.mode === "IMAGE_TO_VIDEO") {
+        const problem = imageProblem(image);
+        if (!image || problem) throw new ApiError(400, "E4004", tImage(problem ?? "chooseImage"));
+        imageUrl = await uploadImage(image);
       }
       const video = await api<{ uuid: string }>("/api/v1/video/generate", {
         method: "POST",
-        body: { model: modelId, mode, prompt, duration, aspectRatio, quality, imageUrl },
+        body: { ...choice, prompt, imageUrl },
       });
       window.location.href = `/videos/${video.uuid}`;
     } catch (e) {
@@ -122,7 +57,6 @@ export default function CreatePage() {
     );
   }
 
-  const select = "rounded-md border border-slate-300 bg-white px-3 py-2";
   return (
     <div className="grid gap-6 md:grid-cols-[1fr_16rem]">
       <form
@@ -132,25 +66,13 @@ export default function CreatePage() {
           void submit();
         }}
       >
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <fieldset className="flex gap-2" aria-label="Mode">
-          {(["TEXT_TO_VIDEO", "IMAGE_TO_VIDEO"] as const).map((m) => (
-            <label
-              key={m}
-              className={`cursor-pointer rounded-md border px-3 py-1.5 text-sm ${mode === m ? "border-indigo-600 bg-indigo-50" : "border-slate-300"}`}
-            >
-              <input
-                type="radio"
-                name="mode"
-                className="sr-only"
-                checked={mode === m}
-                disabled={!model?.modes.includes(m)}
-                onChange={() => setMode(m)}
-              />
-              {m === "TEXT_TO_VIDEO" ? t("textToVideo") : t("imageToVideo")}
-            </label>
-          ))}
-        </fieldset>
+        <div className="flex flex-wrap items-baseline gap-3">
+          <h1 className="mr-auto text-2xl font-semibold">{t("title")}</h1>
+          <Link href="/batches/new" className="text-sm text-indigo-600 hover:underline">
+            {t("manyAtOnce")}
+          </Link>
+        </div>
+        {choice && <ModeSwitch model={model} choice={choice} onChange={update} />}
         <label className="flex flex-col gap-1 text-sm">
           {t("prompt")}
           <textarea
@@ -163,69 +85,8 @@ export default function CreatePage() {
             className="rounded-md border border-slate-300 px-3 py-2"
           />
         </label>
-        {mode === "IMAGE_TO_VIDEO" && (
-          <label className="flex flex-col gap-1 text-sm">
-            {t("image")}
-            <input type="file" accept={IMAGE_TYPES.join(",")} onChange={(e) => setImage(e.target.files?.[0] ?? null)} />
-            {image && !imageProblem && (
-              // biome-ignore lint/performance/noImgElement: a local blob preview; next/image cannot optimise it
-              <img
-                src={URL.createObjectURL(image)}
-                alt="Preview of the chosen"
-                className="mt-2 max-h-40 rounded-md object-contain"
-              />
-            )}
-            {imageProblem && <span className="text-red-700">{imageProblem}</span>}
-          </label>
-        )}
-        <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-          <label className="flex flex-col gap-1 text-sm">
-            {t("model")}
-            <select name="model" value={modelId} onChange={(e) => pickModel(e.target.value)} className={select}>
-              {models.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col gap-1 text-sm">
-            {t("duration")}
-            <select
-              name="duration"
-              value={duration}
-              onChange={(e) => setDuration(Number(e.target.value))}
-              className={select}
-            >
-              {model?.durations.map((d) => (
-                <option key={d} value={d}>
-                  {d} s
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col gap-1 text-sm">
-            {t("aspectRatio")}
-            <select
-              name="aspectRatio"
-              value={aspectRatio}
-              onChange={(e) => setAspectRatio(e.target.value)}
-              className={select}
-            >
-              {model?.aspectRatios.map((r) => (
-                <option key={r}>{r}</option>
-              ))}
-            </select>
-          </label>
-          <label className="flex flex-col gap-1 text-sm">
-            {t("quality")}
-            <select name="quality" value={quality} onChange={(e) => setQuality(e.target.value)} className={select}>
-              {model?.qualities.map((q) => (
-                <option key={q}>{q}</option>
-              ))}
-            </select>
-          </label>
-        </div>
+        {choice?.mode === "IMAGE_TO_VIDEO" && <ImageField image={image} onChange={setImage} />}
+        {choice && <ModelSelects models={models} model={model} choice={choice} onChange={update} />}
         {error && (
           <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700" data-testid="create-error">
             {error.message}{" "}
@@ -238,7 +99,7 @@ export default function CreatePage() {
         )}
         <button
           type="submit"
-          disabled={busy || short || !prompt.trim()}
+          disabled={busy || short || !prompt.trim() || !choice}
           className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500 disabled:opacity-60"
         >
           {busy ? t("starting") : t("generate", { cost: cost ?? "…" })}

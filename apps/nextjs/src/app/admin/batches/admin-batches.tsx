@@ -3,94 +3,98 @@
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
 import { api } from "@/lib/api";
-import { type AdminBatch, BATCH_STATUS_STYLE, endedOf } from "@/lib/batches";
+import type { AdminBatch } from "@/lib/batches";
+import { AdminBatchRow } from "./admin-batch-row";
 
-/** Every user's batches, newest first, with retry of failed items and cancel. */
+const PAGE = 50;
+
+/** Every user's batches, newest first, a page at a time. */
 export function AdminBatches() {
   const t = useTranslations("adminBatches");
-  const tb = useTranslations("batches");
   const [batches, setBatches] = useState<AdminBatch[] | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
-    const page = await api<{ items: AdminBatch[] }>("/api/v1/admin/batches?limit=100");
-    setBatches(page.items);
-  }, []);
+  const load = useCallback(
+    async (after: string | null) => {
+      try {
+        const page = await api<{ items: AdminBatch[]; nextCursor: string | null }>(
+          `/api/v1/admin/batches?limit=${PAGE}${after ? `&cursor=${encodeURIComponent(after)}` : ""}`,
+        );
+        setBatches((current) => (after ? [...(current ?? []), ...page.items] : page.items));
+        setCursor(page.nextCursor);
+        setError(null);
+      } catch (e) {
+        setError(e instanceof Error ? e.message : t("loadFailed"));
+      }
+    },
+    [t],
+  );
 
   useEffect(() => {
-    void load();
+    void load(null);
   }, [load]);
 
-  async function act(id: string, action: "retry-failed" | "cancel") {
-    try {
-      const result = await api<{ requeued?: number }>(`/api/v1/admin/batches/${id}/${action}`, { method: "POST" });
-      setMessage(action === "cancel" ? t("cancelled") : t("requeued", { n: result.requeued ?? 0 }));
-    } catch (e) {
-      setMessage(e instanceof Error ? e.message : t("failed"));
-    }
-    await load();
-  }
-
+  const headings = [t("owner"), t("batch"), t("status"), t("progress"), t("credits"), t("actions")];
   return (
-    <section className="flex flex-col gap-3">
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      {message && (
-        <p className="text-sm text-slate-700" role="status" data-testid="admin-batch-message">
-          {message}
+    <section aria-labelledby="admin-batches-heading" className="flex min-w-0 flex-col gap-3">
+      <div className="flex items-center gap-3">
+        <h1 id="admin-batches-heading" className="mr-auto text-2xl font-semibold">
+          {t("title")}
+        </h1>
+        <button
+          type="button"
+          onClick={() => void load(null)}
+          className="rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+          data-testid="admin-batches-refresh"
+        >
+          {t("refresh")}
+        </button>
+      </div>
+      {error && (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
         </p>
       )}
-      {batches === null ? (
-        <p className="text-slate-500">{tb("loading")}</p>
-      ) : (
-        <table className="w-full text-left text-sm">
-          <thead className="text-slate-500">
+      <div className="overflow-x-auto rounded-xl bg-white shadow-sm">
+        <table className="w-full text-sm" data-testid="admin-batches">
+          <caption className="sr-only">{t("caption")}</caption>
+          <thead className="bg-slate-100 text-left">
             <tr>
-              <th className="py-1">{t("owner")}</th>
-              <th>{t("status")}</th>
-              <th>{t("progress")}</th>
-              <th>{t("failedItems")}</th>
-              <th />
+              {headings.map((h) => (
+                <th key={h} scope="col" className="p-2">
+                  {h}
+                </th>
+              ))}
             </tr>
           </thead>
-          <tbody>
-            {batches.map((b) => (
-              <tr key={b.id} className="border-t border-slate-100" data-testid="admin-batch-row">
-                <td className="py-2">{b.owner.email}</td>
-                <td>
-                  <span className={`rounded px-2 py-0.5 text-xs font-medium ${BATCH_STATUS_STYLE[b.status]}`}>
-                    {tb(`status.${b.status}`)}
-                  </span>
-                </td>
-                <td>
-                  {endedOf(b)} / {b.totalCount}
-                </td>
-                <td data-testid="admin-batch-failed">{b.counts.failed}</td>
-                <td className="flex justify-end gap-2 py-2">
-                  {b.counts.failed > 0 && !b.cancelledAt && (
-                    <button
-                      type="button"
-                      className="rounded border border-slate-300 px-2 py-0.5"
-                      onClick={() => void act(b.id, "retry-failed")}
-                      data-testid="admin-batch-retry"
-                    >
-                      {t("retry")}
-                    </button>
-                  )}
-                  {!b.finishedAt && !b.cancelledAt && (
-                    <button
-                      type="button"
-                      className="rounded border border-red-300 px-2 py-0.5 text-red-700"
-                      onClick={() => void act(b.id, "cancel")}
-                      data-testid="admin-batch-cancel"
-                    >
-                      {t("cancel")}
-                    </button>
-                  )}
+          <tbody className="divide-y divide-slate-100">
+            {batches === null ? (
+              <tr>
+                <td colSpan={headings.length} className="p-3 text-slate-500">
+                  {t("loading")}
                 </td>
               </tr>
-            ))}
+            ) : batches.length === 0 ? (
+              <tr>
+                <td colSpan={headings.length} className="p-3 text-slate-500">
+                  {t("empty")}
+                </td>
+              </tr>
+            ) : (
+              batches.map((b) => <AdminBatchRow key={b.id} batch={b} onChanged={() => load(null)} />)
+            )}
           </tbody>
         </table>
+      </div>
+      {cursor && (
+        <button
+          type="button"
+          onClick={() => void load(cursor)}
+          className="w-fit rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+        >
+          {t("loadMore")}
+        </button>
       )}
     </section>
   );

@@ -1,246 +1,180 @@
 "use client";
 
-import { checkTemplate, combinationCount, expandTemplate } from "@videofly/common/batch-template";
+import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useEffect, useMemo, useState } from "react";
-import { ApiError, api } from "@/lib/api";
+import { useMemo, useRef, useState } from "react";
+import { ImageField } from "@/components/image-field";
+import { ModelSelects, ModeSwitch } from "@/components/model-settings";
+import { ApiError, api, describeError } from "@/lib/api";
+import type { CreatedBatch } from "@/lib/batches";
+import { useAvailableCredits, useModelChoice } from "@/lib/models";
+import { imageProblem, uploadImage } from "@/lib/upload";
+import { BatchPreview } from "./batch-preview";
+import { itemPrompts, itemsPreview, templatePreview } from "./preview";
+import { TemplateEditor } from "./template-editor";
+import type { VariableRow } from "./variables-editor";
+import { valuesOf } from "./variables-editor";
 
-interface Model {
-  id: string;
-  name: string;
-  durations: number[];
-  aspectRatios: string[];
-  qualities: string[];
-  prices: { mode: string; quality: string; duration: number; credits: number }[];
-}
-interface Variable {
-  name: string;
-  /** One value a line, as typed. */
-  values: string;
-}
+type Kind = "template" | "items";
 
-const PREVIEW_ROWS = 10;
-const select = "rounded-md border border-slate-300 px-2 py-1.5";
-
-const valuesOf = (v: Variable) =>
-  v.values
-    .split("\n")
-    .map((s) => s.trim())
-    .filter(Boolean);
-
+/** A new batch: shared model settings, then a template with variables or a list of prompts. */
 export default function NewBatchPage() {
-  const t = useTranslations("batches");
-  const [models, setModels] = useState<Model[]>([]);
-  const [available, setAvailable] = useState<number | null>(null);
-  const [modelId, setModelId] = useState("");
-  const [duration, setDuration] = useState(0);
-  const [aspectRatio, setAspectRatio] = useState("");
-  const [quality, setQuality] = useState("");
-  const [template, setTemplate] = useState("A {animal} in {style} style");
-  const [variables, setVariables] = useState<Variable[]>([
-    { name: "animal", values: "cat\ndog" },
-    { name: "style", values: "ink" },
-  ]);
-  const [error, setError] = useState<string | null>(null);
+  const t = useTranslations("batchNew");
+  const tImage = useTranslations("imageField");
+  const { models, model, choice, update, cost } = useModelChoice();
+  const { available, signedOut } = useAvailableCredits();
+  const [kind, setKind] = useState<Kind>("template");
+  const [template, setTemplate] = useState("");
+  const [rows, setRows] = useState<VariableRow[]>([]);
+  const [items, setItems] = useState("");
+  const [negativePrompt, setNegativePrompt] = useState("");
+  const [image, setImage] = useState<File | null>(null);
+  const [error, setError] = useState<{ message: string; short: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
+  // The same submission sent again (a double click, a retry after a lost answer) makes one batch.
+  const attempt = useRef<{ body: string; key: string } | null>(null);
 
-  useEffect(() => {
-    api<Model[]>("/api/v1/config/models").then((list) => {
-      setModels(list);
-      const first = list[0];
-      if (first) {
-        setModelId(first.id);
-        setDuration(first.durations[0] ?? 0);
-        setAspectRatio(first.aspectRatios[0] ?? "");
-        setQuality(first.qualities[0] ?? "");
-      }
-    });
-    api<{ available: number }>("/api/v1/credit/balance")
-      .then((b) => setAvailable(b.available))
-      .catch(() => setAvailable(null));
-  }, []);
-
-  const model = models.find((m) => m.id === modelId);
-  const price =
-    model?.prices.find((p) => p.mode === "TEXT_TO_VIDEO" && p.quality === quality && p.duration === duration)
-      ?.credits ?? null;
-  const record = useMemo(() => Object.fromEntries(variables.map((v) => [v.name.trim(), valuesOf(v)])), [variables]);
-  // The same checks and expansion the API applies, so the preview is what will be made.
-  const issues = useMemo(() => checkTemplate(template, record), [template, record]);
-  const count = issues.length ? 0 : combinationCount(record);
-  const prompts = useMemo(
-    () => (issues.length ? [] : expandTemplate(template, record).slice(0, PREVIEW_ROWS)),
-    [issues, template, record],
+  const preview = useMemo(
+    () =>
+      kind === "template"
+        ? templatePreview(template, rows, {
+            unnamed: t("unnamedIssue"),
+            duplicate: (name) => t("duplicateIssue", { name }),
+            noTemplate: t("noTemplateIssue"),
+          })
+        : itemsPreview(items, t("noItemsIssue")),
+    [kind, template, rows, items, t],
   );
-  const total = price === null ? null : price * count;
+  const total = cost === null ? null : cost * preview.count;
   const short = total !== null && available !== null && total > available;
 
-  function pickModel(id: string) {
-    const m = models.find((x) => x.id === id);
-    if (!m) return;
-    setModelId(id);
-    if (!m.durations.includes(duration)) setDuration(m.durations[0] ?? 0);
-    if (!m.aspectRatios.includes(aspectRatio)) setAspectRatio(m.aspectRatios[0] ?? "");
-    if (!m.qualities.includes(quality)) setQuality(m.qualities[0] ?? "");
+  function requestBody(imageUrl: string | undefined) {
+    const settings = { ...choice, imageUrl, negativePrompt: negativePrompt.trim() || undefined };
+    if (kind === "items") return { ...settings, items: itemPrompts(items).map((prompt) => ({ prompt })) };
+    return {
+      ...settings,
+      template: template.trim(),
+      variables: Object.fromEntries(rows.map((r) => [r.name.trim(), valuesOf(r)])),
+    };
   }
-
-  const setVariable = (i: number, patch: Partial<Variable>) =>
-    setVariables((list) => list.map((v, j) => (j === i ? { ...v, ...patch } : v)));
 
   async function submit() {
     setBusy(true);
     setError(null);
     try {
-      const created = await api<{ id: string }>("/api/v1/batches", {
+      let imageUrl: string | undefined;
+      if (choice?.mode === "IMAGE_TO_VIDEO") {
+        const problem = imageProblem(image);
+        if (!image || problem) throw new ApiError(400, "E4004", tImage(problem ?? "chooseImage"));
+        imageUrl = await uploadImage(image);
+      }
+      const body = requestBody(imageUrl);
+      const json = JSON.stringify(body);
+      if (attempt.current?.body !== json) attempt.current = { body: json, key: crypto.randomUUID() };
+      const created = await api<CreatedBatch>("/api/v1/batches", {
         method: "POST",
-        body: { model: modelId, mode: "TEXT_TO_VIDEO", duration, aspectRatio, quality, template, variables: record },
+        body: { ...body, requestId: attempt.current.key },
       });
       window.location.href = `/batches/${created.id}`;
     } catch (e) {
-      setError(e instanceof ApiError ? `${e.code}: ${e.message}` : "Something went wrong.");
-    } finally {
+      const details = e instanceof ApiError && e.code === "E4001" ? (e.details as { shortfall?: number }) : null;
+      setError(
+        details
+          ? { message: t("serverShort", { shortfall: details.shortfall ?? 0 }), short: true }
+          : { message: describeError(e, t("createFailed")), short: false },
+      );
       setBusy(false);
     }
   }
 
+  if (signedOut) {
+    return (
+      <p className="text-center">
+        <Link href="/sign-in" className="text-indigo-600">
+          {t("signInFirst")}
+        </Link>
+      </p>
+    );
+  }
+
+  const tab = (k: Kind) =>
+    `cursor-pointer rounded-md border px-3 py-1.5 text-sm ${kind === k ? "border-indigo-600 bg-indigo-50" : "border-slate-300"}`;
   return (
-    <div className="grid gap-6 lg:grid-cols-2">
+    <div className="grid gap-6 md:grid-cols-[1fr_18rem]">
       <form
-        className="flex flex-col gap-3"
+        className="flex min-w-0 flex-col gap-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
         onSubmit={(e) => {
           e.preventDefault();
           void submit();
         }}
       >
-        <h1 className="text-2xl font-semibold">{t("newTitle")}</h1>
-        <div className="flex flex-wrap gap-2 text-sm">
-          <select
-            aria-label={t("model")}
-            className={select}
-            value={modelId}
-            onChange={(e) => pickModel(e.target.value)}
-          >
-            {models.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-          <select
-            aria-label={t("duration")}
-            className={select}
-            value={duration}
-            onChange={(e) => setDuration(Number(e.target.value))}
-          >
-            {model?.durations.map((d) => (
-              <option key={d} value={d}>
-                {d} s
-              </option>
-            ))}
-          </select>
-          <select
-            aria-label={t("aspectRatio")}
-            className={select}
-            value={aspectRatio}
-            onChange={(e) => setAspectRatio(e.target.value)}
-          >
-            {model?.aspectRatios.map((a) => (
-              <option key={a}>{a}</option>
-            ))}
-          </select>
-          <select
-            aria-label={t("quality")}
-            className={select}
-            value={quality}
-            onChange={(e) => setQuality(e.target.value)}
-          >
-            {model?.qualities.map((q) => (
-              <option key={q}>{q}</option>
-            ))}
-          </select>
-        </div>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        {choice && <ModeSwitch model={model} choice={choice} onChange={update} />}
+        {choice && <ModelSelects models={models} model={model} choice={choice} onChange={update} />}
+        {choice?.mode === "IMAGE_TO_VIDEO" && <ImageField image={image} onChange={setImage} />}
+        <fieldset className="flex gap-2" aria-label={t("kind")}>
+          {(["template", "items"] as const).map((k) => (
+            <label key={k} className={tab(k)}>
+              <input
+                type="radio"
+                name="kind"
+                className="sr-only"
+                checked={kind === k}
+                onChange={() => setKind(k)}
+                data-testid={`kind-${k}`}
+              />
+              {k === "template" ? t("kindTemplate") : t("kindItems")}
+            </label>
+          ))}
+        </fieldset>
+        {kind === "template" ? (
+          <TemplateEditor template={template} onTemplate={setTemplate} rows={rows} onRows={setRows} />
+        ) : (
+          <label className="flex flex-col gap-1 text-sm">
+            {t("items")}
+            <textarea
+              value={items}
+              onChange={(e) => setItems(e.target.value)}
+              rows={8}
+              placeholder={t("itemsPlaceholder")}
+              className="rounded-md border border-slate-300 px-3 py-2"
+              data-testid="batch-items"
+            />
+          </label>
+        )}
         <label className="flex flex-col gap-1 text-sm">
-          {t("template")}
-          <textarea
-            className="rounded-md border border-slate-300 p-2"
-            rows={3}
-            value={template}
-            onChange={(e) => setTemplate(e.target.value)}
-            data-testid="batch-template"
+          {t("negativePrompt")}
+          <input
+            value={negativePrompt}
+            onChange={(e) => setNegativePrompt(e.target.value)}
+            maxLength={2000}
+            className="rounded-md border border-slate-300 px-3 py-2"
           />
         </label>
-        {variables.map((v, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place; a name may be typed twice
-          <div key={i} className="flex gap-2 text-sm" data-testid="batch-variable">
-            <input
-              aria-label={t("variableName")}
-              className="w-32 rounded-md border border-slate-300 px-2 py-1.5"
-              value={v.name}
-              onChange={(e) => setVariable(i, { name: e.target.value })}
-              data-testid="batch-variable-name"
-            />
-            <textarea
-              aria-label={t("variableValues")}
-              className="flex-1 rounded-md border border-slate-300 p-2"
-              rows={3}
-              value={v.values}
-              onChange={(e) => setVariable(i, { values: e.target.value })}
-              data-testid="batch-variable-values"
-            />
-            <button
-              type="button"
-              className="self-start text-slate-500"
-              onClick={() => setVariables((list) => list.filter((_, j) => j !== i))}
-            >
-              ✕
-            </button>
-          </div>
-        ))}
-        <button
-          type="button"
-          className="w-fit text-sm text-indigo-600"
-          onClick={() => setVariables((list) => [...list, { name: "", values: "" }])}
-          data-testid="batch-add-variable"
-        >
-          {t("addVariable")}
-        </button>
-        <button
-          type="submit"
-          disabled={busy || count === 0 || short}
-          className="w-fit rounded-md bg-indigo-600 px-4 py-2 text-sm text-white disabled:opacity-50"
-          data-testid="batch-submit"
-        >
-          {t("start", { count })}
-        </button>
         {error && (
-          <p className="text-sm text-red-700" role="alert" data-testid="batch-error">
-            {error}
+          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700" data-testid="batch-error">
+            {error.message}{" "}
+            {error.short && (
+              <Link href="/pricing" className="font-medium underline">
+                {t("seePricing")}
+              </Link>
+            )}
           </p>
         )}
+        <button
+          type="submit"
+          disabled={busy || short || !choice || preview.issues.length > 0 || preview.count === 0}
+          className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500 disabled:opacity-60"
+          data-testid="batch-submit"
+        >
+          {busy
+            ? t("starting")
+            : preview.count > 0
+              ? t("start", { count: preview.count, total: total ?? "…" })
+              : t("startNothing")}
+        </button>
       </form>
-      <section className="flex flex-col gap-2 text-sm" aria-label={t("preview")}>
-        <h2 className="font-semibold">{t("preview")}</h2>
-        {issues.length ? (
-          <ul className="text-red-700" data-testid="batch-issues">
-            {issues.map((issue) => (
-              <li key={`${issue.path.join(".")}:${issue.message}`}>{issue.message}</li>
-            ))}
-          </ul>
-        ) : (
-          <ol className="list-decimal pl-5" data-testid="batch-preview">
-            {prompts.map((p) => (
-              <li key={p.prompt}>{p.prompt}</li>
-            ))}
-            {count > PREVIEW_ROWS && (
-              <li className="list-none text-slate-500">{t("more", { n: count - PREVIEW_ROWS })}</li>
-            )}
-          </ol>
-        )}
-        <p data-testid="batch-cost" data-short={short ? "true" : "false"}>
-          {t("cost", { count, total: total ?? 0, available: available ?? 0 })}
-        </p>
-        {short && <p className="text-red-700">{t("short")}</p>}
-      </section>
+      <BatchPreview preview={preview} costPerVideo={cost} available={available} />
     </div>
   );
 }

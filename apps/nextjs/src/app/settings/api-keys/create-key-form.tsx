@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { type FormEvent, useId, useState } from "react";
-import { ApiError, api } from "@/lib/api";
+import { api, describeError } from "@/lib/api";
 import type { CreatedApiKey } from "@/lib/api-keys";
 
 const input =
@@ -14,14 +14,6 @@ const parseIps = (text: string) =>
     .split(/[\s,]+/)
     .map((s) => s.trim())
     .filter(Boolean);
-
-/** The message of a failed request, with the fields a validation error names. */
-export function describeError(e: unknown, fallback: string): string {
-  if (!(e instanceof ApiError)) return e instanceof Error ? e.message : fallback;
-  const fields = (e.details as { fields?: { field: string; message: string }[] } | undefined)?.fields ?? [];
-  const detail = fields.map((f) => `${f.field}: ${f.message}`).join("; ");
-  return detail ? `${e.message} (${detail})` : e.message;
-}
 
 export function CreateKeyForm({ scopes, onCreated }: { scopes: string[]; onCreated: (key: CreatedApiKey) => void }) {
   const t = useTranslations("apiKeys");

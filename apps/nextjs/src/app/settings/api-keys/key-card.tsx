@@ -2,9 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { api } from "@/lib/api";
+import { api, describeError } from "@/lib/api";
 import { type ApiKey, shownPrefix } from "@/lib/api-keys";
-import { describeError } from "./create-key-form";
 import { KeyUsageChart } from "./key-usage-chart";
 
 const button =

@@ -2,9 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
-import { api } from "@/lib/api";
+import { api, describeError } from "@/lib/api";
 import type { WebhookEndpointWithSecret } from "@/lib/webhooks";
-import { describeError } from "../api-keys/create-key-form";
 import { EventChoice } from "./event-choice";
 
 const input =

@@ -2,9 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { api } from "@/lib/api";
+import { api, describeError } from "@/lib/api";
 import type { WebhookEndpoint, WebhookEndpointWithSecret } from "@/lib/webhooks";
-import { describeError } from "../api-keys/create-key-form";
 import { DeliveryLog } from "./delivery-log";
 
 const button = "rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-60";

@@ -1,0 +1,73 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import type { BatchVideo } from "@/lib/batches";
+import { IN_PROGRESS, STATUS_STYLE } from "@/lib/video";
+
+/** The batch's videos in index order: each with its status, and the file once it is done. */
+export function BatchResults({ videos }: { videos: BatchVideo[] }) {
+  const t = useTranslations("batch");
+  return (
+    <section aria-labelledby="results-heading" className="flex flex-col gap-3">
+      <h2 id="results-heading" className="text-lg font-semibold">
+        {t("results")}
+      </h2>
+      <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="batch-results">
+        {videos.map((v) => (
+          <li
+            key={v.uuid}
+            className="flex flex-col gap-2 rounded-xl border border-slate-200 bg-white p-3 shadow-sm"
+            data-testid="batch-result"
+            data-index={v.batchIndex}
+          >
+            {v.status === "COMPLETED" && v.videoUrl ? (
+              <video
+                src={v.videoUrl}
+                muted
+                preload="metadata"
+                className="aspect-video w-full rounded-md bg-black object-contain"
+              />
+            ) : (
+              <div className="flex aspect-video items-center justify-center rounded-md bg-slate-100 text-sm text-slate-500">
+                {IN_PROGRESS.has(v.status) ? t("rendering") : t("noVideo")}
+              </div>
+            )}
+            <div className="flex items-center gap-2">
+              <span className="text-xs tabular-nums text-slate-500">#{v.batchIndex + 1}</span>
+              <span
+                className={`w-fit rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[v.status]}`}
+                data-testid="batch-result-status"
+              >
+                {v.status}
+              </span>
+            </div>
+            <p className="line-clamp-2 text-sm" title={v.prompt}>
+              {v.prompt}
+            </p>
+            {v.error && <p className="text-xs text-red-700">{v.error.message ?? v.error.code}</p>}
+            <div className="mt-auto flex gap-2 text-sm">
+              <Link
+                href={`/videos/${v.uuid}`}
+                className="rounded-md border border-slate-300 px-2 py-1"
+                data-testid="batch-result-open"
+              >
+                {t("open")}
+              </Link>
+              {v.status === "COMPLETED" && v.videoUrl && (
+                <a
+                  href={v.videoUrl}
+                  download
+                  className="rounded-md border border-slate-300 px-2 py-1"
+                  data-testid="batch-result-download"
+                >
+                  {t("download")}
+                </a>
+              )}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { BATCH_STATUS_STYLE, type Batch, type BatchStatus, doneCount } from "@/lib/batches";
+
+export function BatchStatusBadge({ status }: { status: BatchStatus }) {
+  const t = useTranslations("batchStatus");
+  return (
+    <span
+      className={`w-fit whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${BATCH_STATUS_STYLE[status]}`}
+      data-testid="batch-status"
+      data-status={status}
+    >
+      {t(status)}
+    </span>
+  );
+}
+
+/** Finished items out of all, as a bar with its numbers (completed in green, failed in red). */
+export function BatchProgress({ batch, large = false }: { batch: Batch; large?: boolean }) {
+  const t = useTranslations("batchStatus");
+  const done = doneCount(batch);
+  const share = (n: number) => `${batch.totalCount ? (100 * n) / batch.totalCount : 0}%`;
+  return (
+    <div className="flex min-w-32 flex-col gap-1">
+      <div
+        role="progressbar"
+        aria-label={t("progress")}
+        aria-valuemin={0}
+        aria-valuemax={batch.totalCount}
+        aria-valuenow={done}
+        className={`flex w-full overflow-hidden rounded-full bg-slate-200 ${large ? "h-3" : "h-1.5"}`}
+        data-testid="batch-progress"
+      >
+        <div className="bg-emerald-500" style={{ width: share(batch.counts.completed) }} />
+        <div className="bg-red-500" style={{ width: share(batch.counts.failed) }} />
+        <div className="bg-slate-400" style={{ width: share(batch.counts.cancelled) }} />
+      </div>
+      <span className="text-xs tabular-nums text-slate-600" data-testid="batch-done">
+        {t("done", { done, total: batch.totalCount })}
+      </span>
+    </div>
+  );
+}

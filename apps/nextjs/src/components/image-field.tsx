@@ -1,0 +1,25 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { IMAGE_TYPES, imageProblem } from "@/lib/upload";
+
+/** The image of an image-to-video generation: picked locally, previewed, checked before upload. */
+export function ImageField({ image, onChange }: { image: File | null; onChange: (image: File | null) => void }) {
+  const t = useTranslations("imageField");
+  const problem = imageProblem(image);
+  return (
+    <label className="flex flex-col gap-1 text-sm">
+      {t("image")}
+      <input type="file" accept={IMAGE_TYPES.join(",")} onChange={(e) => onChange(e.target.files?.[0] ?? null)} />
+      {image && !problem && (
+        // biome-ignore lint/performance/noImgElement: a local blob preview; next/image cannot optimise it
+        <img
+          src={URL.createObjectURL(image)}
+          alt="Preview of the chosen"
+          className="mt-2 max-h-40 rounded-md object-contain"
+        />
+      )}
+      {problem && <span className="text-red-700">{t(problem)}</span>}
+    </label>
+  );
+}

@@ -1,0 +1,114 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { ModelChoice, VideoModel } from "@/lib/models";
+
+const select = "rounded-md border border-slate-300 bg-white px-3 py-2";
+
+/** Text-to-video or image-to-video, as far as the chosen model offers each. */
+export function ModeSwitch({
+  model,
+  choice,
+  onChange,
+}: {
+  model: VideoModel | undefined;
+  choice: ModelChoice;
+  onChange: (change: Partial<ModelChoice>) => void;
+}) {
+  const t = useTranslations("modelSettings");
+  return (
+    <fieldset className="flex gap-2" aria-label={t("mode")}>
+      {(["TEXT_TO_VIDEO", "IMAGE_TO_VIDEO"] as const).map((m) => (
+        <label
+          key={m}
+          className={`cursor-pointer rounded-md border px-3 py-1.5 text-sm ${choice.mode === m ? "border-indigo-600 bg-indigo-50" : "border-slate-300"}`}
+        >
+          <input
+            type="radio"
+            name="mode"
+            className="sr-only"
+            checked={choice.mode === m}
+            disabled={!model?.modes.includes(m)}
+            onChange={() => onChange({ mode: m })}
+          />
+          {m === "TEXT_TO_VIDEO" ? t("textToVideo") : t("imageToVideo")}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** Model, duration, aspect ratio and quality, each limited to what the chosen model offers. */
+export function ModelSelects({
+  models,
+  model,
+  choice,
+  onChange,
+}: {
+  models: VideoModel[];
+  model: VideoModel | undefined;
+  choice: ModelChoice;
+  onChange: (change: Partial<ModelChoice>) => void;
+}) {
+  const t = useTranslations("modelSettings");
+  return (
+    <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+      <label className="flex flex-col gap-1 text-sm">
+        {t("model")}
+        <select
+          name="model"
+          value={choice.model}
+          onChange={(e) => onChange({ model: e.target.value })}
+          className={select}
+        >
+          {models.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col gap-1 text-sm">
+        {t("duration")}
+        <select
+          name="duration"
+          value={choice.duration}
+          onChange={(e) => onChange({ duration: Number(e.target.value) })}
+          className={select}
+        >
+          {model?.durations.map((d) => (
+            <option key={d} value={d}>
+              {t("seconds", { seconds: d })}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col gap-1 text-sm">
+        {t("aspectRatio")}
+        <select
+          name="aspectRatio"
+          value={choice.aspectRatio}
+          onChange={(e) => onChange({ aspectRatio: e.target.value })}
+          className={select}
+        >
+          {model?.aspectRatios.map((r) => (
+            <option key={r}>{r}</option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col gap-1 text-sm">
+        {t("quality")}
+        <select
+          name="quality"
+          value={choice.quality}
+          onChange={(e) => onChange({ quality: e.target.value })}
+          className={select}
+        >
+          {model?.qualities.map((q) => (
+            <option key={q}>{q}</option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}

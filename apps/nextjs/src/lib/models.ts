@@ -1,0 +1,83 @@
+"use client";
+
+import type { components } from "@videofly/sdk";
+import { useEffect, useMemo, useState } from "react";
+import { ApiError, api } from "@/lib/api";
+
+export type VideoModel = components["schemas"]["VideoModel"];
+export type Mode = components["schemas"]["GenerationMode"];
+
+/** The model settings a generation (one video or a batch) is made with. */
+export interface ModelChoice {
+  model: string;
+  mode: Mode;
+  duration: number;
+  aspectRatio: string;
+  quality: string;
+}
+
+const firstOf = (m: VideoModel, mode: Mode): ModelChoice => ({
+  model: m.id,
+  mode: m.modes.includes(mode) ? mode : (m.modes[0] ?? "TEXT_TO_VIDEO"),
+  duration: m.durations[0] ?? 0,
+  aspectRatio: m.aspectRatios[0] ?? "",
+  quality: m.qualities[0] ?? "",
+});
+
+/**
+ * The model catalogue and the settings chosen from it, kept consistent (switching models keeps
+ * what the new one also offers), with the credits one video of those settings costs.
+ */
+export function useModelChoice() {
+  const [models, setModels] = useState<VideoModel[]>([]);
+  const [choice, setChoice] = useState<ModelChoice | null>(null);
+
+  useEffect(() => {
+    void api<VideoModel[]>("/api/v1/config/models").then((list) => {
+      setModels(list);
+      if (list[0]) setChoice(firstOf(list[0], "TEXT_TO_VIDEO"));
+    });
+  }, []);
+
+  const model = models.find((m) => m.id === choice?.model);
+  const cost = useMemo(
+    () =>
+      (choice &&
+        model?.prices.find(
+          (p) => p.mode === choice.mode && p.quality === choice.quality && p.duration === choice.duration,
+        )?.credits) ??
+      null,
+    [model, choice],
+  );
+
+  function update(change: Partial<ModelChoice>) {
+    setChoice((current) => {
+      if (!current) return current;
+      const next = { ...current, ...change };
+      const m = models.find((x) => x.id === next.model);
+      if (!m || next.model === current.model) return next;
+      const fallback = firstOf(m, next.mode);
+      return {
+        model: m.id,
+        mode: fallback.mode,
+        duration: m.durations.includes(next.duration) ? next.duration : fallback.duration,
+        aspectRatio: m.aspectRatios.includes(next.aspectRatio) ? next.aspectRatio : fallback.aspectRatio,
+        quality: m.qualities.includes(next.quality) ? next.quality : fallback.quality,
+      };
+    });
+  }
+
+  return { models, model, choice, update, cost };
+}
+
+/** The signed-in user's spendable credits (null while loading); `signedOut` when there is no session. */
+export function useAvailableCredits() {
+  const [available, setAvailable] = useState<number | null>(null);
+  const [signedOut, setSignedOut] = useState(false);
+  useEffect(() => {
+    api<components["schemas"]["Balance"]>("/api/v1/credit/balance")
+      .then((b) => setAvailable(b.available))
+      .catch((e: unknown) => e instanceof ApiError && e.status === 401 && setSignedOut(true));
+  }, []);
+  return { available, signedOut };
+}
