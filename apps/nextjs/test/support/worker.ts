@@ -14,6 +14,8 @@ export function startWorker(app: AppServer, env: Record<string, string>): Worker
       ...process.env,
       ...env,
       APP_URL: app.baseUrl,
+      // Webhook signing secrets are encrypted under a key derived from it.
+      BETTER_AUTH_SECRET: TEST_SECRETS.BETTER_AUTH_SECRET,
       VIDEO_CALLBACK_SECRET: TEST_SECRETS.VIDEO_CALLBACK_SECRET,
       STORAGE_SIGNING_SECRET: TEST_SECRETS.STORAGE_SIGNING_SECRET,
       STORAGE_LOCAL_DIR: app.storageDir,

@@ -1,5 +1,6 @@
 import type { SqlClient } from "@videofly/db";
 import { HOLDING_SQL } from "../video/lifecycle.ts";
+import { emitWebhookEvent } from "../webhooks/index.ts";
 import { type BatchView, loadBatchView } from "./view.ts";
 
 /**
@@ -8,6 +9,7 @@ import { type BatchView, loadBatchView } from "./view.ts";
  * final status and finishedAt, exactly once. The batch row is locked first, and the items are
  * counted after the lock is granted (READ COMMITTED: a statement's snapshot starts with it), so
  * of two items ending at once the later sees the earlier, and `finishedAt IS NULL` guards the rest.
+ * Writes batch.completed (the batch as GET /batches/{id} shows it) into the same transaction's outbox.
  * Returns the finalised batch, or null when it is not finished (or was finalised before).
  */
 export async function finaliseBatchInTransaction(client: SqlClient, batchId: string): Promise<BatchView | null> {
@@ -16,7 +18,7 @@ export async function finaliseBatchInTransaction(client: SqlClient, batchId: str
     [batchId],
   );
   if (!locked[0] || locked[0].finishedAt) return null;
-  const { rowCount } = await client.query(
+  const { rows } = await client.query<{ userId: string }>(
     `WITH items AS (
        SELECT count(*) FILTER (WHERE status IN ${HOLDING_SQL}) AS open,
               count(*) FILTER (WHERE status = 'COMPLETED') AS completed, count(*) AS total
@@ -27,8 +29,14 @@ export async function finaliseBatchInTransaction(client: SqlClient, batchId: str
                            WHEN items.completed = 0 THEN 'FAILED'
                            ELSE 'PARTIALLY_FAILED' END)::"BatchStatus"
        FROM items
-      WHERE b.id = $1 AND b."finishedAt" IS NULL AND items.open = 0`,
+      WHERE b.id = $1 AND b."finishedAt" IS NULL AND items.open = 0
+     RETURNING b."userId"`,
     [batchId],
   );
-  return rowCount ? loadBatchView(batchId, { client }) : null;
+  const userId = rows[0]?.userId;
+  if (!userId) return null;
+  const view = await loadBatchView(batchId, { client });
+  // In the finalising transaction: batch.completed fires iff the batch was finalised, once.
+  if (view) await emitWebhookEvent(client, { userId, type: "batch.completed", data: view });
+  return view;
 }

@@ -4,6 +4,9 @@ import { finaliseBatchInTransaction } from "../batch/finalise.ts";
 import { resolveHoldInTransaction } from "../credits/index.ts";
 import { type ErrorName, errorCodes } from "../errors/index.ts";
 import { logger } from "../logger.ts";
+import { emitWebhookEvent } from "../webhooks/index.ts";
+import { downloadUrl } from "./queries.ts";
+import { videoView } from "./view.ts";
 
 /**
  * The statuses of a video being made: it counts toward VIDEO_MAX_CONCURRENT until it leaves them.
@@ -22,11 +25,6 @@ export const HOLDING_SQL = sqlList(HOLDING_STATUSES);
 export const holdReference = (videoUuid: string, attempt = 1) =>
   attempt === 1 ? `video:${videoUuid}` : `video:${videoUuid}:attempt-${attempt}`;
 
-interface Ended {
-  holdReference: string | null;
-  userId: string;
-  batchId: string | null;
-}
 
 /**
  * Marks a video FAILED with an error code and releases its credits, in one transaction. Only a
@@ -40,10 +38,10 @@ export async function failVideo(
   options: { unconfirmedOnly?: boolean } = {},
 ): Promise<Video | null> {
   const failed = await transaction(async (client) => {
-    const { rows } = await client.query<Ended>(
+    const { rows } = await client.query<Video>(
       `UPDATE video SET status = 'FAILED', "errorCode" = $2, "errorMessage" = $3, "nextCheckAt" = NULL, "updatedAt" = now()
         WHERE uuid = $1 AND status IN ${RUNNING_SQL}
-          AND (NOT $4::boolean OR "providerTaskId" IS NULL) RETURNING "holdReference", "userId", "batchId"`,
+          AND (NOT $4::boolean OR "providerTaskId" IS NULL) RETURNING *`,
       [uuid, errorCodes[error].code, message.slice(0, 500), options.unconfirmedOnly ?? false],
     );
     const failed = rows[0];
@@ -52,7 +50,7 @@ export async function failVideo(
     await resolveHoldInTransaction(client, failed.holdReference ?? holdReference(uuid), "RELEASED", {
       reason: `video failed: ${errorCodes[error].code}`,
     });
-    await endedInTransaction(client, failed);
+    await endedInTransaction(client, failed, "video.failed");
     return failed;
   });
   if (!failed) return null;
@@ -63,15 +61,15 @@ export async function failVideo(
 /** Marks a stored video COMPLETED and settles its credits, in one transaction; exactly once. */
 export async function completeVideo(uuid: string, storageKey: string): Promise<boolean> {
   const completed = await transaction(async (client) => {
-    const { rows } = await client.query<Ended>(
+    const { rows } = await client.query<Video>(
       `UPDATE video SET status = 'COMPLETED', "storageKey" = $2, "completedAt" = now(), "nextCheckAt" = NULL, "updatedAt" = now()
-        WHERE uuid = $1 AND status = 'UPLOADING' RETURNING "holdReference", "userId", "batchId"`,
+        WHERE uuid = $1 AND status = 'UPLOADING' RETURNING *`,
       [uuid, storageKey],
     );
     const done = rows[0];
     if (!done?.holdReference) return null;
     await resolveHoldInTransaction(client, done.holdReference, "SETTLED", { reason: "video completed" });
-    await endedInTransaction(client, done);
+    await endedInTransaction(client, done, "video.completed");
     return done;
   });
   if (!completed) return false;
@@ -79,8 +77,16 @@ export async function completeVideo(uuid: string, storageKey: string): Promise<b
   return true;
 }
 
-/** In the transaction that ended a video: its batch is finalised if this was its last item. */
-async function endedInTransaction(client: SqlClient, ended: Ended): Promise<void> {
+/**
+ * In the transaction that ended a video: its event goes into the outbox (the video as GET
+ * /video/{uuid} shows it), and its batch is finalised if this was its last item.
+ */
+async function endedInTransaction(
+  client: SqlClient,
+  ended: Video,
+  type: "video.completed" | "video.failed",
+): Promise<void> {
+  await emitWebhookEvent(client, { userId: ended.userId, type, data: videoView(ended, await downloadUrl(ended)) });
   if (ended.batchId) await finaliseBatchInTransaction(client, ended.batchId);
 }
 
