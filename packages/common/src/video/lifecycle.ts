@@ -25,7 +25,6 @@ export const HOLDING_SQL = sqlList(HOLDING_STATUSES);
 export const holdReference = (videoUuid: string, attempt = 1) =>
   attempt === 1 ? `video:${videoUuid}` : `video:${videoUuid}:attempt-${attempt}`;
 
-
 /**
  * Marks a video FAILED with an error code and releases its credits, in one transaction. Only a
  * video still running fails (with `unconfirmedOnly`, only one whose task id is still unknown);
