@@ -71,6 +71,15 @@ async function fillVariable(page: Page, index: number, name: string, values: str
 const text = (page: Page, testId: string) => page.getByTestId(testId).first().textContent();
 
 describe("the batch pages", () => {
+  it("send anonymous visitors to sign in", async () => {
+    const page = await browser.newPage();
+    for (const path of ["/batches", "/batches/bat_00000000000000000000000000000000"]) {
+      await page.goto(`${app.baseUrl}${path}`);
+      await page.waitForURL("**/sign-in");
+    }
+    await page.close();
+  });
+
   it("build a 3 × 2 template batch with a live preview and its cost, then fill in its six results by themselves", async () => {
     const { context, page } = await signUp("batch-owner@example.com");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Batches" }).click();

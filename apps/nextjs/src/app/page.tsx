@@ -24,12 +24,17 @@ export default function HomePage() {
       <section className="flex flex-col items-start gap-4 py-8">
         <h1 className="text-4xl font-bold tracking-tight">VideoFly</h1>
         <p className="max-w-xl text-lg text-slate-600">{t("tagline")}</p>
-        <Link
-          href="/create"
-          className="rounded-md bg-indigo-600 px-5 py-2.5 font-medium text-white hover:bg-indigo-500"
-        >
-          {t("cta")}
-        </Link>
+        <div className="flex flex-wrap items-center gap-4">
+          <Link
+            href="/create"
+            className="rounded-md bg-indigo-600 px-5 py-2.5 font-medium text-white hover:bg-indigo-500"
+          >
+            {t("cta")}
+          </Link>
+          <Link href="/batches/new" className="font-medium text-indigo-600 hover:underline">
+            {t("batchCta")}
+          </Link>
+        </div>
       </section>
       <section>
         <h2 className="mb-3 text-xl font-semibold">{t("gallery")}</h2>

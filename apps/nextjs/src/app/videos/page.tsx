@@ -56,6 +56,11 @@ export default function VideosPage() {
                 {chunks}
               </Link>
             ),
+            batch: (chunks) => (
+              <Link href="/batches/new" className="text-indigo-600">
+                {chunks}
+              </Link>
+            ),
           })}
         </p>
       ) : (

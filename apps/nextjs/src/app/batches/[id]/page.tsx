@@ -1,92 +1,16 @@
-"use client";
+import { getSessionIdentity } from "@videofly/auth";
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { BatchView } from "./batch-view";
 
-import Link from "next/link";
-import { useParams } from "next/navigation";
-import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useState } from "react";
-import { ApiError, api } from "@/lib/api";
-import { type Batch, type BatchVideo, isFinished } from "@/lib/batches";
-import { BatchResults } from "./batch-results";
-import { BatchSummary } from "./batch-summary";
+export const dynamic = "force-dynamic";
 
-const POLL_MS = 2000;
-const PAGE = 100;
+export const metadata: Metadata = { title: "Batch — VideoFly", robots: { index: false, follow: false } };
 
-/** Every item of a batch, in index order, a page at a time. */
-async function allVideos(id: string): Promise<BatchVideo[]> {
-  const items: BatchVideo[] = [];
-  let cursor: string | null = null;
-  do {
-    const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : "";
-    const page: { items: BatchVideo[]; nextCursor: string | null } = await api(
-      `/api/v1/batches/${id}/videos?limit=${PAGE}${query}`,
-    );
-    items.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return items;
-}
-
-/** One batch: its progress and its results, refreshed by themselves until the batch is finished. */
-export default function BatchPage() {
-  const t = useTranslations("batch");
-  const { id } = useParams<{ id: string }>();
-  const [batch, setBatch] = useState<Batch | null>(null);
-  const [videos, setVideos] = useState<BatchVideo[] | null>(null);
-  const [missing, setMissing] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      const [b, v] = await Promise.all([api<Batch>(`/api/v1/batches/${id}`), allVideos(id)]);
-      setBatch(b);
-      setVideos(v);
-      setError(null);
-      return b;
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 404) setMissing(true);
-      else setError(e instanceof Error ? e.message : t("loadFailed"));
-      return null;
-    }
-  }, [id, t]);
-
-  useEffect(() => {
-    let stop = false;
-    let timer: ReturnType<typeof setTimeout>;
-    const poll = async () => {
-      const b = await load();
-      // A failed load tries again too; a finished batch changes no more.
-      if (!stop && !(b && isFinished(b))) timer = setTimeout(poll, POLL_MS);
-    };
-    void poll();
-    return () => {
-      stop = true;
-      clearTimeout(timer);
-    };
-  }, [load]);
-
-  if (missing) return <p className="text-center text-slate-600">{t("missing")}</p>;
-  if (!batch) {
-    return error ? (
-      <p role="alert" className="text-sm text-red-700">
-        {error}
-      </p>
-    ) : (
-      <p className="text-slate-500">{t("loading")}</p>
-    );
-  }
-  return (
-    <div className="flex flex-col gap-6">
-      <Link href="/batches" className="w-fit text-sm text-indigo-600 hover:underline">
-        {t("back")}
-      </Link>
-      <BatchSummary batch={batch} onChanged={setBatch} />
-      {error && (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
-      <BatchResults videos={videos ?? []} />
-    </div>
-  );
+export default async function BatchPage() {
+  const identity = await getSessionIdentity(await headers()).catch(() => null);
+  // As /batches: a batch is its owner's, so without an account go and sign in.
+  if (!identity) redirect("/sign-in");
+  return <BatchView />;
 }

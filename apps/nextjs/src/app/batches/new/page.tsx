@@ -12,8 +12,7 @@ import { imageProblem, uploadImage } from "@/lib/upload";
 import { BatchPreview } from "./batch-preview";
 import { itemPrompts, itemsPreview, templatePreview } from "./preview";
 import { TemplateEditor } from "./template-editor";
-import type { VariableRow } from "./variables-editor";
-import { valuesOf } from "./variables-editor";
+import { type VariableRow, valuesOf } from "./variables-editor";
 
 type Kind = "template" | "items";
 
