@@ -44,7 +44,7 @@ export interface BatchRow extends Omit<BatchView, "status" | "counts" | "credits
 /**
  * Batches with their counts per video status and their items' credits by hold status, in one
  * query. An item's holds are its first (`video:<uuid>`) and any retry's (`video:<uuid>:attempt-n`),
- * found among its owner's holds made since the batch. Times are UTC (TIMESTAMP(3) columns), read
+ * found among its owner's holds by reference. Times are UTC (TIMESTAMP(3) columns), read
  * as instants whatever the process's time zone.
  */
 export const BATCH_SELECT = `
@@ -66,7 +66,7 @@ export const BATCH_SELECT = `
                    'settled', COALESCE(sum(h.amount) FILTER (WHERE h.status = 'SETTLED'), 0),
                    'released', COALESCE(sum(h.amount) FILTER (WHERE h.status = 'RELEASED'), 0))
             FROM video v JOIN credit_hold h
-              ON h."userId" = b."userId" AND h."createdAt" >= b."createdAt"
+              ON h."userId" = b."userId"
              AND (h.reference = 'video:' || v.uuid OR h.reference LIKE 'video:' || v.uuid || ':attempt-%')
            WHERE v."batchId" = b.id) AS credits
     FROM batch b`;
