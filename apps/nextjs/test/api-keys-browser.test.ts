@@ -2,7 +2,7 @@ import { createDatabaseFromTemplate, dropDatabase } from "@videofly/db/testing";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { type AppServer, startAppServer } from "./support/app-server";
-import { launchBrowser, recordCspViolations, screenshot, signUpVerifiedInBrowser } from "./support/browser";
+import { launchBrowser, recordCspViolations, screenshot, signedUpContext } from "./support/browser";
 
 // The API-keys page and the admin keys view in a real browser (Debian's chromium), against the
 // built app; the keys they make are then used over plain HTTP, as a program would.
@@ -34,18 +34,14 @@ afterAll(async () => {
   if (databaseUrl) await dropDatabase(databaseUrl);
 });
 
-async function signUp(email: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: app.baseUrl });
-  context.on("console", (m) => {
-    // The app has no favicon (yet): the browser's own request for one is not the page's error.
-    if (m.type() !== "error" || m.location().url.endsWith("/favicon.ico")) return;
-    consoleErrors.push(`${m.page()?.url()}: ${m.text()} (${m.location().url})`);
+function signUp(email: string): Promise<{ context: BrowserContext; page: Page }> {
+  return signedUpContext(browser, {
+    baseUrl: app.baseUrl,
+    email,
+    password: PASSWORD,
+    errors: consoleErrors,
+    permissions: ["clipboard-read", "clipboard-write"],
   });
-  context.on("weberror", (e) => consoleErrors.push(`uncaught: ${e.error().message}`));
-  const page = await context.newPage();
-  await signUpVerifiedInBrowser(page, app.baseUrl, email, PASSWORD);
-  return { context, page };
 }
 
 const balanceWith = (key: string) =>

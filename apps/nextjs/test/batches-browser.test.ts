@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Batch } from "@/lib/batches";
 import { type AppServer, startAppServer } from "./support/app-server";
-import { launchBrowser, recordCspViolations, screenshot, signUpVerifiedInBrowser } from "./support/browser";
+import { launchBrowser, recordCspViolations, screenshot, signedUpContext } from "./support/browser";
 import { startWorker, type WorkerProcess } from "./support/worker";
 
 // The batch pages in a real browser (Debian's chromium), against the built app and a real worker
@@ -49,16 +49,7 @@ afterAll(async () => {
 });
 
 async function signUp(email: string, baseUrl = app.baseUrl): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  context.on("console", (m) => {
-    // The app has no favicon (yet): the browser's own request for one is not the page's error.
-    if (m.type() !== "error" || m.location().url.endsWith("/favicon.ico")) return;
-    consoleErrors.push(`${m.page()?.url()}: ${m.text()} (${m.location().url})`);
-  });
-  context.on("weberror", (e) => consoleErrors.push(`uncaught: ${e.error().message}`));
-  const page = await context.newPage();
-  await signUpVerifiedInBrowser(page, baseUrl, email, PASSWORD);
-  return { context, page };
+  return signedUpContext(browser, { baseUrl, email, password: PASSWORD, errors: consoleErrors });
 }
 
 /** Fills the variable row at `index` (the rows in the order they were added). */

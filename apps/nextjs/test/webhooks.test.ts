@@ -1,56 +1,43 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import path from "node:path";
 import { createDatabaseFromTemplate, dropDatabase } from "@videofly/db/testing";
 import { Webhook, WebhookVerificationError } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type AppServer, startAppServer, TEST_SECRETS } from "./support/app-server";
+import { type AppServer, startAppServer } from "./support/app-server";
 import { signUp } from "./support/http";
 import { createKey } from "./support/keys";
 import { sdk } from "./support/sdk";
+import { type ReceivedWebhook, startWebhookReceiver, type WebhookReceiver } from "./support/webhook-receiver";
+import { startWorker, type WorkerProcess } from "./support/worker";
 
 // Outbound webhooks end to end: the built app, the real worker delivering, and a real receiver
 // that checks every delivery with the reference Standard Webhooks library.
 
-interface Delivery {
-  headers: Record<string, string>;
-  body: string;
+interface Delivery extends ReceivedWebhook {
   verified: boolean;
 }
 
 /** What the receiver answers: per event id, by how many times that id came. */
 let answer: (id: string, seen: number) => number = () => 200;
-const deliveries: Delivery[] = [];
+/** Whether each delivery verified with the endpoint's secret when it arrived. */
+const verifiedOnArrival = new WeakMap<ReceivedWebhook, boolean>();
 let secret = "";
-let receiver: Server;
-let receiverUrl: string;
+let receiver: WebhookReceiver;
 
-async function startReceiver() {
-  receiver = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
-    const body = Buffer.concat(chunks).toString("utf8");
-    let verified = true;
-    try {
-      new Webhook(secret).verify(body, headers);
-    } catch {
-      verified = false;
-    }
-    deliveries.push({ headers, body, verified });
-    const id = headers["webhook-id"] ?? "";
-    const status = answer(id, deliveries.filter((d) => d.headers["webhook-id"] === id).length);
-    res.writeHead(status, { "content-type": "text/plain" }).end(status < 300 ? "thanks" : `no (${status})`);
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
-  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/webhooks`;
+function verifies(one: ReceivedWebhook): boolean {
+  try {
+    new Webhook(secret).verify(one.body, one.headers);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
-const ofEvent = (id: string) => deliveries.filter((d) => d.headers["webhook-id"] === id);
+const ofEvent = (id: string): Delivery[] =>
+  receiver.received
+    .filter((d) => d.headers["webhook-id"] === id)
+    .map((d) => ({ ...d, verified: verifiedOnArrival.get(d) ?? false }));
 
 let app: AppServer;
-let worker: ChildProcess;
+let worker: WorkerProcess;
 let databaseUrl: string;
 let cookie: string;
 
@@ -63,32 +50,19 @@ const env = {
 
 beforeAll(async () => {
   databaseUrl = await createDatabaseFromTemplate(inject("templateDatabaseUrl"), "vf_webhooks");
-  await startReceiver();
-  app = await startAppServer({ DATABASE_URL: databaseUrl, ...env });
-  // The same worker `pnpm worker` runs, on the same database.
-  worker = spawn(process.execPath, ["--import", "tsx", "src/jobs/worker-main.ts"], {
-    cwd: path.resolve(import.meta.dirname, "../../../packages/common"),
-    env: {
-      ...process.env,
-      ...env,
-      DATABASE_URL: databaseUrl,
-      APP_URL: app.baseUrl,
-      // Signing secrets are encrypted under a key derived from it: the worker needs the app's.
-      BETTER_AUTH_SECRET: TEST_SECRETS.BETTER_AUTH_SECRET,
-      LOG_LEVEL: "warn",
-    },
-    stdio: ["ignore", "inherit", "inherit"],
+  receiver = await startWebhookReceiver((one, seen) => {
+    verifiedOnArrival.set(one, verifies(one));
+    return answer(one.headers["webhook-id"] ?? "", seen);
   });
+  app = await startAppServer({ DATABASE_URL: databaseUrl, ...env });
+  worker = startWorker(app, { ...env, DATABASE_URL: databaseUrl });
   ({ cookie } = await signUp("hooks@example.com", undefined, app.baseUrl));
 }, 90_000);
 
 afterAll(async () => {
-  if (worker && worker.exitCode === null) {
-    worker.kill("SIGTERM");
-    await new Promise((r) => worker.once("exit", r));
-  }
+  await worker?.stop();
   await app?.stop();
-  await new Promise((r) => receiver?.close(r));
+  await receiver?.stop();
   await dropDatabase(databaseUrl);
 });
 
@@ -96,7 +70,7 @@ const client = () => sdk({ cookie }, app.baseUrl);
 
 async function createEndpoint() {
   const { data, response } = await client().POST("/webhooks", {
-    body: { url: receiverUrl, events: ["video.completed", "batch.completed"], description: "test receiver" },
+    body: { url: receiver.url, events: ["video.completed", "batch.completed"], description: "test receiver" },
   });
   expect(response.status).toBe(201);
   if (!data) throw new Error("no endpoint");
@@ -216,7 +190,7 @@ describe("outbound webhooks over HTTP", () => {
       expect(error?.error.details).toMatchObject({ fields: [{ field: "body.url" }] });
     }
     const { error, response } = await client().POST("/webhooks", {
-      body: { url: receiverUrl, events: ["video.exploded" as "video.completed"] },
+      body: { url: receiver.url, events: ["video.exploded" as "video.completed"] },
     });
     expect(response.status).toBe(400);
     expect(JSON.stringify(error?.error.details)).toContain("body.events");
@@ -237,7 +211,7 @@ describe("outbound webhooks over HTTP", () => {
     const readOnly = await createKey(cookie, { scopes: ["webhooks:read"] }, app.baseUrl);
     const keyClient = sdk({ apiKey: readOnly.key }, app.baseUrl);
     expect((await keyClient.GET("/webhooks")).response.status).toBe(200);
-    const refused = await keyClient.POST("/webhooks", { body: { url: receiverUrl, events: ["video.completed"] } });
+    const refused = await keyClient.POST("/webhooks", { body: { url: receiver.url, events: ["video.completed"] } });
     expect(refused.response.status).toBe(403);
   });
 });

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { CHROMIUM, findDebianPackage, systemHost } from "@videofly/common/testing";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { mailTo } from "./http";
 
 /** Where browser tests leave their screenshots (the README names it; CI uploads it). */
@@ -58,4 +58,30 @@ export async function signUpVerifiedInBrowser(page: Page, baseUrl: string, email
   await page.waitForURL("**/create");
   await page.goto((await mailTo(email, /Verify your email/)).link);
   await page.waitForURL("**/create");
+}
+
+/** Every console error and uncaught exception of `context`'s pages, each pushed onto `errors`. */
+export function recordConsoleErrors(context: BrowserContext, errors: string[]) {
+  context.on("console", (m) => {
+    // The app has no favicon (yet): the browser's own request for one is not the page's error.
+    if (m.type() !== "error" || m.location().url.endsWith("/favicon.ico")) return;
+    errors.push(`${m.page()?.url()}: ${m.text()} (${m.location().url})`);
+  });
+  context.on("weberror", (e) => errors.push(`uncaught: ${e.error().message}`));
+}
+
+/**
+ * A new desktop-sized context, its console errors recorded into `errors`, signed up and verified
+ * as `email` (see signUpVerifiedInBrowser); `permissions` are granted to the app's origin.
+ */
+export async function signedUpContext(
+  browser: Browser,
+  user: { baseUrl: string; email: string; password: string; errors: string[]; permissions?: string[] },
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  if (user.permissions) await context.grantPermissions(user.permissions, { origin: user.baseUrl });
+  recordConsoleErrors(context, user.errors);
+  const page = await context.newPage();
+  await signUpVerifiedInBrowser(page, user.baseUrl, user.email, user.password);
+  return { context, page };
 }

@@ -1,8 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useState } from "react";
-import { api } from "@/lib/api";
+import { useState } from "react";
+import { CardList } from "@/components/card-list";
+import { useApiData } from "@/hooks/use-api-data";
 import type { WebhookEndpoint, WebhookEndpointWithSecret } from "@/lib/webhooks";
 import { CreateWebhookForm } from "./create-webhook-form";
 import { EndpointCard } from "./endpoint-card";
@@ -10,22 +11,8 @@ import { SecretDialog } from "./secret-dialog";
 
 export function WebhooksManager({ events }: { events: string[] }) {
   const t = useTranslations("webhooks");
-  const [endpoints, setEndpoints] = useState<WebhookEndpoint[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { data: endpoints, error, reload: load } = useApiData<WebhookEndpoint[]>("/api/v1/webhooks", t("loadFailed"));
   const [secret, setSecret] = useState<WebhookEndpointWithSecret | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setEndpoints(await api<WebhookEndpoint[]>("/api/v1/webhooks"));
-      setError(null);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : t("loadFailed"));
-    }
-  }, [t]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const showSecret = (endpoint: WebhookEndpointWithSecret) => {
     setSecret(endpoint);
@@ -41,34 +28,17 @@ export function WebhooksManager({ events }: { events: string[] }) {
 
       <CreateWebhookForm events={events} onCreated={showSecret} />
 
-      <section aria-labelledby="endpoints-heading" className="flex flex-col gap-3">
-        <h2 id="endpoints-heading" className="text-lg font-semibold">
-          {t("yourEndpoints")}
-        </h2>
-        {error && (
-          <p role="alert" className="text-sm text-red-700">
-            {error}
-          </p>
+      <CardList
+        heading={t("yourEndpoints")}
+        items={endpoints}
+        card={(endpoint) => (
+          <EndpointCard key={endpoint.id} endpoint={endpoint} onChanged={() => void load()} onRotated={showSecret} />
         )}
-        {endpoints === null ? (
-          <p className="text-sm text-slate-500">{t("loading")}</p>
-        ) : endpoints.length === 0 ? (
-          <p className="rounded-xl border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">
-            {t("empty")}
-          </p>
-        ) : (
-          <ul className="flex flex-col gap-3" data-testid="webhook-endpoints">
-            {endpoints.map((endpoint) => (
-              <EndpointCard
-                key={endpoint.id}
-                endpoint={endpoint}
-                onChanged={() => void load()}
-                onRotated={showSecret}
-              />
-            ))}
-          </ul>
-        )}
-      </section>
+        loadingText={t("loading")}
+        emptyText={t("empty")}
+        error={error}
+        testId="webhook-endpoints"
+      />
 
       {secret && <SecretDialog endpoint={secret} onClose={() => setSecret(null)} />}
     </div>

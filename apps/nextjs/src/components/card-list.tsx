@@ -1,0 +1,40 @@
+import type { ReactNode } from "react";
+
+interface CardListProps<T> {
+  heading: string;
+  /** Null while loading. */
+  items: T[] | null;
+  card: (item: T) => ReactNode;
+  loadingText: string;
+  emptyText: string;
+  error: string | null;
+  testId: string;
+}
+
+/** A titled section listing cards, with its loading, empty and error states. */
+export function CardList<T>({ heading, items, card, loadingText, emptyText, error, testId }: CardListProps<T>) {
+  const headingId = `${testId}-heading`;
+  return (
+    <section aria-labelledby={headingId} className="flex flex-col gap-3">
+      <h2 id={headingId} className="text-lg font-semibold">
+        {heading}
+      </h2>
+      {error && (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
+      {items === null ? (
+        <p className="text-sm text-slate-500">{loadingText}</p>
+      ) : items.length === 0 ? (
+        <p className="rounded-xl border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">
+          {emptyText}
+        </p>
+      ) : (
+        <ul className="flex flex-col gap-3" data-testid={testId}>
+          {items.map(card)}
+        </ul>
+      )}
+    </section>
+  );
+}

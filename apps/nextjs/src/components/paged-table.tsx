@@ -1,0 +1,66 @@
+import type { ReactNode } from "react";
+
+interface PagedTableProps<T> {
+  caption: string;
+  headings: string[];
+  /** Null while loading. */
+  items: T[] | null;
+  row: (item: T) => ReactNode;
+  loadingText: string;
+  emptyText: string;
+  error: string | null;
+  /** Shown as a "load more" button when there is a next page. */
+  cursor: string | null;
+  onLoadMore: (cursor: string) => void;
+  loadMoreText: string;
+  testId: string;
+}
+
+/** A table of a cursor-paginated list with its loading, empty and error states. */
+export function PagedTable<T>(props: PagedTableProps<T>) {
+  const { headings, items, cursor } = props;
+  const note = items === null ? props.loadingText : items.length === 0 ? props.emptyText : null;
+  return (
+    <>
+      {props.error && (
+        <p role="alert" className="text-sm text-red-700">
+          {props.error}
+        </p>
+      )}
+      <div className="overflow-x-auto rounded-xl bg-white shadow-sm">
+        <table className="w-full text-sm" data-testid={props.testId}>
+          <caption className="sr-only">{props.caption}</caption>
+          <thead className="bg-slate-100 text-left">
+            <tr>
+              {headings.map((h) => (
+                <th key={h} scope="col" className="whitespace-nowrap p-2">
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {note !== null ? (
+              <tr>
+                <td colSpan={headings.length} className="p-3 text-slate-500">
+                  {note}
+                </td>
+              </tr>
+            ) : (
+              items?.map(props.row)
+            )}
+          </tbody>
+        </table>
+      </div>
+      {cursor && (
+        <button
+          type="button"
+          onClick={() => props.onLoadMore(cursor)}
+          className="w-fit rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+        >
+          {props.loadMoreText}
+        </button>
+      )}
+    </>
+  );
+}
