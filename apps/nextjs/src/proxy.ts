@@ -1,7 +1,7 @@
-import { storageConfig, storageOrigins, videoConfig } from "@videofly/common";
+import { embedFrameAncestors, storageConfig, storageOrigins, videoConfig } from "@videofly/common";
 import { type NextRequest, NextResponse } from "next/server";
 import { appConfig } from "./config";
-import { isEmbeddable, pagePolicy } from "./server/csp";
+import { embeddedVideo, pagePolicy } from "./server/csp";
 
 let origins: string[] | undefined;
 const storageSources = () => {
@@ -12,12 +12,14 @@ const storageSources = () => {
 /**
  * Every page gets a fresh CSP nonce. Next.js reads it from the request's Content-Security-Policy
  * header and puts it on the scripts it renders; the browser gets the same policy on the response.
- * The other security headers, and the API's policy, come from next.config.ts.
+ * The embed player may be framed where its video's owner allows. The other security headers, and
+ * the API's policy, come from next.config.ts.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  const embedded = embeddedVideo(request.nextUrl.pathname);
   const policy = pagePolicy({
     nonce: Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64"),
-    embeddable: isEmbeddable(request.nextUrl.pathname),
+    frameAncestors: embedded ? await embedFrameAncestors(embedded) : undefined,
     development: appConfig().NODE_ENV === "development",
     storageOrigins: storageSources(),
   });

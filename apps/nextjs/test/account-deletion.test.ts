@@ -160,7 +160,7 @@ describe("DELETE /api/v1/user/me", () => {
     expect(await db().apikey.count({ where: { referenceId: u.userId } })).toBe(0);
     expect(await db().account.count({ where: { userId: u.userId } })).toBe(0);
     const videos = await db().video.findMany({ where: { userId: u.userId } });
-    expect(videos.every((v) => v.deletedAt !== null && v.prompt === "" && !v.isPublic)).toBe(true);
+    expect(videos.every((v) => v.deletedAt !== null && v.prompt === "" && v.visibility === "PRIVATE")).toBe(true);
 
     // The books: every earlier entry is still there, nothing is spendable, and they balance.
     const ledgerAfter = await db().creditTransaction.findMany({ where: { userId: u.userId }, orderBy: { seq: "asc" } });

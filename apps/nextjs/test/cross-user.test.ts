@@ -18,7 +18,7 @@ interface User {
 interface VideoView {
   uuid: string;
   status: string;
-  isPublic: boolean;
+  visibility: string;
   videoUrl: string | null;
 }
 
@@ -104,7 +104,7 @@ async function seenByA() {
     shown: await video(shown),
     failed: await video(failed),
     statuses: await Promise.all([shown, failed].map(async (u) => (await call(a, `/api/v1/video/${u}/status`)).body)),
-    list: list.body.data?.items.map((v) => [v.uuid, v.status, v.isPublic]),
+    list: list.body.data?.items.map((v) => [v.uuid, v.status, v.visibility]),
     balance: (await sdk(a).GET("/credit/balance")).data?.data,
     packages: (await call(a, "/api/v1/credit/packages")).body.data,
     history: (await call(a, "/api/v1/credit/history?limit=100")).body.data,
@@ -153,13 +153,13 @@ describe("one user on another's resources", () => {
 
   it("gets 404 (never 403) from every video route, and A's videos stay as they were", async () => {
     const before = await seenByA();
-    expect(before.shown.data).toMatchObject({ status: "COMPLETED", isPublic: false, videoUrl: true });
+    expect(before.shown.data).toMatchObject({ status: "COMPLETED", visibility: "private", videoUrl: true });
     expect(before.failed.data).toMatchObject({ status: "FAILED" });
 
     const attempts: [string, string, unknown?][] = [
       ["GET", `/api/v1/video/${shown}`],
       ["GET", `/api/v1/video/${shown}/status`],
-      ["PATCH", `/api/v1/video/${shown}`, { isPublic: true }],
+      ["PATCH", `/api/v1/video/${shown}`, { visibility: "public" }],
       ["POST", `/api/v1/video/${failed}/retry`],
       ["POST", `/api/v1/video/${shown}/retry`],
       ["DELETE", `/api/v1/video/${shown}`],
@@ -178,9 +178,9 @@ describe("one user on another's resources", () => {
     expect(await seenByA()).toEqual(before);
 
     // The same requests from A do act: the 404s above were the owner check, nothing else.
-    expect((await call(a, `/api/v1/video/${shown}`, { method: "PATCH", body: { isPublic: true } })).res.status).toBe(
-      200,
-    );
+    expect(
+      (await call(a, `/api/v1/video/${shown}`, { method: "PATCH", body: { visibility: "public" } })).res.status,
+    ).toBe(200);
     expect((await call(a, `/api/v1/video/${failed}/retry`, { method: "POST" })).res.status).toBe(202);
     expect((await call(a, `/api/v1/video/${shown}`, { method: "DELETE" })).res.status).toBe(200);
   });

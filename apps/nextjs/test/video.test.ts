@@ -315,16 +315,26 @@ describe("video generation end to end (demo provider, local storage)", () => {
     });
     const uuid = created.body.data.uuid;
     expect(
-      (await call(app, `/api/v1/video/${uuid}`, { method: "PATCH", cookie, body: JSON.stringify({ isPublic: true }) }))
-        .res.status,
+      (
+        await call(app, `/api/v1/video/${uuid}`, {
+          method: "PATCH",
+          cookie,
+          body: JSON.stringify({ visibility: "public" }),
+        })
+      ).res.status,
     ).toBe(409);
     await waitFor(app, cookie, uuid, "COMPLETED");
     const latest = async () =>
       (await call<{ uuid: string; videoUrl: string }[]>(app, "/api/v1/videos/latest")).body.data;
     expect((await latest()).map((v) => v.uuid)).not.toContain(uuid);
     expect(
-      (await call(app, `/api/v1/video/${uuid}`, { method: "PATCH", cookie, body: JSON.stringify({ isPublic: true }) }))
-        .res.status,
+      (
+        await call(app, `/api/v1/video/${uuid}`, {
+          method: "PATCH",
+          cookie,
+          body: JSON.stringify({ visibility: "public" }),
+        })
+      ).res.status,
     ).toBe(200);
     const shown = (await latest()).find((v) => v.uuid === uuid);
     expect(shown?.videoUrl).toBeTruthy();

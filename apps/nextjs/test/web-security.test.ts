@@ -149,7 +149,7 @@ describe("cookie-authenticated writes", () => {
         { origin: "http://evil.example" },
         { model: "kling-2.6", prompt: "x", duration: 5, quality: "standard" },
       ],
-      ["PATCH", `/api/v1/video/${uuid}`, { origin: "http://evil.example" }, { isPublic: true }],
+      ["PATCH", `/api/v1/video/${uuid}`, { origin: "http://evil.example" }, { visibility: "public" }],
       ["DELETE", `/api/v1/video/${uuid}`, { origin: "http://evil.example" }, undefined],
       ["POST", `/api/v1/video/${uuid}/retry`, { origin: "http://evil.example" }, undefined],
       // A sandboxed frame or a privacy redirect sends "null".
@@ -185,7 +185,7 @@ describe("cookie-authenticated writes", () => {
       "PATCH",
       `/api/v1/video/${randomUUID()}`,
       { cookie, origin: baseUrl() },
-      { isPublic: true },
+      { visibility: "public" },
     );
     expect(res.status).toBe(404);
   });

@@ -1,3 +1,4 @@
+export * from "./access/index.ts";
 export * from "./account/index.ts";
 export * from "./admin/index.ts";
 export * from "./ai/index.ts";

@@ -8,6 +8,8 @@ export const LockNamespace = {
   creditUser: 1001,
   /** A grant key: its grant and a clawback that may have to wait for it. Taken before `creditUser`. */
   creditGrant: 1002,
+  /** An owner's free-plan downloads of the day (packages/common/src/access/quota.ts). */
+  videoDownloads: 1003,
 } as const;
 
 export interface TransactionOptions {

@@ -15,6 +15,7 @@ export interface DocumentLike {
 
 const AUTH: Record<string, string> = {
   public: "public",
+  optional: "anyone (owner when signed in)",
   session: "user",
   "session-only": "session only",
   admin: "admin",

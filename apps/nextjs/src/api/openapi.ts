@@ -89,6 +89,9 @@ function operationObject(id: string, op: Operation): ZodOpenApiOperationObject {
 
 function scopeNote(op: Operation): string | null {
   if (op.auth === "public") return null;
+  if (op.auth === "optional") {
+    return `**Anyone**; signed in (a session, or a key with \`${op.scope}\`) you are also known as the owner.`;
+  }
   if (op.auth === "admin") return "**Admins only**, by session.";
   if (op.auth === "session-only") return "**Session only**: API keys are refused.";
   return op.scope ? `**Scope:** \`${op.scope}\` (an API key needs it; a session has every scope).` : null;
@@ -115,7 +118,9 @@ const rawSchema = (type: string): oas31.SchemaObject =>
 
 /** Headers every response of the operation carries. */
 function commonHeaders(op: Operation): HeaderName[] {
-  return op.auth === "public" ? ["X-Request-Id"] : ["X-Request-Id", "RateLimit-Policy", "RateLimit"];
+  return op.auth === "public" || op.auth === "optional"
+    ? ["X-Request-Id"]
+    : ["X-Request-Id", "RateLimit-Policy", "RateLimit"];
 }
 
 // z.int() is a safe integer: ±2^53 bounds on every count say nothing to a reader.

@@ -8,7 +8,10 @@ export interface VideoView {
   aspectRatio: string;
   quality: string;
   creditsCost: number;
-  isPublic: boolean;
+  visibility: "private" | "unlisted" | "public";
+  allowEmbed: boolean;
+  allowDownload: boolean;
+  embedDomains: string[];
   videoUrl: string | null;
   error: { code: string; message: string | null } | null;
   createdAt: string;

@@ -4,19 +4,26 @@ import { AppError } from "@videofly/common";
 import { appConfig } from "../config";
 
 /**
- * public: anyone. session: a signed-in user (session cookie or API key). session-only: a
+ * public: anyone. optional: anyone, and who they are when they are signed in (a door to a video
+ * that is open to all, and to its owner also when private). session: a signed-in user (session cookie or API key). session-only: a
  * signed-in user by cookie, for what a key must not do (manage keys, delete the account). admin:
  * a user with the admin role, by session only: a leaked key must not grant or take credits.
  * cron: the scheduler, with `Authorization: Bearer $CRON_SECRET`.
  */
-export type AuthMode = "public" | "session" | "session-only" | "admin" | "cron";
+export type AuthMode = "public" | "optional" | "session" | "session-only" | "admin" | "cron";
 
-export type IdentityFor<A extends AuthMode> = A extends "session" | "session-only" | "admin" ? RequestIdentity : null;
+export type IdentityFor<A extends AuthMode> = A extends "session" | "session-only" | "admin"
+  ? RequestIdentity
+  : A extends "optional"
+    ? RequestIdentity | null
+    : null;
 
 export async function authenticate<A extends AuthMode>(mode: A, headers: Headers): Promise<IdentityFor<A>> {
   switch (mode) {
     case "public":
       return null as IdentityFor<A>;
+    case "optional":
+      return (await getRequestIdentity(headers)) as IdentityFor<A>;
     case "cron":
       if (!isCronCaller(headers)) throw new AppError("UNAUTHORIZED", { message: "A valid cron secret is required." });
       return null as IdentityFor<A>;

@@ -6,11 +6,12 @@
  * lets those load the chunks they need. Styles allow inline ones: React renders `style`
  * attributes, which no nonce can cover, and the stylesheets are our own. Media, images and
  * uploads may also use the storage origins (S3 presigned URLs, a public bucket URL). Only the
- * embed player may be framed, by any site.
+ * embed player may be framed: by `frameAncestors` (the video's embed domains, or any site).
  */
 export function pagePolicy(options: {
   nonce: string;
-  embeddable: boolean;
+  /** Who may frame the page; none when absent. */
+  frameAncestors?: string[];
   development: boolean;
   storageOrigins: string[];
 }): string {
@@ -28,12 +29,12 @@ export function pagePolicy(options: {
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
     "form-action": ["'self'"],
-    "frame-ancestors": options.embeddable ? ["*"] : ["'none'"],
+    "frame-ancestors": options.frameAncestors?.length ? options.frameAncestors : ["'none'"],
   });
 }
 
-/** Paths other sites may put in an iframe. */
-export const isEmbeddable = (pathname: string) => pathname.startsWith("/embed/");
+/** The video of an embed player's path (other sites may put it in an iframe); null for any other path. */
+export const embeddedVideo = (pathname: string) => pathname.match(/^\/embed\/([0-9a-f-]{36})$/)?.[1] ?? null;
 
 /**
  * The policy of every /api response: nothing may run or be framed. Images and media stay

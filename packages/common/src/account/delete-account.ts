@@ -84,7 +84,7 @@ async function closeAccount(client: SqlClient, userId: string, now: Date) {
   const credits = await closeCreditsInTransaction(client, userId, { now, reason: "account deleted" });
   // Soft-deleted with their storage keys kept: the files go below, or by the cleanup job.
   const { rows: videos } = await client.query<{ uuid: string }>(
-    `UPDATE video SET "deletedAt" = COALESCE("deletedAt", $2), "isPublic" = false, prompt = '', "negativePrompt" = NULL,
+    `UPDATE video SET "deletedAt" = COALESCE("deletedAt", $2), visibility = 'PRIVATE', prompt = '', "negativePrompt" = NULL,
                       "imageUrl" = NULL, "providerVideoUrl" = NULL, "updatedAt" = $2
       WHERE "userId" = $1 RETURNING uuid`,
     [userId, now],

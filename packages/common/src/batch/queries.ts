@@ -1,6 +1,6 @@
 import { db, pool } from "@videofly/db";
 import type { z } from "zod";
-import { downloadUrl } from "../video/queries.ts";
+import { playUrl } from "../video/queries.ts";
 import { videoView } from "../video/view.ts";
 import { batchNotFound } from "./cancel.ts";
 import { batchCursor, batchVideoCursor } from "./schemas.ts";
@@ -70,7 +70,7 @@ export async function listBatchVideos(
   return {
     items: await Promise.all(
       page.map(async (v) => ({
-        ...videoView(v, await downloadUrl(v)),
+        ...videoView(v, await playUrl(v)),
         batchIndex: v.batchIndex ?? 0,
         metadata: (v.metadata ?? null) as Record<string, unknown> | null,
       })),

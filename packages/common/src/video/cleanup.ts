@@ -23,7 +23,7 @@ export async function cleanupVideos(now = new Date(), batch = 200): Promise<Clea
   });
   const archived = await db().video.updateMany({
     where: { status: "COMPLETED", deletedAt: null, completedAt: { lt: new Date(now.getTime() - 90 * DAY_MS) } },
-    data: { deletedAt: now, isPublic: false },
+    data: { deletedAt: now, visibility: "PRIVATE" },
   });
   let filesRemoved = 0;
   for (;;) {

@@ -10,12 +10,12 @@ export { providerRegistry } from "./providers.ts";
 export {
   deleteVideo,
   findOwnVideo,
-  getPublicVideo,
   getVideo,
   getVideoStatus,
   latestPublicVideos,
   listVideos,
-  setVideoVisibility,
+  playUrl,
+  updateVideoPolicy,
 } from "./queries.ts";
 export { retryVideo } from "./retry.ts";
 export * as videoSchemas from "./schemas.ts";

@@ -5,7 +5,7 @@ import { resolveHoldInTransaction } from "../credits/index.ts";
 import { type ErrorName, errorCodes } from "../errors/index.ts";
 import { logger } from "../logger.ts";
 import { emitWebhookEvent } from "../webhooks/index.ts";
-import { downloadUrl } from "./queries.ts";
+import { playUrl } from "./queries.ts";
 import { videoView } from "./view.ts";
 
 /**
@@ -85,7 +85,7 @@ async function endedInTransaction(
   ended: Video,
   type: "video.completed" | "video.failed",
 ): Promise<void> {
-  await emitWebhookEvent(client, { userId: ended.userId, type, data: videoView(ended, await downloadUrl(ended)) });
+  await emitWebhookEvent(client, { userId: ended.userId, type, data: videoView(ended, await playUrl(ended)) });
   if (ended.batchId) await finaliseBatchInTransaction(client, ended.batchId);
 }
 

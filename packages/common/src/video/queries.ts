@@ -1,16 +1,18 @@
 import { db, type Video, type VideoStatus } from "@videofly/db";
+import type { z } from "zod";
+import { signedVideoUrl } from "../access/urls.ts";
 import { cancelQueuedVideo } from "../batch/cancel.ts";
 import { AppError } from "../errors/index.ts";
-import { files } from "./files.ts";
-import { type VideoPosition, videoCursor } from "./schemas.ts";
+import { type policyBody, type VideoPosition, videoCursor } from "./schemas.ts";
 import { videoView } from "./view.ts";
 
-const DOWNLOAD_TTL_S = 3600;
-
-/** A short-lived link to a stored video; null until it is COMPLETED. */
-export async function downloadUrl(v: Video): Promise<string | null> {
+/**
+ * The owner's (or, in the gallery, anyone's for a public video) short-lived signed link to play a
+ * stored video; null until it is COMPLETED. Not a door: lists show it without recording a look.
+ */
+export async function playUrl(v: Video): Promise<string | null> {
   if (v.status !== "COMPLETED" || !v.storageKey) return null;
-  return files().publicUrl(v.storageKey) ?? files().presignDownload(v.storageKey, { expiresInSeconds: DOWNLOAD_TTL_S });
+  return (await signedVideoUrl({ uuid: v.uuid, storageKey: v.storageKey }, "play")).url;
 }
 
 /** The user's own video; another user's is "not found", never "forbidden", so ids leak nothing. */
@@ -22,7 +24,7 @@ export async function findOwnVideo(userId: string, uuid: string): Promise<Video>
 
 export async function getVideo(userId: string, uuid: string) {
   const video = await findOwnVideo(userId, uuid);
-  return videoView(video, await downloadUrl(video));
+  return videoView(video, await playUrl(video));
 }
 
 export async function getVideoStatus(userId: string, uuid: string) {
@@ -57,7 +59,7 @@ export async function listVideos(
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
-    items: await Promise.all(page.map(async (v) => videoView(v, await downloadUrl(v)))),
+    items: await Promise.all(page.map(async (v) => videoView(v, await playUrl(v)))),
     nextCursor: rows.length > limit && last ? videoCursor.encode([last.createdAt.toISOString(), last.id]) : null,
   };
 }
@@ -69,23 +71,34 @@ export async function listVideos(
 export async function deleteVideo(userId: string, uuid: string): Promise<{ uuid: string; deleted: true }> {
   const video = await findOwnVideo(userId, uuid);
   if (video.status === "QUEUED") await cancelQueuedVideo(userId, uuid, video.batchId);
-  await db().video.update({ where: { id: video.id }, data: { deletedAt: new Date(), isPublic: false } });
+  await db().video.update({ where: { id: video.id }, data: { deletedAt: new Date(), visibility: "PRIVATE" } });
   return { uuid, deleted: true };
 }
 
-export async function setVideoVisibility(userId: string, uuid: string, isPublic: boolean) {
+const VISIBILITY = { private: "PRIVATE", unlisted: "UNLISTED", public: "PUBLIC" } as const;
+
+/** The owner sets who may play, embed and download the video; only a finished one may be shared. */
+export async function updateVideoPolicy(userId: string, uuid: string, policy: z.output<typeof policyBody>) {
   const video = await findOwnVideo(userId, uuid);
-  if (isPublic && video.status !== "COMPLETED") {
-    throw new AppError("CONFLICT", { message: "Only a finished video can be made public." });
+  if (policy.visibility && policy.visibility !== "private" && video.status !== "COMPLETED") {
+    throw new AppError("CONFLICT", { message: "Only a finished video can be shared." });
   }
-  const updated = await db().video.update({ where: { id: video.id }, data: { isPublic } });
-  return videoView(updated, await downloadUrl(updated));
+  const updated = await db().video.update({
+    where: { id: video.id },
+    data: {
+      ...(policy.visibility ? { visibility: VISIBILITY[policy.visibility] } : {}),
+      ...(policy.allowEmbed === undefined ? {} : { allowEmbed: policy.allowEmbed }),
+      ...(policy.allowDownload === undefined ? {} : { allowDownload: policy.allowDownload }),
+      ...(policy.embedDomains ? { embedDomains: [...new Set(policy.embedDomains)] } : {}),
+    },
+  });
+  return videoView(updated, await playUrl(updated));
 }
 
 /** The public gallery: the latest finished videos their owners made public. */
 export async function latestPublicVideos(limit = 12) {
   const rows = await db().video.findMany({
-    where: { isPublic: true, status: "COMPLETED", deletedAt: null },
+    where: { visibility: "PUBLIC", status: "COMPLETED", deletedAt: null },
     orderBy: { completedAt: "desc" },
     take: limit,
   });
@@ -96,14 +109,8 @@ export async function latestPublicVideos(limit = 12) {
       prompt: v.prompt,
       aspectRatio: v.aspectRatio,
       duration: v.duration,
-      videoUrl: await downloadUrl(v),
+      videoUrl: await playUrl(v),
       completedAt: v.completedAt,
     })),
   );
-}
-
-/** A public, finished video for the embed player; null for anything else (private, deleted, unknown). */
-export async function getPublicVideo(uuid: string) {
-  const v = await db().video.findFirst({ where: { uuid, isPublic: true, status: "COMPLETED", deletedAt: null } });
-  return v ? { uuid: v.uuid, prompt: v.prompt, aspectRatio: v.aspectRatio, videoUrl: await downloadUrl(v) } : null;
 }

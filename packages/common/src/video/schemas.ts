@@ -34,7 +34,37 @@ export const listQuery = z.object({
 
 export const uuidParams = z.object({ uuid: z.uuid() });
 
-export const visibilityBody = z.object({ isPublic: z.boolean() });
+export const visibility = z.enum(["private", "unlisted", "public"]).meta({
+  id: "VideoVisibility",
+  description: "private: the owner only; unlisted: anyone with the link; public: also listed in the gallery.",
+});
+
+/** A host an embedding page may be on: `example.com`, or `*.example.com` for its subdomains too. */
+const embedDomain = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(253)
+  .regex(
+    /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$|^localhost$/,
+    "A host name, like example.com or *.example.com.",
+  );
+
+export const policyBody = z
+  .object({
+    visibility: visibility.optional(),
+    allowEmbed: z.boolean().optional(),
+    allowDownload: z.boolean().optional().meta({ description: "Whether others may download it (you always may)." }),
+    embedDomains: z
+      .array(embedDomain)
+      .max(20)
+      .optional()
+      .meta({ description: "Where it may be embedded; empty: anywhere." }),
+  })
+  .refine(
+    (b) => Object.values(b).some((v) => v !== undefined),
+    "Give at least one of visibility, allowEmbed, allowDownload, embedDomains.",
+  );
 
 export const latestQuery = z.object({ limit: z.coerce.number().int().min(1).max(50).default(12) });
 
@@ -62,8 +92,14 @@ export const video = z
     imageUrl: z.string().nullable(),
     creditsCost: z.int(),
     provider: z.string().nullable(),
-    isPublic: z.boolean(),
-    videoUrl: z.string().nullable().meta({ description: "A short-lived download link once the video is stored." }),
+    visibility,
+    allowEmbed: z.boolean(),
+    allowDownload: z.boolean(),
+    embedDomains: z.array(z.string()),
+    videoUrl: z
+      .string()
+      .nullable()
+      .meta({ description: "A short-lived signed link to play it once it is stored (VIDEO_URL_TTL_SECONDS)." }),
     error: videoError,
     createdAt: timestamp(),
     startedAt: timestamp().nullable(),

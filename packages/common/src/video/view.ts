@@ -1,6 +1,6 @@
 import type { Video } from "@videofly/db";
 
-/** A video as the API shows it; `videoUrl` is a short-lived download link once it is stored. */
+/** A video as the API shows its owner; `videoUrl` is a short-lived signed link to play it once it is stored. */
 export function videoView(v: Video, videoUrl: string | null = null) {
   return {
     uuid: v.uuid,
@@ -15,7 +15,10 @@ export function videoView(v: Video, videoUrl: string | null = null) {
     imageUrl: v.imageUrl,
     creditsCost: v.creditsCost,
     provider: v.provider,
-    isPublic: v.isPublic,
+    visibility: v.visibility.toLowerCase() as Lowercase<typeof v.visibility>,
+    allowEmbed: v.allowEmbed,
+    allowDownload: v.allowDownload,
+    embedDomains: v.embedDomains,
     videoUrl,
     error: v.errorCode ? { code: v.errorCode, message: v.errorMessage } : null,
     createdAt: v.createdAt,

@@ -34,6 +34,9 @@ export function securityFor(auth: AuthMode, scope: ApiScope | undefined): Record
   switch (auth) {
     case "public":
       return [];
+    case "optional":
+      // The empty requirement: anonymous callers are welcome too.
+      return [{}, { sessionCookie: [] }, { apiKey: scopes }, { bearer: scopes }];
     case "session":
       return [{ sessionCookie: [] }, { apiKey: scopes }, { bearer: scopes }];
     case "session-only":

@@ -8,7 +8,10 @@ import type { Operation } from "@/server/operation";
 export function possibleErrors(op: Operation): ErrorName[] {
   const names = new Set<ErrorName>(op.errors ?? []);
   if (op.params || op.query || op.body) names.add("VALIDATION_FAILED");
-  if (op.auth !== "public") {
+  if (op.auth === "optional") {
+    names.add("FORBIDDEN");
+    names.add("RATE_LIMITED");
+  } else if (op.auth !== "public") {
     names.add("UNAUTHORIZED");
     names.add("FORBIDDEN");
     // Every authenticated caller has a budget per key or per user; a route's own policy comes on top.

@@ -1,4 +1,4 @@
-import { commonConfig, presignedUpload, presignUploadBody, videoSchemas } from "@videofly/common";
+import { accessSchemas, commonConfig, presignedUpload, presignUploadBody, videoSchemas } from "@videofly/common";
 import { z } from "zod";
 import { operation } from "@/server/operation";
 
@@ -51,17 +51,62 @@ export const getVideo = operation({
   errors: ["VIDEO_NOT_FOUND"],
 });
 
-export const setVideoVisibility = operation({
+export const updateVideoPolicy = operation({
   method: "PATCH",
   path: "/video/{uuid}",
   auth: "session",
   scope: "videos:write",
   params: videoSchemas.uuidParams,
-  body: videoSchemas.visibilityBody,
+  body: videoSchemas.policyBody,
   response: videoSchemas.video,
-  summary: "Make a video public or private",
+  summary: "Set who may play, embed and download a video",
+  description:
+    "Visibility (private, unlisted, public) and the access policy: `allowEmbed`, `allowDownload` (for others; downloads by others need the owner's plan) and `embedDomains`. Only a finished video can be shared.",
   tags,
   errors: ["VIDEO_NOT_FOUND", "CONFLICT"],
+});
+
+const doorErrors = ["VIDEO_NOT_FOUND", "CONFLICT", "FORBIDDEN"] as const;
+const doorNote =
+  "A refusal is a 403 E4030 whose `details.reason` says why (AccessRefusalReason); a private video is a 404 to anyone but its owner. Every answer is recorded in the video's access log.";
+
+export const playVideo = operation({
+  method: "GET",
+  path: "/video/{uuid}/play",
+  auth: "optional",
+  scope: "videos:read",
+  params: videoSchemas.uuidParams,
+  response: accessSchemas.signedUrl,
+  summary: "Get a short-lived URL to play a video",
+  description: `For its owner, or anyone when it is unlisted or public. ${doorNote}`,
+  tags,
+  errors: [...doorErrors],
+});
+
+export const downloadVideo = operation({
+  method: "GET",
+  path: "/video/{uuid}/download",
+  auth: "optional",
+  scope: "videos:read",
+  params: videoSchemas.uuidParams,
+  response: accessSchemas.signedUrl,
+  summary: "Get a short-lived URL that downloads a video (Content-Disposition: attachment)",
+  description: `The owner on the free plan downloads FREE_DOWNLOADS_PER_DAY of their videos a day (\`daily_limit\`), with a plan without limit; others only when the owner allows it and has a plan. Each viewer downloads at most DOWNLOADS_PER_HOUR an hour (429 \`rate_limited\`). ${doorNote}`,
+  tags,
+  errors: [...doorErrors, "RATE_LIMITED"],
+});
+
+export const embedVideo = operation({
+  method: "GET",
+  path: "/video/{uuid}/embed",
+  auth: "optional",
+  scope: "videos:read",
+  params: videoSchemas.uuidParams,
+  response: accessSchemas.embed,
+  summary: "Get the player URL and an <iframe> snippet for a video",
+  description: `When it is unlisted or public and its owner allows embedding; with \`embedDomains\`, only for a page on one of them (its owner may always ask). ${doorNote}`,
+  tags,
+  errors: [...doorErrors],
 });
 
 export const deleteVideo = operation({

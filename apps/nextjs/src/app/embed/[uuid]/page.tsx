@@ -1,17 +1,70 @@
-import { getPublicVideo } from "@videofly/common";
+import { getSessionIdentity } from "@videofly/auth";
+import { isAppError, type OpenDoor, openVideoDoor } from "@videofly/common";
+import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
+import { after } from "next/server";
+import { viewerOf } from "@/server/viewer";
 
 export const dynamic = "force-dynamic";
 
-// A bare player for embedding public videos elsewhere: it covers the site chrome entirely.
+export const metadata: Metadata = { title: "VideoFly player", robots: { index: false, follow: false } };
+
+type Opened = { door: OpenDoor } | { refusal: string };
+
+async function open(uuid: string): Promise<Opened> {
+  const requestHeaders = await headers();
+  const identity = await getSessionIdentity(requestHeaders).catch(() => null);
+  try {
+    return { door: await openVideoDoor("embed", uuid, viewerOf(requestHeaders, identity), { defer: after }) };
+  } catch (error) {
+    if (isAppError(error) && error.status === 403) return { refusal: error.message };
+    if (isAppError(error) && (error.status === 404 || error.status === 409)) notFound();
+    throw error;
+  }
+}
+
+/**
+ * The player other sites put in an iframe: the embed door decides (the video shared and
+ * embeddable, the embedding page on one of its domains); the proxy's frame-ancestors says the
+ * same to the browser. It covers the site chrome entirely.
+ */
 export default async function EmbedPage({ params }: { params: Promise<{ uuid: string }> }) {
   const { uuid } = await params;
-  const video = /^[0-9a-f-]{36}$/.test(uuid) ? await getPublicVideo(uuid) : null;
-  if (!video?.videoUrl) notFound();
+  if (!/^[0-9a-f-]{36}$/.test(uuid)) notFound();
+  const opened = await open(uuid);
+  if ("refusal" in opened) {
+    return (
+      <div className="fixed inset-0 z-50 flex items-center justify-center bg-black p-6 text-center text-white">
+        <p role="alert" data-testid="embed-refused">
+          {opened.refusal}
+        </p>
+      </div>
+    );
+  }
+  const { door } = opened;
   return (
     <div className="fixed inset-0 z-50 flex items-center justify-center bg-black">
       {/* biome-ignore lint/a11y/useMediaCaption: generated videos have no captions to offer */}
-      <video src={video.videoUrl} controls playsInline className="h-full w-full object-contain" title={video.prompt} />
+      <video
+        src={door.mediaUrl}
+        controls
+        playsInline
+        className="h-full w-full object-contain"
+        title={door.video.prompt}
+        data-testid="embed-video"
+      />
+      {door.badge && (
+        <a
+          href="/"
+          target="_blank"
+          rel="noopener"
+          className="absolute right-3 bottom-12 rounded bg-black/60 px-2 py-1 text-xs font-medium text-white"
+          data-testid="embed-badge"
+        >
+          Made with VideoFly
+        </a>
+      )}
     </div>
   );
 }

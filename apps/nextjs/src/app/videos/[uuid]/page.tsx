@@ -83,7 +83,7 @@ export default function VideoPage() {
         </p>
       )}
       {message && <p className="text-sm text-red-700">{message}</p>}
-      {video.isPublic && (
+      {video.visibility !== "private" && (
         <label className="flex flex-col gap-1 text-sm">
           {t("embedCode")}
           <textarea
@@ -110,13 +110,13 @@ export default function VideoPage() {
                 setVideo(
                   await api<VideoView>(`/api/v1/video/${uuid}`, {
                     method: "PATCH",
-                    body: { isPublic: !video.isPublic },
+                    body: { visibility: video.visibility === "public" ? "private" : "public" },
                   }),
                 ),
               )
             }
           >
-            {video.isPublic ? t("makePrivate") : t("makePublic")}
+            {video.visibility === "public" ? t("makePrivate") : t("makePublic")}
           </button>
         )}
         {video.status === "FAILED" && (

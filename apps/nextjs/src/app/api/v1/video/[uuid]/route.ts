@@ -1,4 +1,4 @@
-import { deleteVideo, getVideo, setVideoVisibility } from "@videofly/common";
+import { deleteVideo, getVideo, updateVideoPolicy } from "@videofly/common";
 import { operations } from "@/api/operations";
 import { defineRoute } from "@/server/define-route";
 
@@ -8,8 +8,8 @@ export const GET = defineRoute(operations.video.getVideo, ({ identity, params })
   getVideo(identity.user.id, params.uuid),
 );
 
-export const PATCH = defineRoute(operations.video.setVideoVisibility, ({ identity, params, body }) =>
-  setVideoVisibility(identity.user.id, params.uuid, body.isPublic),
+export const PATCH = defineRoute(operations.video.updateVideoPolicy, ({ identity, params, body }) =>
+  updateVideoPolicy(identity.user.id, params.uuid, body),
 );
 
 export const DELETE = defineRoute(operations.video.deleteVideo, ({ identity, params }) =>
