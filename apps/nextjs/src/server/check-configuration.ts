@@ -1,5 +1,6 @@
 import { authConfig } from "@videofly/auth";
 import {
+  accessConfig,
   billingConfig,
   commonConfig,
   logger,
@@ -23,6 +24,7 @@ export async function checkConfiguration(): Promise<void> {
     commonConfig();
     billingConfig();
     videoConfig();
+    accessConfig();
     webhookConfig();
     storageConfig();
     mailConfig();

@@ -2,11 +2,11 @@ import { configAccessor } from "@videofly/db";
 import { z } from "zod";
 
 const schema = z.object({
-  /** How long a play or download URL handed out works (both storage drivers sign it). */
+  /** How long a play or download URL handed out works (both storage drivers sign it); S3 allows 7 days at most. */
   VIDEO_URL_TTL_SECONDS: z.coerce
     .number()
     .int()
-    .min(10)
+    .min(1)
     .max(7 * 86_400)
     .default(300),
   /** How many of their own videos an owner without a subscription may download per UTC day; 0: none. */
