@@ -134,10 +134,12 @@ describe("video access over HTTP", () => {
 
     const rows: string[][] = [];
     const failures: string[] = [];
+    const made: Record<string, string> = {};
     for (const plan of ["free", "subscribed"] as Plan[]) {
       const owner = owners[plan];
       for (const visibility of VISIBILITIES) {
         const uuid = await finishedVideo(owner.userId as string, visibility);
+        made[`${plan} ${visibility}`] = uuid;
         const viewers = { owner, other, anonymous } as const;
         const asked: { viewerId: string | null; action: Action; allowed: boolean; reason: string }[] = [];
         for (const [name, viewer] of Object.entries(viewers) as [keyof typeof viewers, Person][]) {
@@ -174,6 +176,23 @@ describe("video access over HTTP", () => {
         );
       }
     }
+    // The owner's statistics come from the same log: today's looks, let through and refused.
+    const statsOf = async (uuid: string, viewer: Person) => {
+      const res = await fetch(`${app.baseUrl}/api/v1/video/${uuid}/stats?days=7`, {
+        headers: { cookie: viewer.cookie as string },
+      });
+      return { status: res.status, body: (await res.json()) as { data?: { days: unknown[]; totals: unknown } } };
+    };
+    const freeUnlisted = await statsOf(made["free UNLISTED"] as string, free);
+    expect(freeUnlisted.body.data?.days).toHaveLength(7);
+    expect(freeUnlisted.body.data?.totals).toEqual({ plays: 3, embeds: 3, downloads: 1, refused: 2 });
+    expect((await statsOf(made["subscribed PRIVATE"] as string, subscribed)).body.data?.totals).toEqual({
+      plays: 1,
+      embeds: 0,
+      downloads: 1,
+      refused: 7,
+    });
+    expect((await statsOf(made["subscribed PUBLIC"] as string, other)).status).toBe(404);
     console.info(`access matrix:\n${rows.map((r) => r.join(" | ")).join("\n")}`);
     expect(failures).toEqual([]);
   });

@@ -6,4 +6,5 @@ export { embedSnippet } from "./embed.ts";
 export { embedFrameAncestors } from "./frame-ancestors.ts";
 export { type AccessAction, type AllowReason, hostMatches, REFUSAL_MESSAGES, type RefusalReason } from "./rules.ts";
 export * as accessSchemas from "./schemas.ts";
+export { type VideoAccessDay, videoAccessStats } from "./stats.ts";
 export { type SignedUrl, signedVideoUrl } from "./urls.ts";

@@ -29,3 +29,20 @@ export const refusalReason = z
     "rate_limited",
   ])
   .meta({ id: "AccessRefusalReason", description: "Why a door stays closed (`details.reason` of a 403 or 429)." });
+
+export const statsQuery = z.object({ days: z.coerce.number().int().min(1).max(90).default(30) });
+
+const counts = {
+  plays: z.int().meta({ description: "Plays let through." }),
+  embeds: z.int().meta({ description: "Embeds let through." }),
+  downloads: z.int().meta({ description: "Downloads let through." }),
+  refused: z.int().meta({ description: "Decisions refused, any action." }),
+};
+
+export const videoStats = z
+  .object({
+    uuid: z.uuid(),
+    days: z.array(z.object({ day: z.string().meta({ description: "A UTC day, YYYY-MM-DD." }), ...counts })),
+    totals: z.object(counts),
+  })
+  .meta({ id: "VideoAccessStats" });

@@ -148,6 +148,21 @@ export const retryVideo = operation({
   errors: ["VIDEO_NOT_FOUND", "RETRY_NOT_AVAILABLE", "ORIGINAL_URL_EXPIRED"],
 });
 
+export const videoAccessStats = operation({
+  method: "GET",
+  path: "/video/{uuid}/stats",
+  auth: "session",
+  scope: "videos:read",
+  params: videoSchemas.uuidParams,
+  query: accessSchemas.statsQuery,
+  response: accessSchemas.videoStats,
+  summary: "Plays, embeds and downloads of your video per day",
+  description:
+    "From its access log: per UTC day of the last `days` (default 30), the decisions let through per action, and those refused.",
+  tags,
+  errors: ["VIDEO_NOT_FOUND"],
+});
+
 export const presignUpload = operation({
   method: "POST",
   path: "/upload/presign",
