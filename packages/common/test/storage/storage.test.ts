@@ -238,6 +238,15 @@ describe("s3 driver presigned URLs", () => {
     }
   });
 
+  it("stops serving a presigned download URL once it has expired", async () => {
+    const key = videoKey();
+    await fx.storage.put(key, Readable.from([Buffer.from("video")]), { contentType: "video/mp4" });
+    const url = await fx.storage.presignDownload(key, { expiresInSeconds: 1 });
+    expect((await fetchDownload(url))?.bytes.toString()).toBe("video");
+    await new Promise((r) => setTimeout(r, 2100));
+    expect(await fetchDownload(url)).toBeNull();
+  });
+
   it("names the download when asked", async () => {
     const key = videoKey();
     await fx.storage.put(key, Readable.from([Buffer.from("video")]), { contentType: "video/mp4" });
