@@ -10,6 +10,8 @@ export interface BenchApp {
   app: AppServer;
   /** Which PostgreSQL the run used, for the report. */
   databaseKind: string;
+  /** The app's database, for a bench that seeds or counts rows itself. */
+  databaseUrl: string;
   /** Signs a user up over HTTP and follows the mailed link: a verified user, with the bonus. */
   signUpVerified(email: string): Promise<string>;
 }
@@ -38,6 +40,7 @@ export async function withBenchApp(
     await body({
       app: started,
       databaseKind,
+      databaseUrl,
       signUpVerified: (email) => signUpVerified(started.baseUrl, smtp.dir, email),
     });
   } finally {
