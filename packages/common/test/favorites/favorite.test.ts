@@ -36,13 +36,14 @@ describe("favoriting", () => {
     expect(page.items.map((i) => i.favoritedAt)).toEqual([first]);
   });
 
-  it("is open for what the user may play: their own (even private), others' unlisted or public finished ones", async () => {
+  it("is open for what the user may play: their own (even private or unfinished), others' unlisted or public finished ones", async () => {
     const [owner, fan] = await Promise.all([createUser("owner"), createUser("fan")]);
     const privateOne = await videoOf(owner, { visibility: "PRIVATE" });
     const unlisted = await videoOf(owner, { visibility: "UNLISTED" });
     const unfinished = await videoOf(owner, { visibility: "PUBLIC", status: "GENERATING" });
     expect((await favoriteVideo(owner, privateOne.uuid)).favoriteCount).toBe(1);
     expect((await favoriteVideo(fan, unlisted.uuid)).favoriteCount).toBe(1);
+    expect((await favoriteVideo(owner, unfinished.uuid)).favoriteCount).toBe(1);
     await notFound(favoriteVideo(fan, privateOne.uuid));
     await notFound(unfavoriteVideo(fan, privateOne.uuid));
     await notFound(favoriteVideo(fan, unfinished.uuid));

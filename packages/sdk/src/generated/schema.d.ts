@@ -723,14 +723,14 @@ export interface paths {
         put?: never;
         /**
          * Favorite a video
-         * @description Any video you may play: your own, or anyone's finished unlisted or public one; another's private video is a 404, as at the play door. Favoriting it again changes nothing: it counts once per user.
+         * @description Any video you may play: your own (whatever its status), or anyone's finished unlisted or public one; another's private video is a 404, as at the play door. Favoriting it again changes nothing: it counts once per user.
          *
          *     **Scope:** `videos:write` (an API key needs it; a session has every scope).
          */
         post: operations["favoriteVideo"];
         /**
          * Take back a favorite
-         * @description Any video you may play: your own, or anyone's finished unlisted or public one; another's private video is a 404, as at the play door. A video you had not favorited stays as it was.
+         * @description Any video you may play: your own (whatever its status), or anyone's finished unlisted or public one; another's private video is a 404, as at the play door. A video you had not favorited stays as it was.
          *
          *     **Scope:** `videos:write` (an API key needs it; a session has every scope).
          */

@@ -3,7 +3,7 @@ import { operation } from "@/server/operation";
 
 const tags = ["Favorites"];
 const whoMay =
-  "Any video you may play: your own, or anyone's finished unlisted or public one; another's private video is a 404, as at the play door.";
+  "Any video you may play: your own (whatever its status), or anyone's finished unlisted or public one; another's private video is a 404, as at the play door.";
 
 export const favoriteVideo = operation({
   method: "POST",
