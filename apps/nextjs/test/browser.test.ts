@@ -165,7 +165,7 @@ describe("the web app in a browser", () => {
 
   it("lets another site frame the embed player, and refuses to be framed anywhere else", async () => {
     const latest = await fetch(`${app.baseUrl}/api/v1/videos/latest`);
-    const uuid = ((await latest.json()) as { data: { uuid: string }[] }).data[0]?.uuid;
+    const uuid = ((await latest.json()) as { data: { items: { uuid: string }[] } }).data.items[0]?.uuid;
     expect(uuid).toBeDefined();
     // A page on another site (localhost is not 127.0.0.1) framing two of the app's pages.
     const host: Server = createServer((_, res) => {
@@ -199,7 +199,8 @@ describe("the web app in a browser", () => {
 
   it("plays a stored video opened directly in a tab, under the API's policy", async () => {
     const latest = await fetch(`${app.baseUrl}/api/v1/videos/latest`);
-    const videoUrl = ((await latest.json()) as { data: { videoUrl: string }[] }).data[0]?.videoUrl ?? "";
+    const videoUrl =
+      ((await latest.json()) as { data: { items: { videoUrl: string }[] } }).data.items[0]?.videoUrl ?? "";
     expect(videoUrl).toContain("/api/v1/files/");
     const page = await browser.newPage();
     const response = await page.goto(videoUrl);

@@ -164,6 +164,8 @@ describe("one user on another's resources", () => {
       ["POST", `/api/v1/video/${shown}/retry`],
       ["DELETE", `/api/v1/video/${shown}`],
       ["DELETE", `/api/v1/video/${failed}`],
+      ["POST", `/api/v1/video/${shown}/favorite`],
+      ["DELETE", `/api/v1/video/${shown}/favorite`],
     ];
     for (const [method, path, body] of attempts) {
       const res = await call(b, path, { method, body });
@@ -172,8 +174,8 @@ describe("one user on another's resources", () => {
     const listed = await call<{ items: VideoView[] }>(b, "/api/v1/video/list");
     expect(listed.body.data?.items.map((v) => v.uuid)).not.toContain(shown);
     expect(listed.body.data?.items.map((v) => v.uuid)).not.toContain(failed);
-    const gallery = await api<{ uuid: string }[]>("/api/v1/videos/latest");
-    expect(gallery.body.data?.map((v) => v.uuid)).not.toContain(shown);
+    const gallery = await api<{ items: { uuid: string }[] }>("/api/v1/videos/latest");
+    expect(gallery.body.data?.items.map((v) => v.uuid)).not.toContain(shown);
 
     expect(await seenByA()).toEqual(before);
 

@@ -325,7 +325,7 @@ describe("video generation end to end (demo provider, local storage)", () => {
     ).toBe(409);
     await waitFor(app, cookie, uuid, "COMPLETED");
     const latest = async () =>
-      (await call<{ uuid: string; videoUrl: string }[]>(app, "/api/v1/videos/latest")).body.data;
+      (await call<{ items: { uuid: string; videoUrl: string }[] }>(app, "/api/v1/videos/latest")).body.data.items;
     expect((await latest()).map((v) => v.uuid)).not.toContain(uuid);
     expect(
       (

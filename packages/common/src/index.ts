@@ -7,6 +7,7 @@ export * from "./billing/index.ts";
 export { type CommonConfig, commonConfig } from "./config.ts";
 export * from "./credits/index.ts";
 export * from "./errors/index.ts";
+export * from "./favorites/index.ts";
 export * from "./idempotency/index.ts";
 export { releaseAbandonedHolds } from "./jobs/stale-holds.ts";
 export { createLogger, type Logger, logger } from "./logger.ts";

@@ -24,13 +24,19 @@ import {
   getCreditAlerts,
   listPackages,
 } from "../src/credits/index.ts";
+import type {
+  favoritesSchemas,
+  favoriteVideo,
+  latestPublicVideos,
+  listFavorites,
+  unfavoriteVideo,
+} from "../src/favorites/index.ts";
 import type { listApiRequests, usageSchemas, usageSummary } from "../src/usage/index.ts";
 import {
   deleteVideo,
   generateVideo,
   getVideo,
   getVideoStatus,
-  type latestPublicVideos,
   listVideos,
   modelCatalogue,
   presignedUpload,
@@ -71,8 +77,14 @@ describe("response schemas have their services' types", () => {
     expectTypeOf<Result<typeof listVideos>>().toEqualTypeOf<z.output<typeof videoSchemas.videoPage>>();
     expectTypeOf<Result<typeof getVideoStatus>>().toEqualTypeOf<z.output<typeof videoSchemas.videoProgress>>();
     expectTypeOf<Result<typeof deleteVideo>>().toEqualTypeOf<z.output<typeof videoSchemas.deletedVideo>>();
-    expectTypeOf<Result<typeof latestPublicVideos>>().toEqualTypeOf<z.output<typeof videoSchemas.publicVideo>[]>();
     expectTypeOf<Result<typeof presignImageUpload>>().toEqualTypeOf<z.output<typeof presignedUpload>>();
+  });
+
+  it("favorites", () => {
+    expectTypeOf<Result<typeof favoriteVideo>>().toEqualTypeOf<z.output<typeof favoritesSchemas.favoriteState>>();
+    expectTypeOf<Result<typeof unfavoriteVideo>>().toEqualTypeOf<z.output<typeof favoritesSchemas.favoriteState>>();
+    expectTypeOf<Result<typeof latestPublicVideos>>().toEqualTypeOf<z.output<typeof favoritesSchemas.galleryPage>>();
+    expectTypeOf<Result<typeof listFavorites>>().toEqualTypeOf<z.output<typeof favoritesSchemas.favoritesPage>>();
   });
 
   it("webhooks", () => {

@@ -1,24 +1,13 @@
-"use client";
-
+import { getSessionIdentity } from "@videofly/auth";
+import { headers } from "next/headers";
 import Link from "next/link";
-import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
-import { api } from "@/lib/api";
+import { getTranslations } from "next-intl/server";
+import { Gallery } from "@/components/gallery";
 
-interface PublicVideo {
-  uuid: string;
-  prompt: string;
-  videoUrl: string | null;
-}
-
-export default function HomePage() {
-  const t = useTranslations("home");
-  const [gallery, setGallery] = useState<PublicVideo[]>([]);
-  useEffect(() => {
-    void api<PublicVideo[]>("/api/v1/videos/latest")
-      .then(setGallery)
-      .catch(() => setGallery([]));
-  }, []);
+export default async function HomePage() {
+  // Only whether to offer the heart: the gallery's answers say what the viewer favorited.
+  const identity = await getSessionIdentity(await headers()).catch(() => null);
+  const t = await getTranslations("home");
   return (
     <div className="flex flex-col gap-10">
       <section className="flex flex-col items-start gap-4 py-8">
@@ -36,30 +25,7 @@ export default function HomePage() {
           </Link>
         </div>
       </section>
-      <section>
-        <h2 className="mb-3 text-xl font-semibold">{t("gallery")}</h2>
-        {gallery.length === 0 ? (
-          <p className="text-slate-500">{t("galleryEmpty")}</p>
-        ) : (
-          <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-            {gallery.map((v) => (
-              <li key={v.uuid} className="rounded-xl border border-slate-200 bg-white p-3 shadow-sm">
-                {v.videoUrl && (
-                  <video
-                    src={v.videoUrl}
-                    muted
-                    loop
-                    playsInline
-                    controls
-                    className="aspect-video w-full rounded-md bg-black"
-                  />
-                )}
-                <p className="mt-2 line-clamp-2 text-sm">{v.prompt}</p>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <Gallery signedIn={identity !== null} />
     </div>
   );
 }

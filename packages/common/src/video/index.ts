@@ -12,7 +12,6 @@ export {
   findOwnVideo,
   getVideo,
   getVideoStatus,
-  latestPublicVideos,
   listVideos,
   playUrl,
   updateVideoPolicy,

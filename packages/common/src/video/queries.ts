@@ -94,23 +94,3 @@ export async function updateVideoPolicy(userId: string, uuid: string, policy: z.
   });
   return videoView(updated, await playUrl(updated));
 }
-
-/** The public gallery: the latest finished videos their owners made public. */
-export async function latestPublicVideos(limit = 12) {
-  const rows = await db().video.findMany({
-    where: { visibility: "PUBLIC", status: "COMPLETED", deletedAt: null },
-    orderBy: { completedAt: "desc" },
-    take: limit,
-  });
-  return Promise.all(
-    rows.map(async (v) => ({
-      uuid: v.uuid,
-      model: v.model,
-      prompt: v.prompt,
-      aspectRatio: v.aspectRatio,
-      duration: v.duration,
-      videoUrl: await playUrl(v),
-      completedAt: v.completedAt,
-    })),
-  );
-}

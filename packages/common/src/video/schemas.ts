@@ -66,8 +66,6 @@ export const policyBody = z
     "Give at least one of visibility, allowEmbed, allowDownload, embedDomains.",
   );
 
-export const latestQuery = z.object({ limit: z.coerce.number().int().min(1).max(50).default(12) });
-
 // Responses: the envelope's `data`, as JSON carries it (test/video/api-schemas.test.ts holds them to the services).
 
 const videoError = z

@@ -1,4 +1,11 @@
-import { accessSchemas, commonConfig, presignedUpload, presignUploadBody, videoSchemas } from "@videofly/common";
+import {
+  accessSchemas,
+  commonConfig,
+  favoritesSchemas,
+  presignedUpload,
+  presignUploadBody,
+  videoSchemas,
+} from "@videofly/common";
 import { z } from "zod";
 import { operation } from "@/server/operation";
 
@@ -178,10 +185,13 @@ export const presignUpload = operation({
 export const latestPublicVideos = operation({
   method: "GET",
   path: "/videos/latest",
-  auth: "public",
-  query: videoSchemas.latestQuery,
-  response: z.array(videoSchemas.publicVideo),
-  summary: "The latest public videos",
+  auth: "optional",
+  scope: "videos:read",
+  query: favoritesSchemas.galleryQuery,
+  response: favoritesSchemas.galleryPage,
+  summary: "The public gallery, newest first",
+  description:
+    "Finished public videos by completion time, each with its favorite count; `favorited` says whether you favorited it when signed in (false when anonymous).",
   tags,
 });
 

@@ -4,4 +4,6 @@ import { defineRoute } from "@/server/define-route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = defineRoute(operations.video.latestPublicVideos, ({ query }) => latestPublicVideos(query.limit));
+export const GET = defineRoute(operations.video.latestPublicVideos, ({ identity, query }) =>
+  latestPublicVideos({ viewerId: identity?.user.id ?? null, ...query }),
+);

@@ -1,0 +1,9 @@
+import { listFavorites } from "@videofly/common";
+import { operations } from "@/api/operations";
+import { defineRoute } from "@/server/define-route";
+
+export const dynamic = "force-dynamic";
+
+export const GET = defineRoute(operations.favorites.listFavorites, ({ identity, query }) =>
+  listFavorites(identity.user.id, query),
+);
