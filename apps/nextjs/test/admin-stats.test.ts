@@ -1,8 +1,10 @@
 import { adminSeed } from "@videofly/common/testing";
 import { disconnectDb, pool } from "@videofly/db";
 import { createDatabaseFromTemplate, dropDatabase } from "@videofly/db/testing";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type AppServer, startAppServer } from "./support/app-server";
+import { launchBrowser, recordConsoleErrors, recordCspViolations, screenshot } from "./support/browser";
 import { type Envelope, fieldsOf, signUp, verifyEmail } from "./support/http";
 
 // The admin figures over HTTP, against the built app on a database of its own: the rows seeded
@@ -225,4 +227,64 @@ describe("GET /api/v1/admin/video-access/*", () => {
       expect(fieldsOf(bad.body)).toEqual([field]);
     }
   });
+});
+
+describe("the dashboard in a browser", () => {
+  let browser: Browser;
+  let csp: string[];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    csp = recordCspViolations(browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("shows the seeded days' figures under the page's CSP", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    recordConsoleErrors(context, errors);
+    await context.addCookies(
+      admin.split("; ").map((pair) => {
+        const [name = "", ...value] = pair.split("=");
+        return { name, value: value.join("="), url: app.baseUrl };
+      }),
+    );
+    const page = await context.newPage();
+    expect((await page.goto(`${app.baseUrl}/admin`))?.status()).toBe(200);
+    await page.getByTestId("admin-range-from").fill("2025-03-01");
+    await page.getByTestId("admin-range-to").fill("2025-03-03");
+    await page.getByTestId("admin-range-apply").click();
+
+    await expect.poll(() => page.getByTestId("admin-total-created").textContent()).toBe("3");
+    expect(await page.getByTestId("admin-total-active").textContent()).toBe("2");
+    expect(await page.getByTestId("admin-total-granted-revenue").textContent()).toBe("1100");
+    expect(await page.getByTestId("admin-total-granted-bonus").textContent()).toBe("50");
+    const model = page
+      .getByRole("table", { name: "Videos per model and provider" })
+      .getByRole("row", { name: /kling-2\.6/ });
+    expect((await model.getByRole("cell").allTextContents()).join("|")).toBe("kie|3|66.7%|2 m 00 s");
+    const spenders = page.getByRole("table", { name: "Top users by credits spent" });
+    expect(await spenders.getByTestId("admin-spender-row").allTextContents()).toEqual(["usr_ann@example.com10"]);
+    // The charts' text alternative: a table per chart with the numbers per day.
+    const plays = page.getByRole("table", { name: /^Plays: 2 allowed, 1 refused, per UTC day$/ });
+    expect(await plays.getByRole("row").allTextContents()).toEqual([
+      "DayAllowedRefused",
+      "2025-03-0120",
+      "2025-03-0200",
+      "2025-03-0301",
+    ]);
+    const signups = page.getByRole("table", { name: "Sign-ups, per UTC day" });
+    expect(await signups.getByRole("cell").allTextContents()).toEqual(["1", "1", "0"]);
+    await expect
+      .poll(() => page.getByTestId("admin-top-video-row").allTextContents())
+      .toEqual(["a red kite over the downsusr_ann@example.com3"]);
+    await page.getByTestId("admin-top-action").selectOption("download");
+    await expect.poll(() => page.getByTestId("admin-top-videos").textContent()).toContain("No downloads allowed");
+    await screenshot(page, "admin-analytics");
+
+    expect(csp).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
 });

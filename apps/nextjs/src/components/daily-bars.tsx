@@ -85,7 +85,8 @@ export function DailyBarChart({
   const pad = { top: 14, bottom: 22, side: 6 };
   const max = Math.max(1, ...series.flatMap((s) => s.values));
   const slot = (width - 2 * pad.side) / Math.max(1, days.length);
-  const bar = Math.max(1, (slot * 0.8) / Math.max(1, series.length));
+  // Capped, so that a few days do not become slabs.
+  const bar = Math.max(1, Math.min(24, (slot * 0.8) / Math.max(1, series.length)));
   const plot = height - pad.top - pad.bottom;
   const labelEvery = Math.ceil(days.length / 7);
   const empty = series.every((s) => s.values.every((v) => v === 0));
@@ -112,7 +113,7 @@ export function DailyBarChart({
           </text>
         )}
         {days.map((day, i) => {
-          const x0 = pad.side + i * slot + slot * 0.1;
+          const x0 = pad.side + i * slot + (slot - bar * series.length) / 2;
           return (
             <g key={day}>
               {series.map((s, j) => {
