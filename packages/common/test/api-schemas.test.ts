@@ -162,7 +162,7 @@ describe("services' results parse with their response schemas", () => {
     expectWireShape(creditSchemas.creditPackagePage, await listPackages(userId, { limit: 1 }));
     expectWireShape(creditSchemas.ledgerPage, await creditHistory(userId, { limit: 2 }));
     expectWireShape(billingSchemas.billingOverview, await getBillingOverview(userId));
-    expectWireShape(adminSchemas.adminStats, await adminStats({ days: 2 }));
+    expectWireShape(adminSchemas.adminStats, await adminStats(adminSchemas.statsQuery.parse({ days: "2" })));
     expectWireShape(adminSchemas.adminUserPage, await listUsersWithBalances({ limit: 2 }));
     expectWireShape(videoSchemas.deletedVideo, await deleteVideo(userId, video.uuid));
   });

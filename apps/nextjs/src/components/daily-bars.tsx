@@ -48,3 +48,129 @@ export function DailyBars({
     </svg>
   );
 }
+
+/** Bar colours as whole class names, so Tailwind sees them; SVG fills need no inline style. */
+export const BAR_COLORS = {
+  indigo: { fill: "fill-indigo-500", swatch: "bg-indigo-500" },
+  emerald: { fill: "fill-emerald-600", swatch: "bg-emerald-600" },
+  amber: { fill: "fill-amber-500", swatch: "bg-amber-500" },
+  rose: { fill: "fill-rose-600", swatch: "bg-rose-600" },
+  sky: { fill: "fill-sky-500", swatch: "bg-sky-500" },
+} as const;
+
+export interface BarSeries {
+  label: string;
+  color: keyof typeof BAR_COLORS;
+  /** One value per day, in the order of `days`. */
+  values: number[];
+}
+
+/**
+ * A titled chart of one or more numbers per day, bars side by side, as plain SVG. The drawing is
+ * hidden from screen readers; a visually hidden table with the same numbers stands in for it.
+ */
+export function DailyBarChart({
+  title,
+  days,
+  series,
+  testId,
+}: {
+  title: string;
+  days: string[];
+  series: BarSeries[];
+  testId?: string;
+}) {
+  const width = 420;
+  const height = 160;
+  const pad = { top: 14, bottom: 22, side: 6 };
+  const max = Math.max(1, ...series.flatMap((s) => s.values));
+  const slot = (width - 2 * pad.side) / Math.max(1, days.length);
+  // Capped, so that a few days do not become slabs.
+  const bar = Math.max(1, Math.min(24, (slot * 0.8) / Math.max(1, series.length)));
+  const plot = height - pad.top - pad.bottom;
+  const labelEvery = Math.ceil(days.length / 7);
+  const empty = series.every((s) => s.values.every((v) => v === 0));
+  return (
+    <figure className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid={testId}>
+      <figcaption className="mb-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm font-medium">
+        <span className="mr-auto">{title}</span>
+        {series.length > 1 &&
+          series.map((s) => (
+            <span key={s.label} className="flex items-center gap-1 text-xs font-normal text-slate-600">
+              <span
+                aria-hidden="true"
+                className={`inline-block h-2.5 w-2.5 rounded-sm ${BAR_COLORS[s.color].swatch}`}
+              />
+              {s.label}
+            </span>
+          ))}
+      </figcaption>
+      <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" aria-hidden="true">
+        <line x1={pad.side} x2={width - pad.side} y1={height - pad.bottom} y2={height - pad.bottom} stroke="#cbd5e1" />
+        {empty && (
+          <text x={width / 2} y={height / 2} textAnchor="middle" fontSize="12" fill="#64748b">
+            Nothing in this range
+          </text>
+        )}
+        {days.map((day, i) => {
+          const x0 = pad.side + i * slot + (slot - bar * series.length) / 2;
+          return (
+            <g key={day}>
+              {series.map((s, j) => {
+                const value = s.values[i] ?? 0;
+                const h = (value / max) * plot;
+                return (
+                  <rect
+                    key={s.label}
+                    x={x0 + j * bar}
+                    y={height - pad.bottom - h}
+                    width={Math.max(1, bar - 1)}
+                    height={Math.max(h, value > 0 ? 1 : 0)}
+                    rx={1}
+                    className={BAR_COLORS[s.color].fill}
+                  >
+                    <title>{`${day} ${s.label}: ${value}`}</title>
+                  </rect>
+                );
+              })}
+              {(days.length - 1 - i) % labelEvery === 0 && (
+                <text
+                  x={x0 + (bar * series.length) / 2}
+                  y={height - 6}
+                  textAnchor="middle"
+                  fontSize="10"
+                  fill="#475569"
+                >
+                  {day.slice(5)}
+                </text>
+              )}
+            </g>
+          );
+        })}
+      </svg>
+      <table className="sr-only">
+        <caption>{`${title}, per UTC day`}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Day</th>
+            {series.map((s) => (
+              <th key={s.label} scope="col">
+                {s.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {days.map((day, i) => (
+            <tr key={day}>
+              <th scope="row">{day}</th>
+              {series.map((s) => (
+                <td key={s.label}>{s.values[i] ?? 0}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}

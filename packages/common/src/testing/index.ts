@@ -1,3 +1,4 @@
+export { adminSeed, type Queryable } from "./admin-seed.ts";
 export {
   APT_LOCK,
   type DebianPackage,

@@ -132,7 +132,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Sign-ups, generations and credits per day
+         * Sign-ups, active users, videos and credits per day; per model; top spenders
          * @description **Admins only**, by session.
          */
         get: operations["adminStats"];
@@ -196,6 +196,46 @@ export interface paths {
          * @description **Admins only**, by session.
          */
         get: operations["adminUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/video-access/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Play, embed and download decisions, allowed and refused, per UTC day
+         * @description **Admins only**, by session.
+         */
+        get: operations["adminAccessStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/video-access/top": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The 10 videos most often allowed one action over the last days
+         * @description **Admins only**, by session.
+         */
+        get: operations["adminAccessTop"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1207,6 +1247,11 @@ export interface components {
             packageId: string | null;
         };
         AdminStats: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @description Days in the range, `from` and `to` included. */
             days: number;
             daily: {
                 /**
@@ -1214,17 +1259,71 @@ export interface components {
                  * @description The UTC day.
                  */
                 day: string;
+                /** @description Accounts created. */
+                signUps: number;
+                /** @description Distinct users who asked for a video (a video row created) or made an API request with an API key (api_request). */
+                activeUsers: number;
                 videosCreated: number;
+                /** @description Videos that completed, by when they completed. */
+                videosCompleted: number;
+                /** @description Videos that failed, by when they failed. */
                 videosFailed: number;
+                /** @description Credits of settled holds (SETTLE ledger entries). */
                 creditsConsumed: number;
+                creditsGranted: components["schemas"]["AdminCreditGrants"];
             }[];
+            /** @description The range's sums; activeUsers counts each user once. */
             totals: {
+                /** @description Accounts created. */
+                signUps: number;
+                /** @description Distinct users who asked for a video (a video row created) or made an API request with an API key (api_request). */
+                activeUsers: number;
                 videosCreated: number;
+                /** @description Videos that completed, by when they completed. */
+                videosCompleted: number;
+                /** @description Videos that failed, by when they failed. */
                 videosFailed: number;
+                /** @description Credits of settled holds (SETTLE ledger entries). */
                 creditsConsumed: number;
+                creditsGranted: components["schemas"]["AdminCreditGrants"];
             };
+            /** @description Per model and provider, most videos first. */
+            models: components["schemas"]["AdminModelStat"][];
+            /** @description The 10 users who spent the most credits. */
+            topSpenders: components["schemas"]["AdminTopSpender"][];
             recentVideos: components["schemas"]["AdminVideo"][];
             recentFailures: components["schemas"]["AdminVideo"][];
+        };
+        /** @description Credits granted (new credit packages), by source. */
+        AdminCreditGrants: {
+            purchase: number;
+            subscription: number;
+            signupBonus: number;
+            promo: number;
+            adminGrant: number;
+            /** @description Revenue-side grants: purchase + subscription. */
+            revenue: number;
+            /** @description Grants nobody paid for: signupBonus + promo + adminGrant. */
+            bonus: number;
+        };
+        AdminModelStat: {
+            model: string;
+            /** @description Null for videos never submitted to a provider. */
+            provider: string | null;
+            /** @description Videos created in the range. */
+            videos: number;
+            completed: number;
+            failed: number;
+            /** @description completed / (completed + failed); null when none has finished. */
+            successRate: number | null;
+            /** @description Median of completedAt - startedAt over the completed ones, in seconds. */
+            medianSeconds: number | null;
+        };
+        AdminTopSpender: {
+            id: string;
+            email: string;
+            /** @description Credits settled in the range. */
+            credits: number;
         };
         AdminVideo: {
             uuid: string;
@@ -1290,6 +1389,62 @@ export interface components {
             available: number;
             frozen: number;
             debt: number;
+        };
+        /** @description Access decisions (video_access_log) per UTC day and action. */
+        AdminAccessStats: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            days: number;
+            daily: {
+                /** Format: date */
+                day: string;
+                play: {
+                    allowed: number;
+                    refused: number;
+                };
+                embed: {
+                    allowed: number;
+                    refused: number;
+                };
+                download: {
+                    allowed: number;
+                    refused: number;
+                };
+            }[];
+            totals: {
+                play: {
+                    allowed: number;
+                    refused: number;
+                };
+                embed: {
+                    allowed: number;
+                    refused: number;
+                };
+                download: {
+                    allowed: number;
+                    refused: number;
+                };
+            };
+        };
+        /** @description The 10 videos with the most allowed decisions for one action. */
+        AdminAccessTop: {
+            /** @enum {string} */
+            action: "play" | "embed" | "download";
+            /**
+             * Format: date
+             * @description The first UTC day counted; today is the last.
+             */
+            since: string;
+            items: {
+                uuid: string;
+                /** @description At most 80 characters; a longer prompt ends in … */
+                prompt: string;
+                ownerEmail: string;
+                /** @description Allowed decisions for the action. */
+                allowed: number;
+            }[];
         };
         ListedApiKey: {
             id: string;
@@ -3151,6 +3306,11 @@ export interface operations {
     adminStats: {
         parameters: {
             query?: {
+                /** @description First UTC day (YYYY-MM-DD), included. */
+                from?: string;
+                /** @description Last UTC day, included; default today. */
+                to?: string;
+                /** @description Without `from`: the range's length up to `to` (default 14). */
                 days?: number;
             };
             header?: never;
@@ -3159,7 +3319,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Sign-ups, generations and credits per day */
+            /** @description Sign-ups, active users, videos and credits per day; per model; top spenders */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3669,6 +3829,336 @@ export interface operations {
                         /** @constant */
                         success: true;
                         data: components["schemas"]["AdminUserPage"];
+                    };
+                };
+            };
+            /** @description - `E4000` validation_error: The request is not valid. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4000";
+                            /** @enum {string} */
+                            type?: "validation_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4010` unauthorized: Authentication is required. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4010";
+                            /** @enum {string} */
+                            type?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4030` forbidden: You are not allowed to do this.
+             *     Needs the admin role, by session: API keys are refused.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4030";
+                            /** @enum {string} */
+                            type?: "forbidden";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4290` rate_limited: Too many requests; slow down.
+             *     Wait `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4290";
+                            /** @enum {string} */
+                            type?: "rate_limited";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5000` internal_error: Something went wrong on our side. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5000";
+                            /** @enum {string} */
+                            type?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5030` service_unavailable: A service we depend on is unavailable. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5030";
+                            /** @enum {string} */
+                            type?: "service_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    adminAccessStats: {
+        parameters: {
+            query?: {
+                /** @description First UTC day (YYYY-MM-DD), included. */
+                from?: string;
+                /** @description Last UTC day, included; default today. */
+                to?: string;
+                /** @description Without `from`: the range's length up to `to` (default 14). */
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Play, embed and download decisions, allowed and refused, per UTC day */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["AdminAccessStats"];
+                    };
+                };
+            };
+            /** @description - `E4000` validation_error: The request is not valid. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4000";
+                            /** @enum {string} */
+                            type?: "validation_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4010` unauthorized: Authentication is required. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4010";
+                            /** @enum {string} */
+                            type?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4030` forbidden: You are not allowed to do this.
+             *     Needs the admin role, by session: API keys are refused.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4030";
+                            /** @enum {string} */
+                            type?: "forbidden";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4290` rate_limited: Too many requests; slow down.
+             *     Wait `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4290";
+                            /** @enum {string} */
+                            type?: "rate_limited";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5000` internal_error: Something went wrong on our side. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5000";
+                            /** @enum {string} */
+                            type?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5030` service_unavailable: A service we depend on is unavailable. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5030";
+                            /** @enum {string} */
+                            type?: "service_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    adminAccessTop: {
+        parameters: {
+            query: {
+                action: "play" | "embed" | "download";
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The 10 videos most often allowed one action over the last days */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["AdminAccessTop"];
                     };
                 };
             };

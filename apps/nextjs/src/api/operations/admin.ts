@@ -1,5 +1,4 @@
 import { adminSchemas, creditSchemas } from "@videofly/common";
-import { z } from "zod";
 import { operation } from "@/server/operation";
 
 const tags = ["Admin"];
@@ -21,9 +20,29 @@ export const adminStats = operation({
   method: "GET",
   path: "/admin/stats",
   auth: "admin",
-  query: z.object({ days: z.coerce.number().int().min(1).max(90).default(14) }),
+  query: adminSchemas.statsQuery,
   response: adminSchemas.adminStats,
-  summary: "Sign-ups, generations and credits per day",
+  summary: "Sign-ups, active users, videos and credits per day; per model; top spenders",
+  tags,
+});
+
+export const adminAccessStats = operation({
+  method: "GET",
+  path: "/admin/video-access/stats",
+  auth: "admin",
+  query: adminSchemas.accessStatsQuery,
+  response: adminSchemas.adminAccessStats,
+  summary: "Play, embed and download decisions, allowed and refused, per UTC day",
+  tags,
+});
+
+export const adminAccessTop = operation({
+  method: "GET",
+  path: "/admin/video-access/top",
+  auth: "admin",
+  query: adminSchemas.accessTopQuery,
+  response: adminSchemas.adminAccessTop,
+  summary: "The 10 videos most often allowed one action over the last days",
   tags,
 });
 

@@ -4,4 +4,4 @@ import { defineRoute } from "@/server/define-route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = defineRoute(operations.admin.adminStats, async ({ query }) => adminStats({ days: query.days }));
+export const GET = defineRoute(operations.admin.adminStats, async ({ query }) => adminStats(query));

@@ -1,0 +1,51 @@
+import type { AdminVideo } from "@/lib/admin-stats";
+import { STATUS_STYLE, type VideoView } from "@/lib/video";
+
+/** The latest videos (or failures) of all users. */
+export function VideoList({
+  title,
+  videos,
+  testId,
+}: {
+  title: string;
+  videos: AdminVideo[] | undefined;
+  testId: string;
+}) {
+  return (
+    <section aria-label={title} className="flex min-w-0 flex-col gap-2">
+      <h2 className="text-lg font-semibold">{title}</h2>
+      {videos === undefined ? (
+        <p className="text-sm text-slate-500">Loading…</p>
+      ) : videos.length === 0 ? (
+        <p className="rounded-xl border border-dashed border-slate-300 p-4 text-sm text-slate-500">None.</p>
+      ) : (
+        <ul className="divide-y divide-slate-100 rounded-xl bg-white text-sm shadow-sm" data-testid={testId}>
+          {videos.map((v) => (
+            <li key={v.uuid} className="flex flex-col gap-1 p-2">
+              <div className="flex flex-wrap items-center gap-2">
+                <span
+                  className={`rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[v.status as VideoView["status"]] ?? ""}`}
+                >
+                  {v.status}
+                </span>
+                <span className="truncate text-slate-700">{v.userEmail}</span>
+                <span className="ml-auto whitespace-nowrap text-xs text-slate-500">
+                  {new Date(v.createdAt).toLocaleString()}
+                </span>
+              </div>
+              <span className="line-clamp-1 text-slate-600" title={v.prompt}>
+                {v.model} · {v.creditsCost} cr · {v.prompt}
+              </span>
+              {v.errorCode && (
+                <span className="font-mono text-xs text-red-700" title={v.errorMessage ?? undefined}>
+                  {v.errorCode}
+                  {v.errorMessage ? `: ${v.errorMessage}` : ""}
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,7 @@
+import { accessStats } from "@videofly/common";
+import { operations } from "@/api/operations";
+import { defineRoute } from "@/server/define-route";
+
+export const dynamic = "force-dynamic";
+
+export const GET = defineRoute(operations.admin.adminAccessStats, async ({ query }) => accessStats(query));

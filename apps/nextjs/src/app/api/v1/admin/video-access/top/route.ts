@@ -1,0 +1,7 @@
+import { accessTop } from "@videofly/common";
+import { operations } from "@/api/operations";
+import { defineRoute } from "@/server/define-route";
+
+export const dynamic = "force-dynamic";
+
+export const GET = defineRoute(operations.admin.adminAccessTop, async ({ query }) => accessTop(query));
