@@ -153,7 +153,9 @@ describe("the web app in a browser", () => {
     const uuid = page.url().split("/").pop() ?? "";
     const embedUrl = `${app.baseUrl}/embed/${uuid}`;
     expect((await (await browser.newPage()).goto(embedUrl))?.status()).toBe(404);
-    await page.getByRole("button", { name: "Make public" }).click();
+    await page.getByLabel(/^Public/).check();
+    await page.getByRole("switch", { name: "Allow embedding" }).check();
+    await page.getByTestId("sharing-save").click();
     await expect.poll(() => page.getByTestId("embed-code").inputValue()).toContain(`/embed/${uuid}`);
     const embed = await browser.newPage();
     expect((await embed.goto(embedUrl))?.status()).toBe(200);

@@ -1,11 +1,11 @@
-import { db } from "@videofly/db";
+import { db, type Video } from "@videofly/db";
 import { AppError } from "../errors/index.ts";
 import type { Defer, Viewer } from "./audit.ts";
 import { type AccessDecision, type AccessVideo, decideVideoAccess } from "./decide.ts";
 import { type AccessAction, REFUSAL_MESSAGES } from "./rules.ts";
 
 export type OpenDoor = Extract<AccessDecision, { allowed: true }> & {
-  video: AccessVideo & { prompt: string; aspectRatio: string };
+  video: AccessVideo & Pick<Video, "prompt" | "aspectRatio" | "model" | "duration">;
 };
 
 /**

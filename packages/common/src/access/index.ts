@@ -1,4 +1,5 @@
 export { type Defer, recordAccess, type Viewer } from "./audit.ts";
+export { openVideoCard } from "./card.ts";
 export { type AccessConfig, accessConfig } from "./config.ts";
 export { type AccessDecision, type AccessRequest, type AccessVideo, decideVideoAccess } from "./decide.ts";
 export { type OpenDoor, openVideoDoor } from "./doors.ts";

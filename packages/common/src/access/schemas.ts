@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { visibility } from "../video/schemas.ts";
 import { timestamp } from "../wire.ts";
 
 // Responses: the envelope's `data`, as JSON carries it.
@@ -9,6 +10,21 @@ export const signedUrl = z
     expiresAt: timestamp(),
   })
   .meta({ id: "SignedVideoUrl" });
+
+export const videoCard = z
+  .object({
+    uuid: z.uuid(),
+    prompt: z.string(),
+    model: z.string(),
+    duration: z.int().meta({ description: "Seconds." }),
+    aspectRatio: z.string(),
+    visibility,
+    allowDownload: z.boolean().meta({ description: "The owner lets others download it (the download door decides)." }),
+    owner: z.boolean().meta({ description: "The caller owns the video." }),
+    videoUrl: z.string().meta({ description: "A signed URL to play it; it stops working at expiresAt." }),
+    expiresAt: timestamp(),
+  })
+  .meta({ id: "VideoCard" });
 
 export const embed = z
   .object({

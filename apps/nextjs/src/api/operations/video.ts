@@ -90,6 +90,19 @@ export const playVideo = operation({
   errors: [...doorErrors],
 });
 
+export const videoCard = operation({
+  method: "GET",
+  path: "/video/{uuid}/public",
+  auth: "optional",
+  scope: "videos:read",
+  params: videoSchemas.uuidParams,
+  response: accessSchemas.videoCard,
+  summary: "Get what a video's page shows anyone it may be played for",
+  description: `Its prompt, model, duration, aspect ratio, visibility and download policy, whether the caller owns it, and a URL to play it: the play door decides. ${doorNote}`,
+  tags,
+  errors: [...doorErrors],
+});
+
 export const downloadVideo = operation({
   method: "GET",
   path: "/video/{uuid}/download",

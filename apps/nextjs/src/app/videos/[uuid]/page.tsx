@@ -1,148 +1,31 @@
-"use client";
+import { getSessionIdentity } from "@videofly/auth";
+import { getVideo, isAppError } from "@videofly/common";
+import { headers } from "next/headers";
+import { OwnerVideo } from "./owner-video";
+import { SharedVideo } from "./shared-video";
 
-import { useParams } from "next/navigation";
-import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useState } from "react";
-import { ApiError, api } from "@/lib/api";
-import { IN_PROGRESS, STATUS_STYLE, type VideoView } from "@/lib/video";
+export const dynamic = "force-dynamic";
 
-export default function VideoPage() {
-  const t = useTranslations("video");
-  const { uuid } = useParams<{ uuid: string }>();
-  const [video, setVideo] = useState<VideoView | null>(null);
-  const [missing, setMissing] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-  const load = useCallback(async () => {
-    try {
-      const v = await api<VideoView>(`/api/v1/video/${uuid}`);
-      setVideo(v);
-      return v;
-    } catch (e) {
-      if (e instanceof ApiError && e.status === 404) setMissing(true);
-      return null;
-    }
-  }, [uuid]);
-
-  useEffect(() => {
-    let stop = false;
-    let timer: ReturnType<typeof setTimeout>;
-    const poll = async () => {
-      const v = await load();
-      if (!stop && v && IN_PROGRESS.has(v.status)) timer = setTimeout(poll, 1500);
-    };
-    void poll();
-    return () => {
-      stop = true;
-      clearTimeout(timer);
-    };
-  }, [load]);
-
-  async function act(fn: () => Promise<unknown>) {
-    setMessage(null);
-    try {
-      await fn();
-    } catch (e) {
-      setMessage(e instanceof ApiError ? e.message : t("failed"));
-    }
-  }
-
-  if (missing) return <p className="text-center text-slate-600">{t("missing")}</p>;
-  if (!video) return <p className="text-slate-500">{t("loading")}</p>;
-  return (
-    <article className="flex flex-col gap-4">
-      {video.videoUrl ? (
-        // biome-ignore lint/a11y/useMediaCaption: generated videos have no captions to offer
-        <video src={video.videoUrl} controls className="aspect-video w-full rounded-xl bg-black" data-testid="player" />
-      ) : (
-        <div className="flex aspect-video items-center justify-center rounded-xl bg-slate-100 text-slate-500">
-          {IN_PROGRESS.has(video.status) ? t("rendering") : t("noVideo")}
-        </div>
-      )}
-      <div className="flex flex-wrap items-center gap-3">
-        <span
-          className={`rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[video.status]}`}
-          data-testid="video-status"
-        >
-          {video.status}
-        </span>
-        <span className="text-sm text-slate-600">
-          {t("details", {
-            model: video.model,
-            duration: video.duration,
-            aspectRatio: video.aspectRatio,
-            quality: video.quality,
-            credits: video.creditsCost,
-          })}
-        </span>
-      </div>
-      <p className="whitespace-pre-wrap">{video.prompt}</p>
-      {video.error && (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {video.error.code}: {video.error.message}
-        </p>
-      )}
-      {message && <p className="text-sm text-red-700">{message}</p>}
-      {video.visibility !== "private" && (
-        <label className="flex flex-col gap-1 text-sm">
-          {t("embedCode")}
-          <textarea
-            readOnly
-            rows={2}
-            data-testid="embed-code"
-            className="rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs"
-            value={`<iframe src="${window.location.origin}/embed/${video.uuid}" width="640" height="360" allowfullscreen></iframe>`}
-          />
-        </label>
-      )}
-      <div className="flex flex-wrap gap-2 text-sm">
-        {video.videoUrl && (
-          <a href={video.videoUrl} download className="rounded-md border border-slate-300 px-3 py-1.5">
-            {t("download")}
-          </a>
-        )}
-        {video.status === "COMPLETED" && (
-          <button
-            type="button"
-            className="rounded-md border border-slate-300 px-3 py-1.5"
-            onClick={() =>
-              act(async () =>
-                setVideo(
-                  await api<VideoView>(`/api/v1/video/${uuid}`, {
-                    method: "PATCH",
-                    body: { visibility: video.visibility === "public" ? "private" : "public" },
-                  }),
-                ),
-              )
-            }
-          >
-            {video.visibility === "public" ? t("makePrivate") : t("makePublic")}
-          </button>
-        )}
-        {video.status === "FAILED" && (
-          <button
-            type="button"
-            className="rounded-md border border-slate-300 px-3 py-1.5"
-            onClick={() =>
-              act(async () => setVideo(await api<VideoView>(`/api/v1/video/${uuid}/retry`, { method: "POST" })))
-            }
-          >
-            {t("retry")}
-          </button>
-        )}
-        <button
-          type="button"
-          className="rounded-md border border-red-300 px-3 py-1.5 text-red-700"
-          onClick={() =>
-            act(async () => {
-              await api(`/api/v1/video/${uuid}`, { method: "DELETE" });
-              window.location.href = "/videos";
-            })
-          }
-        >
-          {t("delete")}
-        </button>
-      </div>
-    </article>
+/** Whether the signed-in user owns the video; anyone else (or anonymous) sees what the play door lets through. */
+async function ownsVideo(uuid: string): Promise<boolean> {
+  const identity = await getSessionIdentity(await headers()).catch(() => null);
+  if (!identity || !UUID.test(uuid)) return false;
+  return getVideo(identity.user.id, uuid).then(
+    () => true,
+    (error) => {
+      if (isAppError(error) && error.status === 404) return false;
+      throw error;
+    },
   );
+}
+
+/**
+ * A video's page: its owner manages it and who may see it; anyone with the link watches it when
+ * it is unlisted or public (the play door decides), and a private one is not found for them.
+ */
+export default async function VideoPage({ params }: { params: Promise<{ uuid: string }> }) {
+  const { uuid } = await params;
+  return (await ownsVideo(uuid)) ? <OwnerVideo uuid={uuid} /> : <SharedVideo uuid={uuid} />;
 }

@@ -1,0 +1,50 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { api, describeError } from "@/lib/api";
+import { type Refusal, RefusalNote, refusalOf } from "./refusal-note";
+
+/** Asks the download door for a link and follows it; a refusal says why instead. */
+export function DownloadButton({ uuid, owner }: { uuid: string; owner: boolean }) {
+  const t = useTranslations("video");
+  const [busy, setBusy] = useState(false);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function download() {
+    setBusy(true);
+    setRefusal(null);
+    setError(null);
+    try {
+      const { url } = await api<{ url: string }>(`/api/v1/video/${uuid}/download`);
+      window.location.href = url;
+    } catch (e) {
+      const refused = refusalOf(e);
+      if (refused) setRefusal(refused);
+      else setError(describeError(e, t("failed")));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="flex flex-col gap-2">
+      <button
+        type="button"
+        disabled={busy}
+        onClick={download}
+        data-testid="download"
+        className="self-start rounded-md border border-slate-300 px-3 py-1.5 text-sm disabled:opacity-50"
+      >
+        {t("download")}
+      </button>
+      {refusal && <RefusalNote refusal={refusal} owner={owner} testId="download-refused" />}
+      {error && (
+        <p role="alert" className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

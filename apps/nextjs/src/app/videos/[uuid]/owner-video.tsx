@@ -1,0 +1,145 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useCallback, useEffect, useState } from "react";
+import { ApiError, api, describeError } from "@/lib/api";
+import { IN_PROGRESS, STATUS_STYLE, type VideoView } from "@/lib/video";
+import { DownloadButton } from "./download-button";
+import { SharingPanel } from "./sharing-panel";
+
+/** The owner's page: the video (followed until it is finished), what to do with it, and who may see it. */
+export function OwnerVideo({ uuid }: { uuid: string }) {
+  const t = useTranslations("video");
+  const [video, setVideo] = useState<VideoView | null>(null);
+  const [missing, setMissing] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const v = await api<VideoView>(`/api/v1/video/${uuid}`);
+      setVideo(v);
+      return v;
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) setMissing(true);
+      return null;
+    }
+  }, [uuid]);
+
+  useEffect(() => {
+    let stop = false;
+    let timer: ReturnType<typeof setTimeout>;
+    const poll = async () => {
+      const v = await load();
+      if (!stop && v && IN_PROGRESS.has(v.status)) timer = setTimeout(poll, 1500);
+    };
+    void poll();
+    return () => {
+      stop = true;
+      clearTimeout(timer);
+    };
+  }, [load]);
+
+  async function act(fn: () => Promise<unknown>) {
+    setMessage(null);
+    try {
+      await fn();
+    } catch (e) {
+      setMessage(describeError(e, t("failed")));
+    }
+  }
+
+  if (missing) return <p className="text-center text-slate-600">{t("missing")}</p>;
+  if (!video) return <p className="text-slate-500">{t("loading")}</p>;
+  const finished = video.status === "COMPLETED";
+  return (
+    <article className="flex flex-col gap-4">
+      {finished ? (
+        <OwnerPlayer uuid={uuid} />
+      ) : (
+        <div className="flex aspect-video items-center justify-center rounded-xl bg-slate-100 text-slate-500">
+          {IN_PROGRESS.has(video.status) ? t("rendering") : t("noVideo")}
+        </div>
+      )}
+      <div className="flex flex-wrap items-center gap-3">
+        <span
+          className={`rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[video.status]}`}
+          data-testid="video-status"
+        >
+          {video.status}
+        </span>
+        <span className="text-sm text-slate-600">
+          {t("details", {
+            model: video.model,
+            duration: video.duration,
+            aspectRatio: video.aspectRatio,
+            quality: video.quality,
+            credits: video.creditsCost,
+          })}
+        </span>
+      </div>
+      <p className="whitespace-pre-wrap">{video.prompt}</p>
+      {video.error && (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+          {video.error.code}: {video.error.message}
+        </p>
+      )}
+      {message && <p className="text-sm text-red-700">{message}</p>}
+      {finished && <DownloadButton uuid={uuid} owner />}
+      <div className="flex flex-wrap gap-2 text-sm">
+        {video.status === "FAILED" && (
+          <button
+            type="button"
+            className="rounded-md border border-slate-300 px-3 py-1.5"
+            onClick={() =>
+              act(async () => setVideo(await api<VideoView>(`/api/v1/video/${uuid}/retry`, { method: "POST" })))
+            }
+          >
+            {t("retry")}
+          </button>
+        )}
+        <button
+          type="button"
+          className="rounded-md border border-red-300 px-3 py-1.5 text-red-700"
+          onClick={() =>
+            act(async () => {
+              await api(`/api/v1/video/${uuid}`, { method: "DELETE" });
+              window.location.href = "/videos";
+            })
+          }
+        >
+          {t("delete")}
+        </button>
+      </div>
+      {finished && <SharingPanel video={video} onSaved={setVideo} />}
+    </article>
+  );
+}
+
+/** The owner watches through the play door too, so every look is one recorded decision; its link is the one to share privately. */
+function OwnerPlayer({ uuid }: { uuid: string }) {
+  const t = useTranslations("video");
+  const [url, setUrl] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    api<{ url: string }>(`/api/v1/video/${uuid}/play`).then(
+      (r) => setUrl(r.url),
+      (e) => setError(describeError(e, t("failed"))),
+    );
+  }, [uuid, t]);
+  if (error)
+    return (
+      <p role="alert" className="text-sm text-red-700">
+        {error}
+      </p>
+    );
+  if (!url) return <div className="aspect-video w-full rounded-xl bg-black" />;
+  return (
+    <div className="flex flex-col gap-2">
+      {/* biome-ignore lint/a11y/useMediaCaption: generated videos have no captions to offer */}
+      <video src={url} controls className="aspect-video w-full rounded-xl bg-black" data-testid="player" />
+      <a href={url} className="self-start text-xs text-indigo-600 underline" data-testid="play-url">
+        {t("playUrl")}
+      </a>
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { ApiError } from "@/lib/api";
+
+const REASONS = [
+  "private",
+  "plan_required",
+  "daily_limit",
+  "download_not_allowed",
+  "embed_not_allowed",
+  "domain_not_allowed",
+  "rate_limited",
+] as const;
+export type Refusal = { reason: (typeof REASONS)[number] | null; message: string };
+
+/** A door's refusal (403 or 429 with details.reason); null for any other error, which the caller reports as such. */
+export function refusalOf(error: unknown): Refusal | null {
+  if (!(error instanceof ApiError) || (error.status !== 403 && error.status !== 429)) return null;
+  const reason = (error.details as { reason?: string } | undefined)?.reason;
+  const known = REASONS.find((r) => r === reason) ?? null;
+  return { reason: known, message: error.message };
+}
+
+const pricing = (chunks: React.ReactNode) => (
+  <Link href="/pricing" className="font-medium text-indigo-600 underline">
+    {chunks}
+  </Link>
+);
+
+/** Why a door stays closed, said for the one who asked (the owner can change what others cannot), with where to go next. */
+export function RefusalNote({ refusal, owner, testId }: { refusal: Refusal; owner: boolean; testId: string }) {
+  const t = useTranslations("video.refusal");
+  const { reason } = refusal;
+  let text: React.ReactNode = refusal.message;
+  if (reason === "plan_required") text = owner ? t.rich("planRequired", { pricing }) : t("planRequiredOthers");
+  else if (reason === "daily_limit") text = t.rich("dailyLimit", { pricing });
+  else if (reason === "private") text = t("private");
+  else if (reason === "embed_not_allowed") text = owner ? t("embedOff") : t("embedNotAllowed");
+  else if (reason === "download_not_allowed") text = t("downloadNotAllowed");
+  else if (reason === "domain_not_allowed") text = t("domainNotAllowed");
+  else if (reason === "rate_limited") text = t("rateLimited");
+  return (
+    <p
+      role="status"
+      data-testid={testId}
+      data-reason={reason ?? "unknown"}
+      className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900"
+    >
+      {text}
+    </p>
+  );
+}

@@ -1,0 +1,60 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useEffect, useState } from "react";
+import { ApiError, api, describeError } from "@/lib/api";
+import { DownloadButton } from "./download-button";
+
+interface VideoCard {
+  uuid: string;
+  prompt: string;
+  model: string;
+  duration: number;
+  aspectRatio: string;
+  visibility: "private" | "unlisted" | "public";
+  allowDownload: boolean;
+  owner: boolean;
+  videoUrl: string;
+}
+
+/** The page for anyone but the owner: the play door's card, or not found (a private video is, for them). */
+export function SharedVideo({ uuid }: { uuid: string }) {
+  const t = useTranslations("video");
+  const [card, setCard] = useState<VideoCard | null>(null);
+  const [failure, setFailure] = useState<"missing" | string | null>(null);
+
+  useEffect(() => {
+    api<VideoCard>(`/api/v1/video/${uuid}/public`).then(setCard, (e) =>
+      setFailure(
+        e instanceof ApiError && (e.status === 404 || e.status === 400) ? "missing" : describeError(e, t("failed")),
+      ),
+    );
+  }, [uuid, t]);
+
+  if (failure === "missing")
+    return (
+      <p className="text-center text-slate-600" data-testid="video-missing">
+        {t("missing")}
+      </p>
+    );
+  if (failure)
+    return (
+      <p role="alert" className="text-center text-red-700">
+        {failure}
+      </p>
+    );
+  if (!card) return <p className="text-slate-500">{t("loading")}</p>;
+  return (
+    <article className="flex flex-col gap-4">
+      {/* biome-ignore lint/a11y/useMediaCaption: generated videos have no captions to offer */}
+      <video src={card.videoUrl} controls className="aspect-video w-full rounded-xl bg-black" data-testid="player" />
+      <span className="text-sm text-slate-600">
+        {t("sharedDetails", { model: card.model, duration: card.duration, aspectRatio: card.aspectRatio })}
+      </span>
+      <p className="whitespace-pre-wrap" data-testid="video-prompt">
+        {card.prompt}
+      </p>
+      {card.allowDownload && <DownloadButton uuid={uuid} owner={card.owner} />}
+    </article>
+  );
+}

@@ -1,0 +1,123 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { api, describeError } from "@/lib/api";
+import type { VideoView } from "@/lib/video";
+import { EmbedCode } from "./embed-code";
+
+type Visibility = VideoView["visibility"];
+const VISIBILITIES: Visibility[] = ["private", "unlisted", "public"];
+
+/** The owner's sharing settings, saved together by PATCH; the server validates the domains and says which one is wrong. */
+export function SharingPanel({ video, onSaved }: { video: VideoView; onSaved: (v: VideoView) => void }) {
+  const t = useTranslations("video.sharing");
+  const [visibility, setVisibility] = useState(video.visibility);
+  const [allowEmbed, setAllowEmbed] = useState(video.allowEmbed);
+  const [allowDownload, setAllowDownload] = useState(video.allowDownload);
+  const [domains, setDomains] = useState(video.embedDomains.join("\n"));
+  const [state, setState] = useState<{ kind: "idle" | "saving" | "saved" } | { kind: "error"; message: string }>({
+    kind: "idle",
+  });
+
+  async function save(event: React.FormEvent) {
+    event.preventDefault();
+    setState({ kind: "saving" });
+    const embedDomains = domains
+      .split(/[\s,]+/)
+      .map((d) => d.trim())
+      .filter(Boolean);
+    try {
+      const saved = await api<VideoView>(`/api/v1/video/${video.uuid}`, {
+        method: "PATCH",
+        body: { visibility, allowEmbed, allowDownload, embedDomains },
+      });
+      onSaved(saved);
+      setDomains(saved.embedDomains.join("\n"));
+      setState({ kind: "saved" });
+    } catch (e) {
+      setState({ kind: "error", message: describeError(e, t("failed")) });
+    }
+  }
+
+  const edited = () => state.kind === "saved" && setState({ kind: "idle" });
+  return (
+    <section className="flex flex-col gap-4 rounded-xl border border-slate-200 p-4" aria-labelledby="sharing-title">
+      <h2 id="sharing-title" className="text-lg font-semibold">
+        {t("title")}
+      </h2>
+      <form onSubmit={save} onChange={edited} className="flex flex-col gap-4" data-testid="sharing-form">
+        <fieldset className="flex flex-col gap-2">
+          <legend className="mb-1 text-sm font-medium">{t("visibility")}</legend>
+          {VISIBILITIES.map((v) => (
+            <label key={v} className="flex items-start gap-2 text-sm">
+              <input
+                type="radio"
+                name="visibility"
+                value={v}
+                checked={visibility === v}
+                onChange={() => setVisibility(v)}
+                className="mt-1"
+              />
+              <span>
+                <span className="font-medium">{t(`${v}.label`)}</span>
+                <span className="text-slate-500"> — {t(`${v}.hint`)}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <Switch label={t("allowEmbed")} checked={allowEmbed} onChange={setAllowEmbed} />
+        <Switch label={t("allowDownload")} checked={allowDownload} onChange={setAllowDownload} />
+        <label className="flex flex-col gap-1 text-sm">
+          <span className="font-medium">{t("embedDomains")}</span>
+          <textarea
+            rows={3}
+            value={domains}
+            onChange={(e) => setDomains(e.target.value)}
+            data-testid="embed-domains"
+            placeholder="example.com"
+            className="rounded-md border border-slate-300 px-3 py-2 font-mono text-xs"
+          />
+          <span className="text-xs text-slate-500">{t("embedDomainsHint")}</span>
+        </label>
+        <div className="flex items-center gap-3">
+          <button
+            type="submit"
+            disabled={state.kind === "saving"}
+            data-testid="sharing-save"
+            className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50"
+          >
+            {state.kind === "saving" ? t("saving") : t("save")}
+          </button>
+          {state.kind === "saved" && (
+            <span role="status" data-testid="sharing-saved" className="text-sm text-emerald-700">
+              {t("saved")}
+            </span>
+          )}
+          {state.kind === "error" && (
+            <span role="alert" data-testid="sharing-error" className="text-sm text-red-700">
+              {state.message}
+            </span>
+          )}
+        </div>
+      </form>
+      <EmbedCode key={`${video.visibility}:${video.allowEmbed}:${video.embedDomains.join(",")}`} video={video} />
+    </section>
+  );
+}
+
+function Switch({ label, checked, onChange }: { label: string; checked: boolean; onChange: (v: boolean) => void }) {
+  return (
+    <label className="flex items-center gap-3 text-sm">
+      <input
+        type="checkbox"
+        role="switch"
+        aria-checked={checked}
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+        className="h-4 w-4"
+      />
+      <span className="font-medium">{label}</span>
+    </label>
+  );
+}
