@@ -77,13 +77,15 @@ export async function decideVideoAccess(request: AccessRequest, defer: Defer = d
 
   const config = accessConfig();
   if (action === "download") {
+    const freeOwner = isOwner && !ownerSubscribed;
+    if (freeOwner && config.FREE_DOWNLOADS_PER_DAY === 0) return refuse("plan_required");
+    // Every download asked for counts against the hour, even one the daily cap then refuses: scraping is attempts.
     const subject = viewer.userId ? `user:${viewer.userId}` : `ip:${viewer.ip ?? "unknown"}`;
     const [rate] = await consumeRateLimits(subject, [
       { policy: "video-downloads", limit: config.DOWNLOADS_PER_HOUR, windowSeconds: 3600 },
     ]);
     if (rate && !rate.allowed) return refuse("rate_limited", rate.resetSeconds);
-    if (isOwner && !ownerSubscribed) {
-      if (config.FREE_DOWNLOADS_PER_DAY === 0) return refuse("plan_required");
+    if (freeOwner) {
       // Counted and recorded in one transaction: nothing left to record later.
       const taken = await takeFreeDownload(entry, config.FREE_DOWNLOADS_PER_DAY);
       if (!taken) return { allowed: false, reason: "daily_limit" };

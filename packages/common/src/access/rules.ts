@@ -74,7 +74,7 @@ export function policyOutcome(f: PolicyFacts): PolicyOutcome {
 /** What a refused viewer is told. */
 export const REFUSAL_MESSAGES: Record<RefusalReason, string> = {
   private: "This video is private.",
-  plan_required: "Downloads need a plan: see /pricing.",
+  plan_required: "Downloading this video needs a plan: its owner's for anyone else, yours for your own (see /pricing).",
   daily_limit: "The free plan's downloads for today are used up: a plan downloads without a daily limit.",
   download_not_allowed: "The owner does not allow downloads of this video.",
   embed_not_allowed: "The owner does not allow this video to be embedded.",

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { DownloadButton } from "@/components/download-button";
 import type { BatchVideo } from "@/lib/batches";
 import { IN_PROGRESS, STATUS_STYLE } from "@/lib/video";
 
@@ -54,16 +55,7 @@ export function BatchResults({ videos }: { videos: BatchVideo[] }) {
               >
                 {t("open")}
               </Link>
-              {v.status === "COMPLETED" && v.videoUrl && (
-                <a
-                  href={v.videoUrl}
-                  download
-                  className="rounded-md border border-slate-300 px-2 py-1"
-                  data-testid="batch-result-download"
-                >
-                  {t("download")}
-                </a>
-              )}
+              {v.status === "COMPLETED" && <DownloadButton uuid={v.uuid} owner testId="batch-result-download" />}
             </div>
           </li>
         ))}

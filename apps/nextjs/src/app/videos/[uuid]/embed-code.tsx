@@ -2,9 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
+import { type Refusal, RefusalNote, refusalOf } from "@/components/refusal-note";
 import { api, describeError } from "@/lib/api";
 import type { VideoView } from "@/lib/video";
-import { type Refusal, RefusalNote, refusalOf } from "./refusal-note";
 
 type Embed = { playerUrl: string; iframe: string; badge: boolean };
 

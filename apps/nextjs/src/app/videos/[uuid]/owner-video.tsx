@@ -2,9 +2,9 @@
 
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
+import { DownloadButton } from "@/components/download-button";
 import { ApiError, api, describeError } from "@/lib/api";
 import { IN_PROGRESS, STATUS_STYLE, type VideoView } from "@/lib/video";
-import { DownloadButton } from "./download-button";
 import { SharingPanel } from "./sharing-panel";
 
 /** The owner's page: the video (followed until it is finished), what to do with it, and who may see it. */

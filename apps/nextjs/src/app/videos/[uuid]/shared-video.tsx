@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+import { DownloadButton } from "@/components/download-button";
 import { ApiError, api, describeError } from "@/lib/api";
-import { DownloadButton } from "./download-button";
 
 interface VideoCard {
   uuid: string;

@@ -2,11 +2,19 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { type Refusal, RefusalNote, refusalOf } from "@/components/refusal-note";
 import { api, describeError } from "@/lib/api";
-import { type Refusal, RefusalNote, refusalOf } from "./refusal-note";
 
 /** Asks the download door for a link and follows it; a refusal says why instead. */
-export function DownloadButton({ uuid, owner }: { uuid: string; owner: boolean }) {
+export function DownloadButton({
+  uuid,
+  owner,
+  testId = "download",
+}: {
+  uuid: string;
+  owner: boolean;
+  testId?: string;
+}) {
   const t = useTranslations("video");
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
@@ -34,12 +42,12 @@ export function DownloadButton({ uuid, owner }: { uuid: string; owner: boolean }
         type="button"
         disabled={busy}
         onClick={download}
-        data-testid="download"
+        data-testid={testId}
         className="self-start rounded-md border border-slate-300 px-3 py-1.5 text-sm disabled:opacity-50"
       >
         {t("download")}
       </button>
-      {refusal && <RefusalNote refusal={refusal} owner={owner} testId="download-refused" />}
+      {refusal && <RefusalNote refusal={refusal} owner={owner} testId={`${testId}-refused`} />}
       {error && (
         <p role="alert" className="text-sm text-red-700">
           {error}
