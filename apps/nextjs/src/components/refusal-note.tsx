@@ -1,25 +1,17 @@
 "use client";
 
+import { REFUSAL_REASONS, type RefusalReason } from "@videofly/common/access-reasons";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { ApiError } from "@/lib/api";
 
-const REASONS = [
-  "private",
-  "plan_required",
-  "daily_limit",
-  "download_not_allowed",
-  "embed_not_allowed",
-  "domain_not_allowed",
-  "rate_limited",
-] as const;
-export type Refusal = { reason: (typeof REASONS)[number] | null; message: string };
+export type Refusal = { reason: RefusalReason | null; message: string };
 
 /** A door's refusal (403 or 429 with details.reason); null for any other error, which the caller reports as such. */
 export function refusalOf(error: unknown): Refusal | null {
   if (!(error instanceof ApiError) || (error.status !== 403 && error.status !== 429)) return null;
   const reason = (error.details as { reason?: string } | undefined)?.reason;
-  const known = REASONS.find((r) => r === reason) ?? null;
+  const known = REFUSAL_REASONS.find((r) => r === reason) ?? null;
   return { reason: known, message: error.message };
 }
 

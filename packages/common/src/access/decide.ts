@@ -5,7 +5,8 @@ import { videoConfig } from "../video/config.ts";
 import { type Defer, detached, recordAccessLater, type Viewer } from "./audit.ts";
 import { accessConfig } from "./config.ts";
 import { takeFreeDownload } from "./quota.ts";
-import { type AccessAction, type AllowReason, policyOutcome, type RefusalReason } from "./rules.ts";
+import type { RefusalReason } from "./reasons.ts";
+import { type AccessAction, type AllowReason, policyOutcome } from "./rules.ts";
 import { signedVideoUrl } from "./urls.ts";
 
 export type AccessVideo = Pick<

@@ -5,7 +5,8 @@ export { type AccessDecision, type AccessRequest, type AccessVideo, decideVideoA
 export { type OpenDoor, openVideoDoor } from "./doors.ts";
 export { embedSnippet } from "./embed.ts";
 export { embedFrameAncestors } from "./frame-ancestors.ts";
-export { type AccessAction, type AllowReason, hostMatches, REFUSAL_MESSAGES, type RefusalReason } from "./rules.ts";
+export { REFUSAL_REASONS, type RefusalReason } from "./reasons.ts";
+export { type AccessAction, type AllowReason, hostMatches, REFUSAL_MESSAGES } from "./rules.ts";
 export * as accessSchemas from "./schemas.ts";
 export { type VideoAccessDay, videoAccessStats } from "./stats.ts";
 export { type SignedUrl, signedVideoUrl } from "./urls.ts";

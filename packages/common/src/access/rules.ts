@@ -1,16 +1,7 @@
 import type { VideoVisibility } from "@videofly/db";
+import type { RefusalReason } from "./reasons.ts";
 
 export type AccessAction = "play" | "embed" | "download";
-
-/** Why a door stays closed. */
-export type RefusalReason =
-  | "private"
-  | "plan_required"
-  | "daily_limit"
-  | "download_not_allowed"
-  | "embed_not_allowed"
-  | "domain_not_allowed"
-  | "rate_limited";
 
 /** Why a door opened: the viewer owns the video, its visibility, or its policy lets others download. */
 export type AllowReason = "owner" | "unlisted" | "public" | "download_allowed";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { visibility } from "../video/schemas.ts";
 import { timestamp } from "../wire.ts";
+import { REFUSAL_REASONS } from "./reasons.ts";
 
 // Responses: the envelope's `data`, as JSON carries it.
 
@@ -35,15 +36,7 @@ export const embed = z
   .meta({ id: "VideoEmbed" });
 
 export const refusalReason = z
-  .enum([
-    "private",
-    "plan_required",
-    "daily_limit",
-    "download_not_allowed",
-    "embed_not_allowed",
-    "domain_not_allowed",
-    "rate_limited",
-  ])
+  .enum(REFUSAL_REASONS)
   .meta({ id: "AccessRefusalReason", description: "Why a door stays closed (`details.reason` of a 403 or 429)." });
 
 export const statsQuery = z.object({ days: z.coerce.number().int().min(1).max(90).default(30) });
