@@ -1,5 +1,5 @@
 import { db, pool } from "@videofly/db";
-import { findPlayableVideo } from "./playable.ts";
+import { findPlayableVideo } from "../access/playable.ts";
 
 export interface FavoriteState {
   uuid: string;

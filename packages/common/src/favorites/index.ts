@@ -1,4 +1,3 @@
 export { type FavoriteState, favoriteVideo, unfavoriteVideo } from "./favorite.ts";
 export { latestPublicVideos, listFavorites } from "./lists.ts";
-export { findPlayableVideo, playableBy } from "./playable.ts";
 export * as favoritesSchemas from "./schemas.ts";

@@ -1,6 +1,7 @@
 import { db } from "@videofly/db";
-import { playableBy, publicView } from "./playable.ts";
+import { playableBy } from "../access/playable.ts";
 import { type FavoritesPosition, favoritesCursor, type GalleryPosition, galleryCursor } from "./schemas.ts";
+import { publicView } from "./view.ts";
 
 const withCount = { _count: { select: { favorites: true } } } as const;
 

@@ -1,10 +1,11 @@
 import { db, type Prisma, type Video } from "@videofly/db";
 import { AppError } from "../errors/index.ts";
-import { playUrl } from "../video/queries.ts";
 
 /**
- * The videos `userId` may play, as the play door decides it: their own, and anyone's finished
- * one that is unlisted or public. Deleted ones are no one's (deleting also makes a video private).
+ * The videos `userId` may play, as a query: the play branch of `policyOutcome` (rules.ts) for
+ * lists, where deciding row by row would be a query per row — their own, and anyone's finished one
+ * that is unlisted or public. Deleted ones are no one's. test/access/playable.test.ts holds it to
+ * the decision for every visibility, owner and status.
  */
 export function playableBy(userId: string): Prisma.VideoWhereInput {
   return {
@@ -18,17 +19,4 @@ export async function findPlayableVideo(userId: string, uuid: string): Promise<V
   const video = await db().video.findFirst({ where: { uuid, ...playableBy(userId) } });
   if (!video) throw new AppError("VIDEO_NOT_FOUND", { details: { uuid } });
   return video;
-}
-
-/** A video as the gallery and the favorites list show it to anyone who may play it. */
-export async function publicView(v: Video) {
-  return {
-    uuid: v.uuid,
-    model: v.model,
-    prompt: v.prompt,
-    aspectRatio: v.aspectRatio,
-    duration: v.duration,
-    videoUrl: await playUrl(v),
-    completedAt: v.completedAt,
-  };
 }
