@@ -9,10 +9,10 @@ interface PagedTableProps<T> {
   loadingText: string;
   emptyText: string;
   error: string | null;
-  /** Shown as a "load more" button when there is a next page. */
-  cursor: string | null;
-  onLoadMore: (cursor: string) => void;
-  loadMoreText: string;
+  /** A paginated list's next page, offered as a "load more" button while there is one. */
+  cursor?: string | null;
+  onLoadMore?: (cursor: string) => void;
+  loadMoreText?: string;
   testId: string;
 }
 
@@ -52,10 +52,10 @@ export function PagedTable<T>(props: PagedTableProps<T>) {
           </tbody>
         </table>
       </div>
-      {cursor && (
+      {cursor && props.onLoadMore && (
         <button
           type="button"
-          onClick={() => props.onLoadMore(cursor)}
+          onClick={() => props.onLoadMore?.(cursor)}
           className="w-fit rounded-md border border-slate-300 px-3 py-1.5 text-sm"
         >
           {props.loadMoreText}

@@ -1,9 +1,10 @@
 "use client";
 
-import { useEffect, useId, useState } from "react";
+import { useId, useState } from "react";
 import { DailyBarChart } from "@/components/daily-bars";
+import { PagedTable } from "@/components/paged-table";
+import { useApiData } from "@/hooks/use-api-data";
 import { ACCESS_ACTIONS, type AccessAction, type AccessStats, type AccessTop } from "@/lib/admin-stats";
-import { api } from "@/lib/api";
 import type { DayRange } from "./range-picker";
 
 const select =
@@ -12,7 +13,7 @@ const NAMES: Record<AccessAction, string> = { play: "Plays", embed: "Embeds", do
 
 /** Access decisions per day and action over the range, and the most watched videos. */
 export function AccessSection({ range }: { range: DayRange }) {
-  const { data: stats, error } = useAdminData<AccessStats>(
+  const { data: stats, error } = useApiData<AccessStats>(
     `/api/v1/admin/video-access/stats?from=${range.from}&to=${range.to}`,
     "Could not load access figures.",
   );
@@ -52,7 +53,7 @@ export function AccessSection({ range }: { range: DayRange }) {
 function TopVideos() {
   const [action, setAction] = useState<AccessAction>("play");
   const [days, setDays] = useState(7);
-  const { data: top, error } = useAdminData<AccessTop>(
+  const { data: top, error } = useApiData<AccessTop>(
     `/api/v1/admin/video-access/top?action=${action}&days=${days}`,
     "Could not load the top videos.",
   );
@@ -86,76 +87,24 @@ function TopVideos() {
           ))}
         </select>
       </div>
-      {error && (
-        <p role="alert" className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
-      <div className="overflow-x-auto rounded-xl bg-white shadow-sm">
-        <table className="w-full text-sm" data-testid="admin-top-videos">
-          <caption className="sr-only">
-            {`The videos most often allowed ${NAMES[action].toLowerCase()}${top ? ` since ${top.since} (UTC)` : ""}`}
-          </caption>
-          <thead className="bg-slate-100 text-left">
-            <tr>
-              <th scope="col" className="p-2 font-medium">
-                Prompt
-              </th>
-              <th scope="col" className="p-2 font-medium">
-                Owner
-              </th>
-              <th scope="col" className="p-2 text-right font-medium">
-                Allowed
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {top === null ? (
-              <tr>
-                <td colSpan={3} className="p-3 text-slate-500">
-                  Loading…
-                </td>
-              </tr>
-            ) : top.items.length === 0 ? (
-              <tr>
-                <td colSpan={3} className="p-3 text-slate-500">
-                  No {NAMES[action].toLowerCase()} allowed in this time.
-                </td>
-              </tr>
-            ) : (
-              top.items.map((v) => (
-                <tr key={v.uuid} data-testid="admin-top-video-row">
-                  <th scope="row" className="p-2 text-left font-normal" title={v.uuid}>
-                    {v.prompt}
-                  </th>
-                  <td className="max-w-56 truncate p-2">{v.ownerEmail}</td>
-                  <td className="p-2 text-right tabular-nums">{v.allowed}</td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
+      <PagedTable
+        caption={`The videos most often allowed ${NAMES[action].toLowerCase()}${top ? ` since ${top.since} (UTC)` : ""}`}
+        headings={["Prompt", "Owner", "Allowed"]}
+        items={top?.items ?? null}
+        row={(v) => (
+          <tr key={v.uuid} data-testid="admin-top-video-row">
+            <th scope="row" className="p-2 text-left font-normal" title={v.uuid}>
+              {v.prompt}
+            </th>
+            <td className="max-w-56 truncate p-2">{v.ownerEmail}</td>
+            <td className="p-2 text-right tabular-nums">{v.allowed}</td>
+          </tr>
+        )}
+        loadingText="Loading…"
+        emptyText={`No ${NAMES[action].toLowerCase()} allowed in this time.`}
+        error={error}
+        testId="admin-top-videos"
+      />
     </div>
   );
-}
-
-/** GETs `url` whenever it changes; an answer to an older url is dropped. */
-function useAdminData<T>(url: string, fallback: string): { data: T | null; error: string | null } {
-  const [state, setState] = useState<{ data: T | null; error: string | null }>({ data: null, error: null });
-  useEffect(() => {
-    let current = true;
-    api<T>(url).then(
-      (data) => {
-        if (current) setState({ data, error: null });
-      },
-      (e: unknown) => {
-        if (current) setState((s) => ({ data: s.data, error: e instanceof Error ? e.message : fallback }));
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [url, fallback]);
-  return state;
 }
