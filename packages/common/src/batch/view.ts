@@ -1,5 +1,6 @@
 import type { SqlClient } from "@videofly/db";
 import { pool } from "@videofly/db";
+import type { GenerationMode } from "../video/models.ts";
 
 export type BatchStatusName = "queued" | "running" | "completed" | "partially_failed" | "failed" | "cancelled";
 
@@ -7,7 +8,7 @@ export interface BatchView {
   id: string;
   status: BatchStatusName;
   model: string;
-  mode: "TEXT_TO_VIDEO" | "IMAGE_TO_VIDEO";
+  mode: GenerationMode;
   duration: number;
   aspectRatio: string;
   quality: string;

@@ -13,5 +13,6 @@ export {
   systemHost,
 } from "./debian-package.ts";
 export { startTestRedis, type TestRedis } from "./redis-server.ts";
+export { sampleMedia } from "./sample-media.ts";
 export { lastMailTo, mailsTo, type SmtpCapture, startSmtpCapture } from "./smtp-capture.ts";
 export { CHROMIUM, ensureTestTools, REDIS_SERVER } from "./test-tools.ts";

@@ -1,6 +1,6 @@
 import { AppError } from "../errors/index.ts";
 
-export type GenerationMode = "TEXT_TO_VIDEO" | "IMAGE_TO_VIDEO";
+export type GenerationMode = "TEXT_TO_VIDEO" | "IMAGE_TO_VIDEO" | "LIPSYNC";
 
 interface PriceTable {
   kind: "table";
@@ -24,11 +24,11 @@ export interface VideoModel {
   aspectRatios: string[];
   qualities: string[];
   /** Providers that serve the model, tried in this order, with the model's id at each (per mode when they differ). */
-  providers: { name: string; model: string | Record<GenerationMode, string> }[];
+  providers: { name: string; model: string | Partial<Record<GenerationMode, string>> }[];
   price: PriceTable | PerSecond;
 }
 
-const kling = (id: string, name: string, providerModel: Record<GenerationMode, string>): VideoModel => ({
+const kling = (id: string, name: string, providerModel: Partial<Record<GenerationMode, string>>): VideoModel => ({
   id,
   name,
   enabled: true,
@@ -140,8 +140,8 @@ export function resolveModel(spec: GenerationSpec, catalogue: VideoModel[] = MOD
   return model;
 }
 
-/** The model's id at a provider for a mode. */
-export function providerModelId(entry: VideoModel["providers"][number], mode: GenerationMode): string {
+/** The model's id at a provider for a mode; undefined when that provider does not do the mode. */
+export function providerModelId(entry: VideoModel["providers"][number], mode: GenerationMode): string | undefined {
   return typeof entry.model === "string" ? entry.model : entry.model[mode];
 }
 

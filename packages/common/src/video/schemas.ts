@@ -9,7 +9,7 @@ export const videoStatus = z
     description:
       "PENDING → GENERATING → UPLOADING → COMPLETED, or FAILED. A batch item starts QUEUED (waiting for a slot) and is CANCELLED if its batch is cancelled before it starts.",
   });
-export const generationMode = z.enum(["TEXT_TO_VIDEO", "IMAGE_TO_VIDEO"]).meta({ id: "GenerationMode" });
+export const generationMode = z.enum(["TEXT_TO_VIDEO", "IMAGE_TO_VIDEO", "LIPSYNC"]).meta({ id: "GenerationMode" });
 
 /** Where a page of videos stopped, newest first: creation time, then id. */
 export const videoCursor = cursorCodec("videos", z.tuple([cursorFields.timestamp, cursorFields.id]));

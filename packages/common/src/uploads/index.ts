@@ -1,0 +1,1 @@
+export { type UploadFacts, type UploadPurposeName, type UsableUpload, usableUpload } from "./usable.ts";
