@@ -5,7 +5,19 @@ import { type AccessDecision, type AccessVideo, decideVideoAccess } from "./deci
 import { type AccessAction, REFUSAL_MESSAGES } from "./rules.ts";
 
 export type OpenDoor = Extract<AccessDecision, { allowed: true }> & {
-  video: AccessVideo & Pick<Video, "prompt" | "aspectRatio" | "model" | "duration">;
+  video: AccessVideo &
+    Pick<
+      Video,
+      | "prompt"
+      | "aspectRatio"
+      | "model"
+      | "duration"
+      | "thumbnailKey"
+      | "mediaDurationMs"
+      | "width"
+      | "height"
+      | "hasAudio"
+    >;
 };
 
 /**
