@@ -97,7 +97,8 @@ beforeAll(async () => {
 async function seenByA() {
   const video = async (uuid: string) => {
     const { response, data } = await sdk(a).GET("/video/{uuid}", { params: { path: { uuid } } });
-    return { status: response.status, data: { ...data?.data, videoUrl: Boolean(data?.data.videoUrl) } };
+    const signed = { videoUrl: Boolean(data?.data.videoUrl), posterUrl: Boolean(data?.data.posterUrl) };
+    return { status: response.status, data: { ...data?.data, ...signed } };
   };
   const list = await call<{ items: VideoView[] }>(a, "/api/v1/video/list");
   return {
@@ -153,7 +154,12 @@ describe("one user on another's resources", () => {
 
   it("gets 404 (never 403) from every video route, and A's videos stay as they were", async () => {
     const before = await seenByA();
-    expect(before.shown.data).toMatchObject({ status: "COMPLETED", visibility: "private", videoUrl: true });
+    expect(before.shown.data).toMatchObject({
+      status: "COMPLETED",
+      visibility: "private",
+      videoUrl: true,
+      posterUrl: true,
+    });
     expect(before.failed.data).toMatchObject({ status: "FAILED" });
 
     const attempts: [string, string, unknown?][] = [

@@ -9,6 +9,7 @@ interface GalleryVideo {
   uuid: string;
   prompt: string;
   videoUrl: string | null;
+  posterUrl: string | null;
   favoriteCount: number;
   favorited: boolean;
 }
@@ -86,6 +87,9 @@ export function Gallery({ signedIn }: { signedIn: boolean }) {
               {v.videoUrl && (
                 <video
                   src={v.videoUrl}
+                  poster={v.posterUrl ?? undefined}
+                  preload={v.posterUrl ? "none" : "metadata"}
+                  aria-label={v.prompt}
                   muted
                   loop
                   playsInline

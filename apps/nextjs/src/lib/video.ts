@@ -13,6 +13,11 @@ export interface VideoView {
   allowDownload: boolean;
   embedDomains: string[];
   videoUrl: string | null;
+  posterUrl: string | null;
+  mediaDuration: number | null;
+  width: number | null;
+  height: number | null;
+  hasAudio: boolean | null;
   error: { code: string; message: string | null } | null;
   createdAt: string;
 }

@@ -1,9 +1,10 @@
+import { mediaView } from "../video/view.ts";
 import type { Defer, Viewer } from "./audit.ts";
 import { openVideoDoor } from "./doors.ts";
 
 /**
  * What a video's page shows anyone it may be played for: the play door decides (and records the
- * look), and its answer carries the player's URL, so one visit is one decision.
+ * look), and its answer carries the player's URL, so one visit is one decision. So is its poster's.
  */
 export async function openVideoCard(uuid: string, viewer: Viewer, options: { defer?: Defer; now?: Date } = {}) {
   const door = await openVideoDoor("play", uuid, viewer, options);
@@ -18,6 +19,7 @@ export async function openVideoCard(uuid: string, viewer: Viewer, options: { def
     allowDownload: video.allowDownload,
     owner: door.reason === "owner",
     videoUrl: door.url,
+    ...mediaView(video, door.posterUrl),
     expiresAt: door.expiresAt,
   };
 }

@@ -3,9 +3,24 @@ import { AppError } from "../errors/index.ts";
 import type { Defer, Viewer } from "./audit.ts";
 import { type AccessDecision, type AccessVideo, decideVideoAccess } from "./decide.ts";
 import { type AccessAction, REFUSAL_MESSAGES } from "./rules.ts";
+import { signedPosterUrl } from "./urls.ts";
 
 export type OpenDoor = Extract<AccessDecision, { allowed: true }> & {
-  video: AccessVideo & Pick<Video, "prompt" | "aspectRatio" | "model" | "duration">;
+  video: AccessVideo &
+    Pick<
+      Video,
+      | "prompt"
+      | "aspectRatio"
+      | "model"
+      | "duration"
+      | "thumbnailKey"
+      | "mediaDurationMs"
+      | "width"
+      | "height"
+      | "hasAudio"
+    >;
+  /** A signed link to its poster, given only through an open door; null when it has none. */
+  posterUrl: string | null;
 };
 
 /**
@@ -29,7 +44,10 @@ export async function openVideoDoor(
   // Until it is finished a video is its owner's alone, whatever it is set to.
   const subject = { ...video, storageKey: video.storageKey ?? "", visibility: finished ? video.visibility : "PRIVATE" };
   const decision = await decideVideoAccess({ action, viewer, video: subject, now: options.now }, options.defer);
-  if (decision.allowed) return { ...decision, video: subject };
+  if (decision.allowed) {
+    const posterUrl = subject.thumbnailKey ? await signedPosterUrl({ thumbnailKey: subject.thumbnailKey }) : null;
+    return { ...decision, video: subject, posterUrl };
+  }
   if (decision.reason === "private" && viewer.userId !== video.userId) {
     throw new AppError("VIDEO_NOT_FOUND", { details: { uuid } });
   }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { visibility } from "../video/schemas.ts";
+import { mediaFields, visibility } from "../video/schemas.ts";
 import { timestamp } from "../wire.ts";
 import { REFUSAL_REASONS } from "./reasons.ts";
 
@@ -23,6 +23,7 @@ export const videoCard = z
     allowDownload: z.boolean().meta({ description: "The owner lets others download it (the download door decides)." }),
     owner: z.boolean().meta({ description: "The caller owns the video." }),
     videoUrl: z.string().meta({ description: "A signed URL to play it; it stops working at expiresAt." }),
+    ...mediaFields,
     expiresAt: timestamp(),
   })
   .meta({ id: "VideoCard" });

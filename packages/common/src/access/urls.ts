@@ -23,3 +23,8 @@ export async function signedVideoUrl(
   });
   return { url, expiresAt: new Date(Math.floor(now.getTime() / 1000) * 1000 + ttl * 1000) };
 }
+
+/** A short-lived signed URL to a stored poster, for whoever may be shown its video (as `signedVideoUrl`). */
+export function signedPosterUrl(video: { thumbnailKey: string }): Promise<string> {
+  return files().presignDownload(video.thumbnailKey, { expiresInSeconds: accessConfig().VIDEO_URL_TTL_SECONDS });
+}

@@ -1,7 +1,6 @@
 import { db, pool } from "@videofly/db";
 import type { z } from "zod";
-import { playUrl } from "../video/queries.ts";
-import { videoView } from "../video/view.ts";
+import { signedVideoView } from "../video/queries.ts";
 import { batchNotFound } from "./cancel.ts";
 import { batchCursor, batchVideoCursor } from "./schemas.ts";
 import { BATCH_SELECT, type BatchRow, type BatchView, batchView, loadBatchView } from "./view.ts";
@@ -70,7 +69,7 @@ export async function listBatchVideos(
   return {
     items: await Promise.all(
       page.map(async (v) => ({
-        ...videoView(v, await playUrl(v)),
+        ...(await signedVideoView(v)),
         batchIndex: v.batchIndex ?? 0,
         metadata: (v.metadata ?? null) as Record<string, unknown> | null,
       })),

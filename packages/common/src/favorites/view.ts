@@ -1,5 +1,6 @@
 import type { Video } from "@videofly/db";
-import { playUrl } from "../video/queries.ts";
+import { playUrl, posterUrl } from "../video/queries.ts";
+import { mediaView } from "../video/view.ts";
 
 /** A video as the gallery and the favorites list show it to anyone who may play it. */
 export async function publicView(v: Video) {
@@ -10,6 +11,7 @@ export async function publicView(v: Video) {
     aspectRatio: v.aspectRatio,
     duration: v.duration,
     videoUrl: await playUrl(v),
+    ...mediaView(v, await posterUrl(v)),
     completedAt: v.completedAt,
   };
 }

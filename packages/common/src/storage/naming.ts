@@ -32,7 +32,10 @@ function segment(value: string, pattern: RegExp, name: string): string {
   return value;
 }
 
-/** The two kinds of object the app stores (docs/architecture.md §5). */
+/**
+ * The kinds of object the app stores (docs/architecture.md §5). A video's poster sits beside it in
+ * `videos/<videoUuid>/`, so whatever deletes that folder (account deletion) takes the poster too.
+ */
 export const storageKeys = {
   upload(userId: string, id: string, ext: string): string {
     const extension = segment(ext.replace(/^\./, "").toLowerCase(), EXTENSION, "extension");
@@ -40,6 +43,9 @@ export const storageKeys = {
   },
   video(videoUuid: string, id: string, ext: "mp4" | "webm" = "mp4"): string {
     return `videos/${segment(videoUuid, ID, "videoUuid")}/${segment(id, ID, "id")}.${ext}`;
+  },
+  poster(videoUuid: string, id: string): string {
+    return `videos/${segment(videoUuid, ID, "videoUuid")}/${segment(id, ID, "id")}-poster.jpg`;
   },
 };
 

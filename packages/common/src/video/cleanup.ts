@@ -14,7 +14,7 @@ export interface CleanupResult {
 
 /**
  * Deletes FAILED videos after 30 days, archives (soft-deletes) COMPLETED ones after 90 days, and
- * removes the stored files of every soft-deleted video. The file goes first, then the key, so a
+ * removes the stored files (the video and its poster) of every soft-deleted video. The files go first, then the keys, so a
  * crash in between only repeats a delete. Then it retries the scheduled folder deletions.
  */
 export async function cleanupVideos(now = new Date(), batch = 200): Promise<CleanupResult> {
@@ -28,13 +28,14 @@ export async function cleanupVideos(now = new Date(), batch = 200): Promise<Clea
   let filesRemoved = 0;
   for (;;) {
     const gone = await db().video.findMany({
-      where: { deletedAt: { not: null }, storageKey: { not: null } },
-      select: { id: true, storageKey: true },
+      where: { deletedAt: { not: null }, OR: [{ storageKey: { not: null } }, { thumbnailKey: { not: null } }] },
+      select: { id: true, storageKey: true, thumbnailKey: true },
       take: batch,
     });
     for (const v of gone) {
       if (v.storageKey) await files().delete(v.storageKey);
-      await db().video.update({ where: { id: v.id }, data: { storageKey: null } });
+      if (v.thumbnailKey) await files().delete(v.thumbnailKey);
+      await db().video.update({ where: { id: v.id }, data: { storageKey: null, thumbnailKey: null } });
       filesRemoved += 1;
     }
     if (gone.length < batch) break;

@@ -14,9 +14,11 @@ export {
   getVideoStatus,
   listVideos,
   playUrl,
+  posterUrl,
+  signedVideoView,
   updateVideoPolicy,
 } from "./queries.ts";
 export { retryVideo } from "./retry.ts";
 export * as videoSchemas from "./schemas.ts";
 export { MAX_UPLOAD_BYTES, presignedUpload, presignImageUpload, presignUploadBody } from "./uploads.ts";
-export { type VideoView, videoView } from "./view.ts";
+export { mediaView, type VideoView, videoView } from "./view.ts";

@@ -5,8 +5,8 @@ import { resolveHoldInTransaction } from "../credits/index.ts";
 import { type ErrorName, errorCodes } from "../errors/index.ts";
 import { logger } from "../logger.ts";
 import { emitWebhookEvent } from "../webhooks/index.ts";
-import { playUrl } from "./queries.ts";
-import { videoView } from "./view.ts";
+import { signedVideoView } from "./queries.ts";
+import type { StoredFacts } from "./result-file.ts";
 
 /**
  * The statuses of a video being made: it counts toward VIDEO_MAX_CONCURRENT until it leaves them.
@@ -57,13 +57,30 @@ export async function failVideo(
   return db().video.findUnique({ where: { uuid } });
 }
 
-/** Marks a stored video COMPLETED and settles its credits, in one transaction; exactly once. */
-export async function completeVideo(uuid: string, storageKey: string): Promise<boolean> {
+/**
+ * Marks a stored video COMPLETED, with its poster and probed facts when known, and settles its
+ * credits, in one transaction; exactly once.
+ */
+export async function completeVideo(
+  uuid: string,
+  storageKey: string,
+  facts: Partial<StoredFacts> = {},
+): Promise<boolean> {
   const completed = await transaction(async (client) => {
     const { rows } = await client.query<Video>(
-      `UPDATE video SET status = 'COMPLETED', "storageKey" = $2, "completedAt" = now(), "nextCheckAt" = NULL, "updatedAt" = now()
+      `UPDATE video SET status = 'COMPLETED', "storageKey" = $2, "thumbnailKey" = $3, "mediaDurationMs" = $4,
+                        width = $5, height = $6, "hasAudio" = $7,
+                        "completedAt" = now(), "nextCheckAt" = NULL, "updatedAt" = now()
         WHERE uuid = $1 AND status = 'UPLOADING' RETURNING *`,
-      [uuid, storageKey],
+      [
+        uuid,
+        storageKey,
+        facts.thumbnailKey ?? null,
+        facts.mediaDurationMs ?? null,
+        facts.width ?? null,
+        facts.height ?? null,
+        facts.hasAudio ?? null,
+      ],
     );
     const done = rows[0];
     if (!done?.holdReference) return null;
@@ -85,7 +102,7 @@ async function endedInTransaction(
   ended: Video,
   type: "video.completed" | "video.failed",
 ): Promise<void> {
-  await emitWebhookEvent(client, { userId: ended.userId, type, data: videoView(ended, await playUrl(ended)) });
+  await emitWebhookEvent(client, { userId: ended.userId, type, data: await signedVideoView(ended) });
   if (ended.batchId) await finaliseBatchInTransaction(client, ended.batchId);
 }
 

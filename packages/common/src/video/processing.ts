@@ -10,6 +10,7 @@ import { files } from "./files.ts";
 import { completeVideo, failVideo } from "./lifecycle.ts";
 import { NotAVideoError, sniffVideo } from "./media.ts";
 import { providerRegistry } from "./providers.ts";
+import { storeResult } from "./result-file.ts";
 import { failPastMaxRuntime, failVideosPastMaxRuntime, isPastMaxRuntime } from "./runtime.ts";
 import { checkUnconfirmedTask } from "./unconfirmed.ts";
 
@@ -79,8 +80,10 @@ export async function checkVideo(uuid: string, options: { claimed?: boolean } = 
 /**
  * Streams the provider's file into our storage (never whole in memory), then completes the video.
  * The URL is the provider's word, so it is fetched through the outbound guard (public addresses,
- * https in production, VIDEO_MAX_BYTES) and must be an MP4 or WebM; a file refused for what it is
- * fails the video at once, anything else (the network, the provider's server) is tried again.
+ * https in production, VIDEO_MAX_BYTES) and must be an MP4 or WebM that ffprobe reads as a video
+ * (`storeResult`, which also makes its poster and facts); a file refused for what it is — corrupt
+ * bytes behind an MP4 head included — fails the video at once and its credits are released; anything
+ * else (the network, the provider's server) is tried again.
  */
 async function copyVideo(video: Video): Promise<void> {
   const log = logger().child({ videoUuid: video.uuid });
@@ -89,6 +92,7 @@ async function copyVideo(video: Video): Promise<void> {
     await failVideo(video.uuid, "STORAGE_UPLOAD_FAILED", "No file to copy.");
     return;
   }
+  let stored: string | undefined;
   try {
     const res = await fetchProviderFile(video.provider, video.providerVideoUrl, {
       timeoutMs: 10 * 60_000,
@@ -98,11 +102,15 @@ async function copyVideo(video: Video): Promise<void> {
       res.body.destroy();
       throw new Error(`the provider's file answered ${res.status}`);
     }
-    const { container, stream } = await sniffVideo(res.body, res.headers["content-type"]);
-    const key = storageKeys.video(video.uuid, video.id, container.ext);
-    await files().put(key, stream, { contentType: container.contentType, contentLength: res.contentLength });
-    if (!(await completeVideo(video.uuid, key))) await removeOrphanCopy(video.uuid, key);
+    const sniffed = await sniffVideo(res.body, res.headers["content-type"]);
+    stored = storageKeys.video(video.uuid, video.id, sniffed.container.ext);
+    const { key, facts } = await storeResult(video, sniffed, res.contentLength);
+    if (!(await completeVideo(video.uuid, key, facts))) await removeOrphanCopy(video, key);
   } catch (error) {
+    // Whatever this attempt stored (the file, its poster) goes unless the video completed with it.
+    if (stored) {
+      await removeOrphanCopy(video, stored).catch((err: unknown) => log.warn({ err }, "removing a failed copy failed"));
+    }
     const refused = fileRefusal(error);
     if (refused) {
       log.warn({ reason: refused.message }, "the provider's file was refused");
@@ -133,13 +141,18 @@ function fileRefusal(error: unknown): OutboundError | NotAVideoError | undefined
 
 /**
  * A copy that finished after its video failed (or was deleted with its account) must not outlive
- * it. A copy that lost the race to another copier of the same video wrote the same key, which the
- * COMPLETED video now uses: that one stays.
+ * it. A copy that lost the race to another copier of the same video wrote the same keys, which the
+ * COMPLETED video now uses: those stay.
  */
-async function removeOrphanCopy(uuid: string, key: string): Promise<void> {
-  const current = await db().video.findUnique({ where: { uuid }, select: { status: true, storageKey: true } });
+async function removeOrphanCopy(video: { uuid: string; id: string }, key: string): Promise<void> {
+  const current = await db().video.findUnique({
+    where: { uuid: video.uuid },
+    select: { status: true, storageKey: true },
+  });
   if (current?.status === "COMPLETED" && current.storageKey === key) return;
   await files().delete(key);
+  // Every copy of a video makes its poster under the same key: a completed video keeps it.
+  if (current?.status !== "COMPLETED") await files().delete(storageKeys.poster(video.uuid, video.id));
 }
 
 export interface ProcessResult {

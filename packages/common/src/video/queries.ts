@@ -1,6 +1,6 @@
 import { db, type Video, type VideoStatus } from "@videofly/db";
 import type { z } from "zod";
-import { signedVideoUrl } from "../access/urls.ts";
+import { signedPosterUrl, signedVideoUrl } from "../access/urls.ts";
 import { cancelQueuedVideo } from "../batch/cancel.ts";
 import { AppError } from "../errors/index.ts";
 import { type policyBody, type VideoPosition, videoCursor } from "./schemas.ts";
@@ -15,6 +15,18 @@ export async function playUrl(v: Video): Promise<string | null> {
   return (await signedVideoUrl({ uuid: v.uuid, storageKey: v.storageKey }, "play")).url;
 }
 
+/** The signed link to a finished video's poster, for the same callers as `playUrl`; null without one. */
+export async function posterUrl(v: Video): Promise<string | null> {
+  if (v.status !== "COMPLETED" || !v.thumbnailKey) return null;
+  return signedPosterUrl({ thumbnailKey: v.thumbnailKey });
+}
+
+/** `videoView` with its signed links. */
+export async function signedVideoView(v: Video) {
+  const [videoUrl, poster] = await Promise.all([playUrl(v), posterUrl(v)]);
+  return videoView(v, videoUrl, poster);
+}
+
 /** The user's own video; another user's is "not found", never "forbidden", so ids leak nothing. */
 export async function findOwnVideo(userId: string, uuid: string): Promise<Video> {
   const video = await db().video.findFirst({ where: { uuid, userId, deletedAt: null } });
@@ -24,7 +36,7 @@ export async function findOwnVideo(userId: string, uuid: string): Promise<Video>
 
 export async function getVideo(userId: string, uuid: string) {
   const video = await findOwnVideo(userId, uuid);
-  return videoView(video, await playUrl(video));
+  return signedVideoView(video);
 }
 
 export async function getVideoStatus(userId: string, uuid: string) {
@@ -59,7 +71,7 @@ export async function listVideos(
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
-    items: await Promise.all(page.map(async (v) => videoView(v, await playUrl(v)))),
+    items: await Promise.all(page.map(signedVideoView)),
     nextCursor: rows.length > limit && last ? videoCursor.encode([last.createdAt.toISOString(), last.id]) : null,
   };
 }
@@ -92,5 +104,5 @@ export async function updateVideoPolicy(userId: string, uuid: string, policy: z.
       ...(policy.embedDomains ? { embedDomains: [...new Set(policy.embedDomains)] } : {}),
     },
   });
-  return videoView(updated, await playUrl(updated));
+  return signedVideoView(updated);
 }

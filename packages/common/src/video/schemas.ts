@@ -68,6 +68,18 @@ export const policyBody = z
 
 // Responses: the envelope's `data`, as JSON carries it (test/video/api-schemas.test.ts holds them to the services).
 
+/** What a stored video is, as ffprobe read it, and its poster: null until known (and for older videos). */
+export const mediaFields = {
+  posterUrl: z.string().nullable().meta({
+    description:
+      "A short-lived signed link to its poster, a JPEG from its first second (VIDEO_URL_TTL_SECONDS); null until it is stored, or when none could be made.",
+  }),
+  mediaDuration: z.number().nullable().meta({ description: "The stored file's length in seconds, as probed." }),
+  width: z.int().nullable().meta({ description: "Pixels, as probed." }),
+  height: z.int().nullable().meta({ description: "Pixels, as probed." }),
+  hasAudio: z.boolean().nullable().meta({ description: "Whether the stored file has a sound track." }),
+};
+
 const videoError = z
   .object({
     code: z.string().meta({ description: "An error code of the API's table (E4xxx, E5xxx)." }),
@@ -98,6 +110,7 @@ export const video = z
       .string()
       .nullable()
       .meta({ description: "A short-lived signed link to play it once it is stored (VIDEO_URL_TTL_SECONDS)." }),
+    ...mediaFields,
     error: videoError,
     createdAt: timestamp(),
     startedAt: timestamp().nullable(),
@@ -121,6 +134,7 @@ export const publicVideo = z
     aspectRatio: z.string(),
     duration: z.int(),
     videoUrl: z.string().nullable(),
+    ...mediaFields,
     completedAt: timestamp().nullable(),
   })
   .meta({ id: "PublicVideo" });

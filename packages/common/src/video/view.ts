@@ -1,7 +1,24 @@
 import type { Video } from "@videofly/db";
 
-/** A video as the API shows its owner; `videoUrl` is a short-lived signed link to play it once it is stored. */
-export function videoView(v: Video, videoUrl: string | null = null) {
+/** The stored file's probed facts (null until known, and for videos stored before probing) and its poster's link. */
+export function mediaView(
+  v: Pick<Video, "mediaDurationMs" | "width" | "height" | "hasAudio">,
+  posterUrl: string | null,
+) {
+  return {
+    posterUrl,
+    mediaDuration: v.mediaDurationMs == null ? null : v.mediaDurationMs / 1000,
+    width: v.width,
+    height: v.height,
+    hasAudio: v.hasAudio,
+  };
+}
+
+/**
+ * A video as the API shows its owner; `videoUrl` and `posterUrl` are short-lived signed links to
+ * play it and to its poster once they are stored.
+ */
+export function videoView(v: Video, videoUrl: string | null = null, posterUrl: string | null = null) {
   return {
     uuid: v.uuid,
     status: v.status,
@@ -20,6 +37,7 @@ export function videoView(v: Video, videoUrl: string | null = null) {
     allowDownload: v.allowDownload,
     embedDomains: v.embedDomains,
     videoUrl,
+    ...mediaView(v, posterUrl),
     error: v.errorCode ? { code: v.errorCode, message: v.errorMessage } : null,
     createdAt: v.createdAt,
     startedAt: v.startedAt,

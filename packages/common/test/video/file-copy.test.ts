@@ -8,6 +8,7 @@ import { Readable } from "node:stream";
 import { db } from "@videofly/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { grantCredits } from "../../src/credits/index.ts";
+import { ffmpegPath, runTool } from "../../src/media/index.ts";
 import { storageKeys } from "../../src/storage/index.ts";
 import { files } from "../../src/video/files.ts";
 import { generateVideo, processDueVideos, retryVideo } from "../../src/video/index.ts";
@@ -21,10 +22,21 @@ import { rssSampler } from "../storage/fixtures.ts";
 const MiB = 1024 * 1024;
 const CAP = 128 * MiB;
 const SAMPLE = readFileSync(path.resolve(import.meta.dirname, "../../../../apps/nextjs/public/demo/sample.mp4"));
-const WEBM = Buffer.concat([Buffer.from("1a45dfa3a3428681", "hex"), randomBytes(4096)]);
+let WEBM: Buffer;
+/** An MP4's `ftyp` box, then noise: the magic of a video, the body of none (ffprobe finds no `moov`). */
+const CORRUPT_MP4 = Buffer.concat([SAMPLE.subarray(0, SAMPLE.readUInt32BE(0)), randomBytes(256 * 1024)]);
 const HTML = "<!DOCTYPE html><html><body>Your video is ready! <a href='/x'>Download</a></body></html>";
 
-type AppFile = "mp4" | "webm" | "html" | "declared too big" | "endless" | "large" | "redirect to loopback" | "503";
+type AppFile =
+  | "mp4"
+  | "webm"
+  | "html"
+  | "corrupt mp4"
+  | "declared too big"
+  | "endless"
+  | "large"
+  | "redirect to loopback"
+  | "503";
 let appFile: AppFile = "mp4";
 let app: Server;
 let target: Server;
@@ -34,13 +46,20 @@ let kieResultUrl = "";
 
 const FILLER = randomBytes(256 * 1024);
 
-/** An MP4-looking head, then filler as the reader takes it (never all in memory). */
+/**
+ * A real MP4 (the sample) padded with a `free` box of filler up to `totalBytes`, as the reader takes
+ * it (never all in memory): a valid file of any size, which ffprobe reads. Endless without a total.
+ */
 function mp4Stream(totalBytes: number | null): Readable {
+  const free = Buffer.alloc(8);
+  free.writeUInt32BE(totalBytes === null ? 0xffffffff : totalBytes - SAMPLE.length, 0);
+  free.write("free", 4, "latin1");
+  const head = Buffer.concat([SAMPLE, free]);
   let sent = 0;
   return new Readable({
     read() {
       if (totalBytes !== null && sent >= totalBytes) return void this.push(null);
-      const chunk = sent === 0 ? SAMPLE.subarray(0, 64) : FILLER;
+      const chunk = sent === 0 ? head : FILLER;
       const size = totalBytes === null ? chunk.length : Math.min(chunk.length, totalBytes - sent);
       sent += size;
       this.push(chunk.subarray(0, size));
@@ -56,6 +75,8 @@ function serveAppFile(res: ServerResponse) {
       return res.writeHead(200, { "content-type": "video/webm" }).end(WEBM);
     case "html":
       return res.writeHead(200, { "content-type": "text/html" }).end(HTML);
+    case "corrupt mp4":
+      return res.writeHead(200, { "content-type": "video/mp4" }).end(CORRUPT_MP4);
     case "declared too big":
       res.writeHead(200, { "content-type": "video/mp4", "content-length": String(CAP + 1) });
       return mp4Stream(CAP + 1).pipe(res);
@@ -76,6 +97,12 @@ function serveAppFile(res: ServerResponse) {
 const origin = (server: Server) => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
 beforeAll(async () => {
+  const webm = path.join(mkdtempSync(path.join(tmpdir(), "videofly-webm-")), "sample.webm");
+  await runTool(ffmpegPath(), [
+    ...["-v", "error", "-f", "lavfi", "-i", "testsrc=size=320x240:rate=25:duration=1"],
+    ...["-c:v", "libvpx", "-b:v", "200k", "-f", "webm", webm],
+  ]);
+  WEBM = readFileSync(webm);
   app = createServer((req, res) => (req.url === "/demo/sample.mp4" ? serveAppFile(res) : res.writeHead(404).end()));
   target = createServer((_req, res) => {
     targetHits += 1;
@@ -166,7 +193,7 @@ describe("copying the provider's file", () => {
 
   it("stores a WebM as WebM", async () => {
     const video = await demoVideoWith("webm");
-    expect(video.status).toBe("COMPLETED");
+    expect(video).toMatchObject({ status: "COMPLETED", width: 320, height: 240, hasAudio: false });
     expect(video.storageKey).toMatch(/\.webm$/);
     expect(await files().head(video.storageKey ?? "")).toMatchObject({ size: WEBM.length, contentType: "video/webm" });
   });
@@ -179,6 +206,20 @@ describe("copying the provider's file", () => {
     expect(await holdStatus(video.uuid)).toBe("RELEASED");
     // Copying the same bytes again would not help.
     await expect(retryVideo(userId, video.uuid)).rejects.toMatchObject({ code: "E4007" });
+  });
+
+  // The decision for a file with a video's magic and a broken body: it is refused like any file that
+  // is not a video (ffprobe cannot read it), so nobody pays for a file no player can show.
+  it("fails an MP4 whose body ffprobe cannot read, storing nothing (nor a poster), and releases once", async () => {
+    const video = await demoVideoWith("corrupt mp4");
+    expect(video).toMatchObject({ status: "FAILED", errorCode: "E5004", attempts: 0, thumbnailKey: null });
+    expect(video.errorMessage).toContain("cannot be read as a video");
+    expect(await files().head(storageKeys.video(video.uuid, video.id))).toBeNull();
+    expect(await files().head(storageKeys.poster(video.uuid, video.id))).toBeNull();
+    expect(await holdStatus(video.uuid)).toBe("RELEASED");
+    expect(
+      await db().creditTransaction.count({ where: { type: "RELEASE", hold: { reference: `video:${video.uuid}` } } }),
+    ).toBe(1);
   });
 
   it("a provider's server error is not a verdict on the file: the copy is tried again later", async () => {
@@ -206,7 +247,8 @@ describe("copying the provider's file", () => {
     const rss = rssSampler();
     const video = await demoVideoWith("large");
     const growth = rss.stop();
-    expect(video.status).toBe("COMPLETED");
+    expect(video).toMatchObject({ status: "COMPLETED", width: 320, height: 180, mediaDurationMs: 3000 });
+    expect(video.thumbnailKey).not.toBeNull();
     expect((await files().head(video.storageKey ?? ""))?.size).toBe(CAP - MiB);
     console.log(`127 MB copy: peak RSS growth ${(growth / MiB).toFixed(1)} MB`);
     // Holding the file would take at least its 127 MB.

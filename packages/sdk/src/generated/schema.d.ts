@@ -1106,7 +1106,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        GenerationMode: "TEXT_TO_VIDEO" | "IMAGE_TO_VIDEO";
+        GenerationMode: "TEXT_TO_VIDEO" | "IMAGE_TO_VIDEO" | "LIPSYNC";
         CreditAlerts: {
             /** @description credits.low is sent when the available balance drops from at least this to below it, once per crossing; 0 turns it off. */
             lowBalanceThreshold: number;
@@ -1573,6 +1573,16 @@ export interface components {
             embedDomains: string[];
             /** @description A short-lived signed link to play it once it is stored (VIDEO_URL_TTL_SECONDS). */
             videoUrl: string | null;
+            /** @description A short-lived signed link to its poster, a JPEG from its first second (VIDEO_URL_TTL_SECONDS); null until it is stored, or when none could be made. */
+            posterUrl: string | null;
+            /** @description The stored file's length in seconds, as probed. */
+            mediaDuration: number | null;
+            /** @description Pixels, as probed. */
+            width: number | null;
+            /** @description Pixels, as probed. */
+            height: number | null;
+            /** @description Whether the stored file has a sound track. */
+            hasAudio: boolean | null;
             /** @description Why the video failed; null unless it did. */
             error: {
                 /** @description An error code of the API's table (E4xxx, E5xxx). */
@@ -1779,6 +1789,16 @@ export interface components {
             aspectRatio: string;
             duration: number;
             videoUrl: string | null;
+            /** @description A short-lived signed link to its poster, a JPEG from its first second (VIDEO_URL_TTL_SECONDS); null until it is stored, or when none could be made. */
+            posterUrl: string | null;
+            /** @description The stored file's length in seconds, as probed. */
+            mediaDuration: number | null;
+            /** @description Pixels, as probed. */
+            width: number | null;
+            /** @description Pixels, as probed. */
+            height: number | null;
+            /** @description Whether the stored file has a sound track. */
+            hasAudio: boolean | null;
             completedAt: string | null;
             /** @description How many users favorited it. */
             favoriteCount: number;
@@ -1830,6 +1850,16 @@ export interface components {
             embedDomains: string[];
             /** @description A short-lived signed link to play it once it is stored (VIDEO_URL_TTL_SECONDS). */
             videoUrl: string | null;
+            /** @description A short-lived signed link to its poster, a JPEG from its first second (VIDEO_URL_TTL_SECONDS); null until it is stored, or when none could be made. */
+            posterUrl: string | null;
+            /** @description The stored file's length in seconds, as probed. */
+            mediaDuration: number | null;
+            /** @description Pixels, as probed. */
+            width: number | null;
+            /** @description Pixels, as probed. */
+            height: number | null;
+            /** @description Whether the stored file has a sound track. */
+            hasAudio: boolean | null;
             /** @description Why the video failed; null unless it did. */
             error: {
                 /** @description An error code of the API's table (E4xxx, E5xxx). */
@@ -1883,6 +1913,16 @@ export interface components {
             owner: boolean;
             /** @description A signed URL to play it; it stops working at expiresAt. */
             videoUrl: string;
+            /** @description A short-lived signed link to its poster, a JPEG from its first second (VIDEO_URL_TTL_SECONDS); null until it is stored, or when none could be made. */
+            posterUrl: string | null;
+            /** @description The stored file's length in seconds, as probed. */
+            mediaDuration: number | null;
+            /** @description Pixels, as probed. */
+            width: number | null;
+            /** @description Pixels, as probed. */
+            height: number | null;
+            /** @description Whether the stored file has a sound track. */
+            hasAudio: boolean | null;
             /** Format: date-time */
             expiresAt: string;
         };
@@ -1942,6 +1982,16 @@ export interface components {
             aspectRatio: string;
             duration: number;
             videoUrl: string | null;
+            /** @description A short-lived signed link to its poster, a JPEG from its first second (VIDEO_URL_TTL_SECONDS); null until it is stored, or when none could be made. */
+            posterUrl: string | null;
+            /** @description The stored file's length in seconds, as probed. */
+            mediaDuration: number | null;
+            /** @description Pixels, as probed. */
+            width: number | null;
+            /** @description Pixels, as probed. */
+            height: number | null;
+            /** @description Whether the stored file has a sound track. */
+            hasAudio: boolean | null;
             completedAt: string | null;
             /** @description How many users favorited it. */
             favoriteCount: number;

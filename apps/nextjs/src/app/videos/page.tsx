@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+import { VideoThumb } from "@/components/video-thumb";
 import { api } from "@/lib/api";
 import { IN_PROGRESS, STATUS_STYLE, type VideoView } from "@/lib/video";
 
@@ -72,18 +73,12 @@ export default function VideosPage() {
               data-testid="video-card"
             >
               <Link href={`/videos/${v.uuid}`} className="flex flex-col gap-2">
-                {v.videoUrl ? (
-                  <video
-                    src={v.videoUrl}
-                    muted
-                    preload="metadata"
-                    className="aspect-video w-full rounded-md bg-black object-contain"
-                  />
-                ) : (
-                  <div className="flex aspect-video items-center justify-center rounded-md bg-slate-100 text-sm text-slate-500">
-                    {IN_PROGRESS.has(v.status) ? t("rendering") : t("noVideo")}
-                  </div>
-                )}
+                <VideoThumb
+                  posterUrl={v.posterUrl}
+                  videoUrl={v.videoUrl}
+                  prompt={v.prompt}
+                  placeholder={IN_PROGRESS.has(v.status) ? t("rendering") : t("noVideo")}
+                />
                 <span
                   className={`w-fit rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[v.status]}`}
                   data-testid="video-status"

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { DownloadButton } from "@/components/download-button";
+import { VideoThumb } from "@/components/video-thumb";
 import type { BatchVideo } from "@/lib/batches";
 import { IN_PROGRESS, STATUS_STYLE } from "@/lib/video";
 
@@ -22,18 +23,12 @@ export function BatchResults({ videos }: { videos: BatchVideo[] }) {
             data-testid="batch-result"
             data-index={v.batchIndex}
           >
-            {v.status === "COMPLETED" && v.videoUrl ? (
-              <video
-                src={v.videoUrl}
-                muted
-                preload="metadata"
-                className="aspect-video w-full rounded-md bg-black object-contain"
-              />
-            ) : (
-              <div className="flex aspect-video items-center justify-center rounded-md bg-slate-100 text-sm text-slate-500">
-                {IN_PROGRESS.has(v.status) ? t("rendering") : t("noVideo")}
-              </div>
-            )}
+            <VideoThumb
+              posterUrl={v.status === "COMPLETED" ? v.posterUrl : null}
+              videoUrl={v.status === "COMPLETED" ? v.videoUrl : null}
+              prompt={v.prompt}
+              placeholder={IN_PROGRESS.has(v.status) ? t("rendering") : t("noVideo")}
+            />
             <div className="flex items-center gap-2">
               <span className="text-xs tabular-nums text-slate-500">#{v.batchIndex + 1}</span>
               <span

@@ -48,6 +48,7 @@ export default async function EmbedPage({ params }: { params: Promise<{ uuid: st
       {/* biome-ignore lint/a11y/useMediaCaption: generated videos have no captions to offer */}
       <video
         src={door.mediaUrl}
+        poster={door.posterUrl ?? undefined}
         controls
         playsInline
         className="h-full w-full object-contain"

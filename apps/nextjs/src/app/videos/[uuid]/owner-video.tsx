@@ -54,7 +54,7 @@ export function OwnerVideo({ uuid }: { uuid: string }) {
   return (
     <article className="flex flex-col gap-4">
       {finished ? (
-        <OwnerPlayer uuid={uuid} />
+        <OwnerPlayer uuid={uuid} posterUrl={video.posterUrl} />
       ) : (
         <div className="flex aspect-video items-center justify-center rounded-xl bg-slate-100 text-slate-500">
           {IN_PROGRESS.has(video.status) ? t("rendering") : t("noVideo")}
@@ -116,7 +116,7 @@ export function OwnerVideo({ uuid }: { uuid: string }) {
 }
 
 /** The owner watches through the play door too, so every look is one recorded decision; its link is the one to share privately. */
-function OwnerPlayer({ uuid }: { uuid: string }) {
+function OwnerPlayer({ uuid, posterUrl }: { uuid: string; posterUrl: string | null }) {
   const t = useTranslations("video");
   const [url, setUrl] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -136,7 +136,13 @@ function OwnerPlayer({ uuid }: { uuid: string }) {
   return (
     <div className="flex flex-col gap-2">
       {/* biome-ignore lint/a11y/useMediaCaption: generated videos have no captions to offer */}
-      <video src={url} controls className="aspect-video w-full rounded-xl bg-black" data-testid="player" />
+      <video
+        src={url}
+        poster={posterUrl ?? undefined}
+        controls
+        className="aspect-video w-full rounded-xl bg-black"
+        data-testid="player"
+      />
       <a href={url} className="self-start text-xs text-indigo-600 underline" data-testid="play-url">
         {t("playUrl")}
       </a>

@@ -15,6 +15,7 @@ interface VideoCard {
   allowDownload: boolean;
   owner: boolean;
   videoUrl: string;
+  posterUrl: string | null;
 }
 
 /** The page for anyone but the owner: the play door's card, or not found (a private video is, for them). */
@@ -47,7 +48,13 @@ export function SharedVideo({ uuid }: { uuid: string }) {
   return (
     <article className="flex flex-col gap-4">
       {/* biome-ignore lint/a11y/useMediaCaption: generated videos have no captions to offer */}
-      <video src={card.videoUrl} controls className="aspect-video w-full rounded-xl bg-black" data-testid="player" />
+      <video
+        src={card.videoUrl}
+        poster={card.posterUrl ?? undefined}
+        controls
+        className="aspect-video w-full rounded-xl bg-black"
+        data-testid="player"
+      />
       <span className="text-sm text-slate-600">
         {t("sharedDetails", { model: card.model, duration: card.duration, aspectRatio: card.aspectRatio })}
       </span>
