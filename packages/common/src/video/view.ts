@@ -14,6 +14,7 @@ export function videoView(v: Video, videoUrl: string | null = null) {
     quality: v.quality,
     imageUrl: v.imageUrl,
     creditsCost: v.creditsCost,
+    projectId: v.projectId,
     provider: v.provider,
     visibility: v.visibility.toLowerCase() as Lowercase<typeof v.visibility>,
     allowEmbed: v.allowEmbed,
