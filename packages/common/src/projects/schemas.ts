@@ -51,12 +51,9 @@ export const listQuery = z.object({
 export const videosQuery = z.object({ status: videoStatus.optional(), limit, cursor: projectVideoCursor.query });
 
 export const deleteQuery = z.object({
-  videos: z
-    .enum(["keep", "delete"])
-    .default("keep")
-    .meta({
-      description: "keep: its videos stay, in no project; delete: they are deleted too (as DELETE /video/{uuid}).",
-    }),
+  videos: z.enum(["keep", "delete"]).default("keep").meta({
+    description: "keep: its videos stay, in no project; delete: they are deleted too (as DELETE /video/{uuid}).",
+  }),
 });
 
 const videoUuids = z
