@@ -1,6 +1,6 @@
-import { createDatabaseFromTemplate, dropDatabase } from "@videofly/db/testing";
+import { pool } from "@videofly/db";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type AppServer, startAppServer } from "./support/app-server";
 import { launchBrowser, recordCspViolations, screenshot, signedUpContext } from "./support/browser";
 import { startWorker, type WorkerProcess } from "./support/worker";
@@ -11,18 +11,20 @@ import { startWorker, type WorkerProcess } from "./support/worker";
 // bulk delete.
 const PASSWORD = "correct horse battery";
 const PROJECT_URL = /\/projects\/prj_[0-9a-f]{32}$/;
+// A 1×1 PNG.
+const PORTRAIT =
+  "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 
 let app: AppServer;
 let worker: WorkerProcess;
 let browser: Browser;
-let databaseUrl: string;
 let cspViolations: string[] = [];
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  databaseUrl = await createDatabaseFromTemplate(inject("templateDatabaseUrl"), "vf_projects_browser");
+  // This file's own database: the test seeds what the pages cannot make yet (a lip-sync).
   const env = {
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: process.env.DATABASE_URL ?? "",
     DEMO_PROVIDER_DELAY_MS: "1000",
     VIDEO_POLL_INTERVAL_MS: "300",
     SIGNUP_BONUS_CREDITS: "20",
@@ -43,7 +45,6 @@ afterAll(async () => {
   await browser?.close();
   await worker?.stop();
   await app?.stop();
-  if (databaseUrl) await dropDatabase(databaseUrl);
 });
 
 async function signUp(email: string): Promise<{ context: BrowserContext; page: Page }> {
@@ -114,6 +115,25 @@ describe("the project pages", () => {
     await page.reload();
     await expect.poll(() => text(page, "project-description")).toBe("Storm shots for the spring ads");
     expect(await text(page, "project-title")).toBe("Lighthouse campaign 2027");
+
+    // A lip-sync shows its source (here a portrait) beside its result; a failed one has no result.
+    await pool().query(
+      `INSERT INTO video ("userId", status, model, mode, prompt, duration, "aspectRatio", quality, "creditsCost",
+                          "imageUrl", "projectId", "errorCode", "updatedAt")
+       SELECT "userId", 'FAILED', model, 'LIPSYNC', 'a portrait that speaks', duration, "aspectRatio", quality, 0,
+              $2, $3, 'E5001', now()
+         FROM video WHERE uuid = $1`,
+      [uuid, PORTRAIT, id],
+    );
+    await page.reload();
+    const player = page.getByTestId("lipsync-player");
+    await player.waitFor();
+    expect(await player.locator("img").getAttribute("src")).toBe(PORTRAIT);
+    expect(await player.textContent()).toContain("No video");
+    await expect
+      .poll(() => page.getByTestId("project-history").locator("li").first().getAttribute("data-kind"))
+      .toBe("failed");
+    await screenshot(page, "project-lipsync");
     await context.close();
   }, 120_000);
 
@@ -158,6 +178,24 @@ describe("the project pages", () => {
     await page.getByTestId("bulk-confirm").click();
     await expect.poll(names).toEqual(["Delta", "Beta"]);
     expect(await page.getByTestId("bulk-bar").count()).toBe(0);
+    await context.close();
+  }, 90_000);
+
+  it("load more projects as the list scrolls", async () => {
+    const { context, page } = await signUp("projects-scroll@example.com");
+    for (let i = 1; i <= 30; i += 1) {
+      await context.request.post(`${app.baseUrl}/api/v1/projects`, {
+        data: { name: `Project ${i}` },
+        headers: { origin: app.baseUrl },
+      });
+    }
+    await page.goto(`${app.baseUrl}/projects`);
+    const cards = page.getByTestId("project-card");
+    await expect.poll(() => cards.count()).toBeGreaterThanOrEqual(24);
+    await cards.last().scrollIntoViewIfNeeded();
+    await page.mouse.wheel(0, 5000);
+    await expect.poll(() => cards.count()).toBe(30);
+    expect(await page.getByTestId("project-name").last().textContent()).toBe("Project 1");
     await context.close();
   }, 90_000);
 });

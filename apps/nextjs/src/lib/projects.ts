@@ -14,6 +14,8 @@ export const PROJECT_STATUS_STYLE: Record<ProjectStatus, string> = {
   idle: "bg-slate-100 text-slate-700",
 };
 
+const STEP = { created: 0, started: 1, completed: 2, failed: 2 };
+
 /** The moments of a video's processing, newest first: made, started, finished or failed. */
 export function historyOf(videos: ProjectVideo[]) {
   const events = videos.flatMap((v) => [
@@ -22,5 +24,6 @@ export function historyOf(videos: ProjectVideo[]) {
     ...(v.completedAt ? [{ uuid: v.uuid, prompt: v.prompt, kind: "completed" as const, at: v.completedAt }] : []),
     ...(v.status === "FAILED" ? [{ uuid: v.uuid, prompt: v.prompt, kind: "failed" as const, at: v.updatedAt }] : []),
   ]);
-  return events.sort((a, b) => b.at.localeCompare(a.at));
+  // At the same millisecond, the later step of a video's processing comes first.
+  return events.sort((a, b) => b.at.localeCompare(a.at) || STEP[b.kind] - STEP[a.kind]);
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { db, pool } from "@videofly/db";
 import { beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
@@ -17,7 +18,8 @@ import {
   projectSchemas,
   updateProject,
 } from "../../src/projects/index.ts";
-import { generateVideo, getVideo } from "../../src/video/index.ts";
+import { files } from "../../src/video/files.ts";
+import { cleanupVideos, generateVideo, getVideo } from "../../src/video/index.ts";
 import type { Wire } from "../../src/wire.ts";
 import { klingSpec, userWithCredits } from "../video/support.ts";
 
@@ -260,6 +262,9 @@ describe("projects", () => {
 
     const drop = await createProject(userId, { name: "Drop" });
     const done = await seedVideo(userId, "COMPLETED", { projectId: drop.id });
+    const stored = `videos/${done}/result.mp4`;
+    await files().put(stored, Readable.from([Buffer.from("not really a video")]), { contentType: "video/mp4" });
+    await pool().query(`UPDATE video SET "storageKey" = $2 WHERE uuid = $1`, [done, stored]);
     const batch = await createBatch(userId, {
       ...klingSpec("x"),
       prompt: undefined,
@@ -275,6 +280,10 @@ describe("projects", () => {
       ["COMPLETED", true, null],
     ]);
     expect(await getBalance(userId)).toMatchObject({ frozen: 0, available: before.available + 1 });
+    // The one deletion path: the cleanup job removes the deleted video's stored file.
+    expect(await files().head(stored)).not.toBeNull();
+    await cleanupVideos();
+    expect(await files().head(stored)).toBeNull();
     expect((await getVideo(userId, kept)).uuid).toBe(kept);
   });
 });
