@@ -4,7 +4,7 @@ import { useEffect, useRef } from "react";
 
 /**
  * A sentinel element's ref: when it scrolls into view and there is a next page (`cursor`), that
- * page is loaded. One request at a time; a new cursor re-arms it.
+ * page is loaded, one request at a time.
  */
 export function useInfiniteScroll(cursor: string | null, load: (after: string) => Promise<void>) {
   const ref = useRef<HTMLDivElement | null>(null);
@@ -15,7 +15,10 @@ export function useInfiniteScroll(cursor: string | null, load: (after: string) =
     const observer = new IntersectionObserver((entries) => {
       if (busy || !entries.some((e) => e.isIntersecting)) return;
       busy = true;
-      void load(cursor);
+      // Re-armed after an answer that did not move the cursor (a failure, or one a newer request replaced).
+      void load(cursor).finally(() => {
+        busy = false;
+      });
     });
     observer.observe(node);
     return () => observer.disconnect();

@@ -143,7 +143,7 @@ export async function updateProject(
  * a failure midway leaves the project with the videos not yet deleted, and a repeat finishes it.
  */
 export async function deleteProject(userId: string, id: string, videos: "keep" | "delete") {
-  await getProject(userId, id);
+  if (!(await db().project.findFirst({ where: { id, userId }, select: { id: true } }))) throw projectNotFound(id);
   const own = await db().video.findMany({
     where: { projectId: id, userId, deletedAt: null },
     select: { uuid: true },

@@ -2,10 +2,18 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { api, describeError } from "@/lib/api";
+import { ApiError, api, describeError } from "@/lib/api";
+
+interface BulkBarProps {
+  ids: string[];
+  /** Every selected project is gone. */
+  onDone: () => void;
+  /** Some may be gone: the list reloads, the selection stays for another try. */
+  onChanged: () => void;
+}
 
 /** Deletes the selected projects, keeping their videos (out of any project) or deleting them too. */
-export function BulkBar({ ids, onDone }: { ids: string[]; onDone: () => void }) {
+export function BulkBar({ ids, onDone, onChanged }: BulkBarProps) {
   const t = useTranslations("projects");
   const [videos, setVideos] = useState<"keep" | "delete">("keep");
   const [confirming, setConfirming] = useState(false);
@@ -16,12 +24,17 @@ export function BulkBar({ ids, onDone }: { ids: string[]; onDone: () => void }) 
     setBusy(true);
     setError(null);
     try {
-      for (const id of ids) await api(`/api/v1/projects/${id}?videos=${videos}`, { method: "DELETE" });
+      for (const id of ids) {
+        // One deleted by an earlier try (or another tab) is already what was asked.
+        await api(`/api/v1/projects/${id}?videos=${videos}`, { method: "DELETE" }).catch((e) => {
+          if (!(e instanceof ApiError && e.status === 404)) throw e;
+        });
+      }
       setConfirming(false);
       onDone();
     } catch (e) {
       setError(describeError(e, t("deleteFailed")));
-      onDone();
+      onChanged();
     } finally {
       setBusy(false);
     }

@@ -82,6 +82,7 @@ export function ProjectList() {
             setSelected(new Set());
             void load(null);
           }}
+          onChanged={() => void load(null)}
         />
       )}
       {error && (
