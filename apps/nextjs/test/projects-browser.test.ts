@@ -170,6 +170,17 @@ describe("the project pages", () => {
     await page.getByRole("button", { name: "All" }).click();
     await expect.poll(names).toHaveLength(4);
 
+    const generated = await context.request.post(`${app.baseUrl}/api/v1/video/generate`, {
+      data: {
+        model: "kling-2.6",
+        prompt: "kept when Gamma goes",
+        duration: 5,
+        quality: "standard",
+        projectId: made[2],
+      },
+      headers: { origin: app.baseUrl },
+    });
+    const keptUuid = ((await generated.json()) as { data: { uuid: string } }).data.uuid;
     await page.getByLabel("Select Gamma").check();
     await page.getByLabel("Select Alpha").check();
     await expect.poll(() => text(page, "bulk-bar")).toContain("2 projects selected");
@@ -178,6 +189,11 @@ describe("the project pages", () => {
     await page.getByTestId("bulk-confirm").click();
     await expect.poll(names).toEqual(["Delta", "Beta"]);
     expect(await page.getByTestId("bulk-bar").count()).toBe(0);
+    const kept = await context.request.get(`${app.baseUrl}/api/v1/video/${keptUuid}`);
+    expect([kept.status(), ((await kept.json()) as { data: { projectId: string | null } }).data.projectId]).toEqual([
+      200,
+      null,
+    ]);
     await context.close();
   }, 90_000);
 
