@@ -3,7 +3,13 @@ import { api, baseUrl, type Envelope, fieldsOf, signUpVerified } from "./support
 
 // Every cursor-paginated list of /api/v1. Each one is given two or more items below, so that
 // `?limit=1` hands out a real cursor to take apart.
-const LISTS = ["/api/v1/credit/packages", "/api/v1/credit/history", "/api/v1/video/list", "/api/v1/admin/users"];
+const LISTS = [
+  "/api/v1/credit/packages",
+  "/api/v1/credit/history",
+  "/api/v1/video/list",
+  "/api/v1/admin/users",
+  "/api/v1/projects",
+];
 
 let cookie: string;
 const realCursors = new Map<string, string>();
@@ -19,7 +25,7 @@ const post = (path: string, body: unknown) =>
 
 beforeAll(async () => {
   // The admin owns data in every list: the sign-up bonus and a grant (two packages, two ledger
-  // entries), two videos; and users exist besides the admin.
+  // entries), two videos, two projects; and users exist besides the admin.
   const admin = await signUpVerified(inject("adminEmails")[2] ?? "");
   cookie = admin.cookie;
   await signUpVerified("cursors-someone@example.com");
@@ -29,6 +35,9 @@ beforeAll(async () => {
   for (const prompt of ["a first fox", "a second fox"]) {
     const body = { model: "kling-2.6", mode: "TEXT_TO_VIDEO", prompt, duration: 5, quality: "standard" };
     expect((await post("/api/v1/video/generate", body)).res.status).toBe(201);
+  }
+  for (const name of ["a first project", "a second project"]) {
+    expect((await post("/api/v1/projects", { name })).res.status).toBe(201);
   }
   for (const list of LISTS) {
     const { body } = await get(`${list}?limit=1`);

@@ -14,6 +14,7 @@ export { createLogger, type Logger, logger } from "./logger.ts";
 export * from "./mail/index.ts";
 export * from "./media/index.ts";
 export { cursorCodec, cursorFields, type Page } from "./pagination.ts";
+export * from "./projects/index.ts";
 export * from "./rate-limit/index.ts";
 export * from "./storage/index.ts";
 export * from "./uploads/index.ts";

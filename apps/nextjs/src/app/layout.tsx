@@ -44,6 +44,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <Link href="/batches" className="hover:text-indigo-600">
                 {t("batches")}
               </Link>
+              <Link href="/projects" className="hover:text-indigo-600">
+                {t("projects")}
+              </Link>
               <Link href="/credits" className="hover:text-indigo-600">
                 {t("credits")}
               </Link>

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { commonConfig } from "../config.ts";
 import { holdManyCreditsInTransaction } from "../credits/index.ts";
 import { AppError } from "../errors/index.ts";
+import { joinProjectInTransaction } from "../projects/videos.ts";
 import { providerChoices } from "../video/generate.ts";
 import { holdReference } from "../video/lifecycle.ts";
 import { priceOf, resolveModel } from "../video/models.ts";
@@ -112,6 +113,7 @@ export async function createBatch(
            )}) WITH ORDINALITY AS x(uuid, prompt, image_url, metadata, n)`,
         p.values,
       );
+      await joinProjectInTransaction(client, userId, body.projectId, uuids);
       return {
         id: batchId,
         status: "queued" as const,

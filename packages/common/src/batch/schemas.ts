@@ -14,7 +14,7 @@ export const batchStatus = z
   .enum(["queued", "running", "completed", "partially_failed", "failed", "cancelled"])
   .meta({ id: "BatchStatus", description: "queued → running → completed | partially_failed | failed; or cancelled." });
 
-const { model, mode, negativePrompt, duration, aspectRatio, quality, imageUrl, prompt } = generateBody.shape;
+const { model, mode, negativePrompt, duration, aspectRatio, quality, imageUrl, prompt, projectId } = generateBody.shape;
 
 const metadata = z
   .record(z.string(), z.unknown())
@@ -47,6 +47,7 @@ export const createBody = z
       )
       .optional(),
     items: z.array(batchItem).max(MAX_REQUEST_ITEMS).optional(),
+    projectId: projectId.meta({ description: "Every item of the batch joins this project of yours." }),
     requestId: idempotencyKeyHeader.optional().meta({ description: "Acts as the Idempotency-Key header." }),
   })
   .superRefine((body, ctx) => {

@@ -5,6 +5,7 @@ import { ProviderError } from "../ai/types.ts";
 import { holdCreditsInTransaction } from "../credits/index.ts";
 import { AppError } from "../errors/index.ts";
 import { logger } from "../logger.ts";
+import { joinProjectInTransaction } from "../projects/videos.ts";
 import { signedCallbackUrl } from "./callback-url.ts";
 import { videoConfig } from "./config.ts";
 import { failVideo, holdReference, RUNNING_SQL } from "./lifecycle.ts";
@@ -14,6 +15,7 @@ import { providerRegistry } from "./providers.ts";
 export interface GenerateInput extends GenerationSpec {
   prompt: string;
   negativePrompt?: string;
+  projectId?: string | null;
 }
 
 /**
@@ -62,6 +64,7 @@ export async function generateVideo(userId: string, input: GenerateInput): Promi
           holdReference(uuid),
         ],
       );
+      await joinProjectInTransaction(client, userId, input.projectId, [uuid]);
       await holdCreditsInTransaction(client, { userId, reference: holdReference(uuid), amount: credits });
     },
     { lock: [LockNamespace.creditUser, userId] },

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { cursorCodec, cursorFields } from "../pagination.ts";
+import { projectId } from "../projects/id.ts";
 import { pageSchema, timestamp } from "../wire.ts";
 
 export const videoStatus = z
@@ -24,6 +25,7 @@ export const generateBody = z.object({
   aspectRatio: z.string().min(1).max(10).default("16:9"),
   quality: z.string().min(1).max(20),
   imageUrl: z.url({ protocol: /^https?$/ }).optional(),
+  projectId: projectId.optional().meta({ description: "Start it in this project of yours." }),
 });
 
 export const listQuery = z.object({
@@ -101,6 +103,7 @@ export const video = z
     quality: z.string(),
     imageUrl: z.string().nullable(),
     creditsCost: z.int(),
+    projectId: z.string().nullable().meta({ description: "The project it belongs to, if any." }),
     provider: z.string().nullable(),
     visibility,
     allowEmbed: z.boolean(),

@@ -31,6 +31,7 @@ export function videoView(v: Video, videoUrl: string | null = null, posterUrl: s
     quality: v.quality,
     imageUrl: v.imageUrl,
     creditsCost: v.creditsCost,
+    projectId: v.projectId,
     provider: v.provider,
     visibility: v.visibility.toLowerCase() as Lowercase<typeof v.visibility>,
     allowEmbed: v.allowEmbed,

@@ -553,6 +553,88 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your projects, newest first
+         * @description By name (`q`, any part, any case) and status (active while one of its videos is queued or being made).
+         *
+         *     **Scope:** `videos:read` (an API key needs it; a session has every scope).
+         */
+        get: operations["listProjects"];
+        put?: never;
+        /**
+         * Create a project
+         * @description A project groups videos: start them in it (`projectId` on generate and batches) or move them in.
+         *
+         *     **Scope:** `videos:write` (an API key needs it; a session has every scope).
+         */
+        post: operations["createProject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a project: its videos counted by status, credits spent
+         * @description **Scope:** `videos:read` (an API key needs it; a session has every scope).
+         */
+        get: operations["getProject"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a project, keeping its videos (the default) or deleting them
+         * @description **Scope:** `videos:write` (an API key needs it; a session has every scope).
+         */
+        delete: operations["deleteProject"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename or describe a project
+         * @description **Scope:** `videos:write` (an API key needs it; a session has every scope).
+         */
+        patch: operations["updateProject"];
+        trace?: never;
+    };
+    "/projects/{id}/videos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A project's videos, newest first
+         * @description **Scope:** `videos:read` (an API key needs it; a session has every scope).
+         */
+        get: operations["listProjectVideos"];
+        put?: never;
+        /**
+         * Move videos into a project
+         * @description Up to 100 of your videos, from wherever they are; all or nothing: a uuid that is not one of your videos is a 404 naming it (`details.uuids`) and nothing moves.
+         *
+         *     **Scope:** `videos:write` (an API key needs it; a session has every scope).
+         */
+        post: operations["addProjectVideos"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/upload/presign": {
         parameters: {
             query?: never;
@@ -967,6 +1049,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/videos/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move videos into a project, or out of any (projectId null)
+         * @description Up to 100 of your videos; all or nothing: a uuid that is not one of your videos is a 404 naming it (`details.uuids`) and nothing moves.
+         *
+         *     **Scope:** `videos:write` (an API key needs it; a session has every scope).
+         */
+        post: operations["moveVideos"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/webhooks": {
         parameters: {
             query?: never;
@@ -1112,15 +1216,20 @@ export interface components {
             lowBalanceThreshold: number;
         };
         /**
-         * @description private: the owner only; unlisted: anyone with the link; public: also listed in the gallery.
+         * @description active: one of its videos is queued or being made; idle: none is (or it has none).
          * @enum {string}
          */
-        VideoVisibility: "private" | "unlisted" | "public";
+        ProjectStatus: "active" | "idle";
         /**
          * @description PENDING → GENERATING → UPLOADING → COMPLETED, or FAILED. A batch item starts QUEUED (waiting for a slot) and is CANCELLED if its batch is cancelled before it starts.
          * @enum {string}
          */
         VideoStatus: "QUEUED" | "PENDING" | "GENERATING" | "UPLOADING" | "COMPLETED" | "FAILED" | "CANCELLED";
+        /**
+         * @description private: the owner only; unlisted: anyone with the link; public: also listed in the gallery.
+         * @enum {string}
+         */
+        VideoVisibility: "private" | "unlisted" | "public";
         /** @enum {string} */
         WebhookEventType: "video.completed" | "video.failed" | "batch.completed" | "credits.low" | "credits.granted";
         AdminApiKeyPage: {
@@ -1566,6 +1675,8 @@ export interface components {
             quality: string;
             imageUrl: string | null;
             creditsCost: number;
+            /** @description The project it belongs to, if any. */
+            projectId: string | null;
             provider: string | null;
             visibility: components["schemas"]["VideoVisibility"];
             allowEmbed: boolean;
@@ -1729,6 +1840,95 @@ export interface components {
             /** @constant */
             database: "up";
         };
+        ProjectPage: {
+            items: components["schemas"]["Project"][];
+            /** @description Pass as `cursor` for the next page; null on the last. */
+            nextCursor: string | null;
+        };
+        Project: {
+            id: string;
+            name: string;
+            description: string | null;
+            status: components["schemas"]["ProjectStatus"];
+            videoCount: number;
+            counts: components["schemas"]["ProjectCounts"];
+            /** @description The credits of its completed videos. */
+            creditsSpent: number;
+            /** @description When its newest video was made. */
+            lastVideoAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description The project's videos by status. */
+        ProjectCounts: {
+            queued: number;
+            pending: number;
+            generating: number;
+            uploading: number;
+            completed: number;
+            failed: number;
+            cancelled: number;
+        };
+        DeletedProject: {
+            id: string;
+            /** @constant */
+            deleted: true;
+            /** @enum {string} */
+            videos: "keep" | "delete";
+            /** @description How many of its videos were kept or deleted. */
+            videoCount: number;
+        };
+        ProjectVideoPage: {
+            items: components["schemas"]["ProjectVideo"][];
+            /** @description Pass as `cursor` for the next page; null on the last. */
+            nextCursor: string | null;
+        };
+        ProjectVideo: {
+            /** Format: uuid */
+            uuid: string;
+            status: components["schemas"]["VideoStatus"];
+            model: string;
+            mode: components["schemas"]["GenerationMode"];
+            prompt: string;
+            negativePrompt: string | null;
+            /** @description Seconds. */
+            duration: number;
+            aspectRatio: string;
+            quality: string;
+            imageUrl: string | null;
+            creditsCost: number;
+            /** @description The project it belongs to, if any. */
+            projectId: string | null;
+            provider: string | null;
+            visibility: components["schemas"]["VideoVisibility"];
+            allowEmbed: boolean;
+            allowDownload: boolean;
+            embedDomains: string[];
+            /** @description A short-lived signed link to play it once it is stored (VIDEO_URL_TTL_SECONDS). */
+            videoUrl: string | null;
+            /** @description Why the video failed; null unless it did. */
+            error: {
+                /** @description An error code of the API's table (E4xxx, E5xxx). */
+                code: string;
+                message: string | null;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+            startedAt: string | null;
+            completedAt: string | null;
+            /**
+             * Format: date-time
+             * @description Its last change (when a failed video failed).
+             */
+            updatedAt: string;
+        };
+        MovedVideos: {
+            projectId: string | null;
+            moved: number;
+            videoUuids: string[];
+        };
         PresignedUpload: {
             /** @description The storage key the file will have. */
             key: string;
@@ -1843,6 +2043,8 @@ export interface components {
             quality: string;
             imageUrl: string | null;
             creditsCost: number;
+            /** @description The project it belongs to, if any. */
+            projectId: string | null;
             provider: string | null;
             visibility: components["schemas"]["VideoVisibility"];
             allowEmbed: boolean;
@@ -5411,6 +5613,8 @@ export interface operations {
                             [key: string]: unknown;
                         };
                     }[];
+                    /** @description Every item of the batch joins this project of yours. */
+                    projectId?: string;
                     /** @description Acts as the Idempotency-Key header. */
                     requestId?: string;
                 };
@@ -7579,6 +7783,1463 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5030";
+                            /** @enum {string} */
+                            type?: "service_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listProjects: {
+        parameters: {
+            query?: {
+                /** @description Only projects whose name contains this (any case). */
+                q?: string;
+                status?: components["schemas"]["ProjectStatus"];
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description List your projects, newest first */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["ProjectPage"];
+                    };
+                };
+            };
+            /** @description - `E4000` validation_error: The request is not valid. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4000";
+                            /** @enum {string} */
+                            type?: "validation_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4010` unauthorized: Authentication is required. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4010";
+                            /** @enum {string} */
+                            type?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4030` forbidden: You are not allowed to do this.
+             *     An API key without the `videos:read` scope gets E4030 with `details.requiredScope`.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4030";
+                            /** @enum {string} */
+                            type?: "forbidden";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4290` rate_limited: Too many requests; slow down.
+             *     Wait `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4290";
+                            /** @enum {string} */
+                            type?: "rate_limited";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5000` internal_error: Something went wrong on our side. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5000";
+                            /** @enum {string} */
+                            type?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5030` service_unavailable: A service we depend on is unavailable. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5030";
+                            /** @enum {string} */
+                            type?: "service_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createProject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the request safe to retry: a repeat with the same key and body gets the first response again (for 24 h). */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    description?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Create a project */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["Project"];
+                    };
+                };
+            };
+            /** @description - `E4000` validation_error: The request is not valid. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4000";
+                            /** @enum {string} */
+                            type?: "validation_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4010` unauthorized: Authentication is required. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4010";
+                            /** @enum {string} */
+                            type?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4030` forbidden: You are not allowed to do this.
+             *     An API key without the `videos:write` scope gets E4030 with `details.requiredScope`.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4030";
+                            /** @enum {string} */
+                            type?: "forbidden";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4090` conflict: The request conflicts with the current state.
+             *     E4090: a request with this Idempotency-Key is still running; retry after `Retry-After` seconds.
+             */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4090";
+                            /** @enum {string} */
+                            type?: "conflict";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4130` payload_too_large: The request body is too large. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4130";
+                            /** @enum {string} */
+                            type?: "payload_too_large";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4150` unsupported_media_type: The request body must be sent as application/json. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4150";
+                            /** @enum {string} */
+                            type?: "unsupported_media_type";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4220` unprocessable: The request cannot be processed.
+             *     E4220: this Idempotency-Key was used with a different body.
+             */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4220";
+                            /** @enum {string} */
+                            type?: "unprocessable";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4290` rate_limited: Too many requests; slow down.
+             *     Wait `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4290";
+                            /** @enum {string} */
+                            type?: "rate_limited";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5000` internal_error: Something went wrong on our side. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5000";
+                            /** @enum {string} */
+                            type?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5030` service_unavailable: A service we depend on is unavailable. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5030";
+                            /** @enum {string} */
+                            type?: "service_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A project of yours (`prj_…`). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Get a project: its videos counted by status, credits spent */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["Project"];
+                    };
+                };
+            };
+            /** @description - `E4000` validation_error: The request is not valid. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4000";
+                            /** @enum {string} */
+                            type?: "validation_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4010` unauthorized: Authentication is required. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4010";
+                            /** @enum {string} */
+                            type?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4030` forbidden: You are not allowed to do this.
+             *     An API key without the `videos:read` scope gets E4030 with `details.requiredScope`.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4030";
+                            /** @enum {string} */
+                            type?: "forbidden";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4040` not_found: Not found. */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4040";
+                            /** @enum {string} */
+                            type?: "not_found";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4290` rate_limited: Too many requests; slow down.
+             *     Wait `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4290";
+                            /** @enum {string} */
+                            type?: "rate_limited";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5000` internal_error: Something went wrong on our side. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5000";
+                            /** @enum {string} */
+                            type?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5030` service_unavailable: A service we depend on is unavailable. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5030";
+                            /** @enum {string} */
+                            type?: "service_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    deleteProject: {
+        parameters: {
+            query?: {
+                /** @description keep: its videos stay, in no project; delete: they are deleted too (as DELETE /video/{uuid}). */
+                videos?: "keep" | "delete";
+            };
+            header?: never;
+            path: {
+                /** @description A project of yours (`prj_…`). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Delete a project, keeping its videos (the default) or deleting them */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["DeletedProject"];
+                    };
+                };
+            };
+            /** @description - `E4000` validation_error: The request is not valid. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4000";
+                            /** @enum {string} */
+                            type?: "validation_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4010` unauthorized: Authentication is required. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4010";
+                            /** @enum {string} */
+                            type?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4030` forbidden: You are not allowed to do this.
+             *     An API key without the `videos:write` scope gets E4030 with `details.requiredScope`.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4030";
+                            /** @enum {string} */
+                            type?: "forbidden";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4040` not_found: Not found. */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4040";
+                            /** @enum {string} */
+                            type?: "not_found";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4290` rate_limited: Too many requests; slow down.
+             *     Wait `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4290";
+                            /** @enum {string} */
+                            type?: "rate_limited";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5000` internal_error: Something went wrong on our side. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5000";
+                            /** @enum {string} */
+                            type?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5030` service_unavailable: A service we depend on is unavailable. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5030";
+                            /** @enum {string} */
+                            type?: "service_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    updateProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A project of yours (`prj_…`). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** @description null or "" clears it. */
+                    description?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Rename or describe a project */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["Project"];
+                    };
+                };
+            };
+            /** @description - `E4000` validation_error: The request is not valid. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4000";
+                            /** @enum {string} */
+                            type?: "validation_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4010` unauthorized: Authentication is required. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4010";
+                            /** @enum {string} */
+                            type?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4030` forbidden: You are not allowed to do this.
+             *     An API key without the `videos:write` scope gets E4030 with `details.requiredScope`.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4030";
+                            /** @enum {string} */
+                            type?: "forbidden";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4040` not_found: Not found. */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4040";
+                            /** @enum {string} */
+                            type?: "not_found";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4130` payload_too_large: The request body is too large. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4130";
+                            /** @enum {string} */
+                            type?: "payload_too_large";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4150` unsupported_media_type: The request body must be sent as application/json. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4150";
+                            /** @enum {string} */
+                            type?: "unsupported_media_type";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4290` rate_limited: Too many requests; slow down.
+             *     Wait `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4290";
+                            /** @enum {string} */
+                            type?: "rate_limited";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5000` internal_error: Something went wrong on our side. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5000";
+                            /** @enum {string} */
+                            type?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5030` service_unavailable: A service we depend on is unavailable. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5030";
+                            /** @enum {string} */
+                            type?: "service_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listProjectVideos: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["VideoStatus"];
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description A project of yours (`prj_…`). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A project's videos, newest first */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["ProjectVideoPage"];
+                    };
+                };
+            };
+            /** @description - `E4000` validation_error: The request is not valid. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4000";
+                            /** @enum {string} */
+                            type?: "validation_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4010` unauthorized: Authentication is required. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4010";
+                            /** @enum {string} */
+                            type?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4030` forbidden: You are not allowed to do this.
+             *     An API key without the `videos:read` scope gets E4030 with `details.requiredScope`.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4030";
+                            /** @enum {string} */
+                            type?: "forbidden";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4040` not_found: Not found. */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4040";
+                            /** @enum {string} */
+                            type?: "not_found";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4290` rate_limited: Too many requests; slow down.
+             *     Wait `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4290";
+                            /** @enum {string} */
+                            type?: "rate_limited";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5000` internal_error: Something went wrong on our side. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5000";
+                            /** @enum {string} */
+                            type?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5030` service_unavailable: A service we depend on is unavailable. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5030";
+                            /** @enum {string} */
+                            type?: "service_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    addProjectVideos: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A project of yours (`prj_…`). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Your videos, at most 100; all move or none does. */
+                    videoUuids: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Move videos into a project */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["MovedVideos"];
+                    };
+                };
+            };
+            /** @description - `E4000` validation_error: The request is not valid. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4000";
+                            /** @enum {string} */
+                            type?: "validation_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4010` unauthorized: Authentication is required. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4010";
+                            /** @enum {string} */
+                            type?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4030` forbidden: You are not allowed to do this.
+             *     An API key without the `videos:write` scope gets E4030 with `details.requiredScope`.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4030";
+                            /** @enum {string} */
+                            type?: "forbidden";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4006` video_not_found: Video not found.
+             *     - `E4040` not_found: Not found.
+             */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4006" | "E4040";
+                            /** @enum {string} */
+                            type?: "video_not_found" | "not_found";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4130` payload_too_large: The request body is too large. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4130";
+                            /** @enum {string} */
+                            type?: "payload_too_large";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4150` unsupported_media_type: The request body must be sent as application/json. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4150";
+                            /** @enum {string} */
+                            type?: "unsupported_media_type";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4290` rate_limited: Too many requests; slow down.
+             *     Wait `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4290";
+                            /** @enum {string} */
+                            type?: "rate_limited";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5000` internal_error: Something went wrong on our side. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5000";
+                            /** @enum {string} */
+                            type?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5030` service_unavailable: A service we depend on is unavailable. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11267,6 +12928,8 @@ export interface operations {
                     quality: string;
                     /** Format: uri */
                     imageUrl?: string;
+                    /** @description Start it in this project of yours. */
+                    projectId?: string;
                 };
             };
         };
@@ -11839,6 +13502,241 @@ export interface operations {
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5030";
+                            /** @enum {string} */
+                            type?: "service_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    moveVideos: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Your videos, at most 100; all move or none does. */
+                    videoUuids: string[];
+                    /** @description The project they move into; null takes them out of any. */
+                    projectId: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Move videos into a project, or out of any (projectId null) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["MovedVideos"];
+                    };
+                };
+            };
+            /** @description - `E4000` validation_error: The request is not valid. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4000";
+                            /** @enum {string} */
+                            type?: "validation_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4010` unauthorized: Authentication is required. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4010";
+                            /** @enum {string} */
+                            type?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4030` forbidden: You are not allowed to do this.
+             *     An API key without the `videos:write` scope gets E4030 with `details.requiredScope`.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4030";
+                            /** @enum {string} */
+                            type?: "forbidden";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4006` video_not_found: Video not found.
+             *     - `E4040` not_found: Not found.
+             */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4006" | "E4040";
+                            /** @enum {string} */
+                            type?: "video_not_found" | "not_found";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4130` payload_too_large: The request body is too large. */
+            413: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4130";
+                            /** @enum {string} */
+                            type?: "payload_too_large";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4150` unsupported_media_type: The request body must be sent as application/json. */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4150";
+                            /** @enum {string} */
+                            type?: "unsupported_media_type";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4290` rate_limited: Too many requests; slow down.
+             *     Wait `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4290";
+                            /** @enum {string} */
+                            type?: "rate_limited";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5000` internal_error: Something went wrong on our side. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5000";
+                            /** @enum {string} */
+                            type?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5030` service_unavailable: A service we depend on is unavailable. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {

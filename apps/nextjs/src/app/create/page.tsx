@@ -2,9 +2,10 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { ImageField } from "@/components/image-field";
 import { ModelSelects, ModeSwitch } from "@/components/model-settings";
+import { ProjectPicker } from "@/components/project-picker";
 import { ApiError, api } from "@/lib/api";
 import { useAvailableCredits, useModelChoice } from "@/lib/models";
 import { imageProblem, uploadImage } from "@/lib/upload";
@@ -18,6 +19,9 @@ export default function CreatePage() {
   const [image, setImage] = useState<File | null>(null);
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [projectId, setProjectId] = useState<string | null>(null);
+  // `/create?project=<id>` (the project page's "new video") starts it in that project.
+  useEffect(() => setProjectId(new URLSearchParams(window.location.search).get("project")), []);
   const short = cost !== null && available !== null && cost > available;
 
   async function submit() {
@@ -33,7 +37,7 @@ export default function CreatePage() {
       }
       const video = await api<{ uuid: string }>("/api/v1/video/generate", {
         method: "POST",
-        body: { ...choice, prompt, imageUrl },
+        body: { ...choice, prompt, imageUrl, ...(projectId ? { projectId } : {}) },
       });
       window.location.href = `/videos/${video.uuid}`;
     } catch (e) {
@@ -87,6 +91,7 @@ export default function CreatePage() {
         </label>
         {choice?.mode === "IMAGE_TO_VIDEO" && <ImageField image={image} onChange={setImage} />}
         {choice && <ModelSelects models={models} model={model} choice={choice} onChange={update} />}
+        <ProjectPicker value={projectId} onChange={setProjectId} />
         {error && (
           <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700" data-testid="create-error">
             {error.message}{" "}

@@ -1,0 +1,97 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import type { ProjectVideo } from "@/lib/projects";
+import { IN_PROGRESS, STATUS_STYLE } from "@/lib/video";
+
+/** A lip-sync's source (its video, or the portrait) beside its result. */
+function SideBySide({ video: v }: { video: ProjectVideo }) {
+  const t = useTranslations("project");
+  const source = v.sourceVideoUrl ?? null;
+  return (
+    <div className="grid grid-cols-2 gap-2" data-testid="lipsync-player">
+      <figure className="flex flex-col gap-1 text-xs text-slate-500">
+        {source ? (
+          <video src={source} controls muted preload="metadata" className="aspect-video w-full rounded-md bg-black" />
+        ) : v.imageUrl ? (
+          // biome-ignore lint/performance/noImgElement: a user's stored portrait, not a static asset for next/image.
+          <img src={v.imageUrl} alt={t("source")} className="aspect-video w-full rounded-md bg-black object-contain" />
+        ) : (
+          <div className="aspect-video rounded-md bg-slate-100" />
+        )}
+        <figcaption>{t("source")}</figcaption>
+      </figure>
+      <figure className="flex flex-col gap-1 text-xs text-slate-500">
+        {v.videoUrl ? (
+          // biome-ignore lint/a11y/useMediaCaption: generated videos have no captions to offer
+          <video src={v.videoUrl} controls preload="metadata" className="aspect-video w-full rounded-md bg-black" />
+        ) : (
+          <div className="flex aspect-video items-center justify-center rounded-md bg-slate-100">
+            {IN_PROGRESS.has(v.status) ? t("rendering") : t("noVideo")}
+          </div>
+        )}
+        <figcaption>{t("result")}</figcaption>
+      </figure>
+    </div>
+  );
+}
+
+function Preview({ video: v }: { video: ProjectVideo }) {
+  const t = useTranslations("project");
+  if (v.mode === "LIPSYNC") return <SideBySide video={v} />;
+  return v.videoUrl ? (
+    <video
+      src={v.videoUrl}
+      muted
+      preload="metadata"
+      className="aspect-video w-full rounded-md bg-black object-contain"
+    />
+  ) : (
+    <div className="flex aspect-video items-center justify-center rounded-md bg-slate-100 text-sm text-slate-500">
+      {IN_PROGRESS.has(v.status) ? t("rendering") : t("noVideo")}
+    </div>
+  );
+}
+
+/** The project's videos as cards, a lip-sync with its source beside its result. */
+export function ProjectVideos({ videos, projectId }: { videos: ProjectVideo[] | null; projectId: string }) {
+  const t = useTranslations("project");
+  if (videos === null) return <p className="text-slate-500">{t("loading")}</p>;
+  if (videos.length === 0) {
+    return (
+      <p className="rounded-xl border border-dashed border-slate-300 p-8 text-center text-slate-600">
+        {t.rich("empty", {
+          link: (chunks) => (
+            <Link href={`/create?project=${projectId}`} className="text-indigo-600">
+              {chunks}
+            </Link>
+          ),
+        })}
+      </p>
+    );
+  }
+  return (
+    <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="project-videos">
+      {videos.map((v) => (
+        <li
+          key={v.uuid}
+          className={`flex flex-col gap-2 rounded-xl border border-slate-200 bg-white p-3 shadow-sm ${v.mode === "LIPSYNC" ? "sm:col-span-2" : ""}`}
+          data-testid="project-video"
+          data-uuid={v.uuid}
+        >
+          <Preview video={v} />
+          <span
+            className={`w-fit rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[v.status]}`}
+            data-testid="video-status"
+          >
+            {v.status}
+          </span>
+          <Link href={`/videos/${v.uuid}`} className="line-clamp-2 text-sm hover:text-indigo-600">
+            {v.prompt}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}

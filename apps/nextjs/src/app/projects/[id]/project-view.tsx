@@ -1,0 +1,97 @@
+"use client";
+
+import Link from "next/link";
+import { useParams } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useCallback, useEffect, useState } from "react";
+import { useCursorPages } from "@/hooks/use-cursor-pages";
+import { useInfiniteScroll } from "@/hooks/use-infinite-scroll";
+import { ApiError, api } from "@/lib/api";
+import type { Project, ProjectVideo } from "@/lib/projects";
+import { IN_PROGRESS } from "@/lib/video";
+import { ProjectHeader } from "./project-header";
+import { ProjectHistory } from "./project-history";
+import { ProjectVideos } from "./project-videos";
+
+const PAGE = 24;
+const POLL_MS = 3000;
+const FILTERS = ["ALL", "QUEUED", "GENERATING", "COMPLETED", "FAILED"] as const;
+
+/** One project: its name and description (edited in place), its videos and their history. */
+export function ProjectView() {
+  const t = useTranslations("project");
+  const { id } = useParams<{ id: string }>();
+  const [filter, setFilter] = useState<(typeof FILTERS)[number]>("ALL");
+  const [project, setProject] = useState<Project | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const query = filter === "ALL" ? "" : `?status=${filter}`;
+  const videos = useCursorPages<ProjectVideo>(`/api/v1/projects/${id}/videos${query}`, PAGE, t("loadFailed"));
+  const sentinel = useInfiniteScroll(videos.cursor, videos.load);
+  const [missing, setMissing] = useState(false);
+  const { load, items } = videos;
+
+  const reload = useCallback(async () => {
+    try {
+      setProject(await api<Project>(`/api/v1/projects/${id}`));
+      setError(null);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) setMissing(true);
+      else setError(e instanceof Error ? e.message : t("loadFailed"));
+    }
+  }, [id, t]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  // While a video is still being made, its status and the counts refresh by themselves.
+  const running = items?.some((v) => IN_PROGRESS.has(v.status)) ?? false;
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => {
+      void load(null);
+      void reload();
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, [running, load, reload]);
+
+  if (missing) {
+    return (
+      <p className="text-center" data-testid="project-missing">
+        {t("missing")}{" "}
+        <Link href="/projects" className="text-indigo-600">
+          {t("back")}
+        </Link>
+      </p>
+    );
+  }
+  if (!project) return <p className="text-slate-500">{error ?? t("loading")}</p>;
+
+  return (
+    <div className="flex flex-col gap-6">
+      <ProjectHeader project={project} onSaved={() => void reload()} />
+      <div className="flex flex-wrap items-center gap-2">
+        <h2 className="mr-auto text-lg font-semibold">{t("videos")}</h2>
+        {FILTERS.map((f) => (
+          <button
+            key={f}
+            type="button"
+            aria-pressed={filter === f}
+            onClick={() => setFilter(f)}
+            className={`rounded-md border px-3 py-1 text-sm ${filter === f ? "border-indigo-600 bg-indigo-50" : "border-slate-300"}`}
+          >
+            {t(`filter.${f.toLowerCase() as Lowercase<typeof f>}`)}
+          </button>
+        ))}
+      </div>
+      {videos.error && (
+        <p role="alert" className="text-sm text-red-700">
+          {videos.error}
+        </p>
+      )}
+      <ProjectVideos videos={items} projectId={id} />
+      <div ref={sentinel} aria-hidden="true" className="h-1" />
+      {items && items.length > 0 && <ProjectHistory videos={items} />}
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { ApiError, api, describeError } from "@/lib/api";
+
+interface BulkBarProps {
+  ids: string[];
+  /** Every selected project is gone. */
+  onDone: () => void;
+  /** Some may be gone: the list reloads, the selection stays for another try. */
+  onChanged: () => void;
+}
+
+/** Deletes the selected projects, keeping their videos (out of any project) or deleting them too. */
+export function BulkBar({ ids, onDone, onChanged }: BulkBarProps) {
+  const t = useTranslations("projects");
+  const [videos, setVideos] = useState<"keep" | "delete">("keep");
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function remove() {
+    setBusy(true);
+    setError(null);
+    try {
+      for (const id of ids) {
+        // One deleted by an earlier try (or another tab) is already what was asked.
+        await api(`/api/v1/projects/${id}?videos=${videos}`, { method: "DELETE" }).catch((e) => {
+          if (!(e instanceof ApiError && e.status === 404)) throw e;
+        });
+      }
+      setConfirming(false);
+      onDone();
+    } catch (e) {
+      setError(describeError(e, t("deleteFailed")));
+      onChanged();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div
+      className="flex flex-wrap items-center gap-3 rounded-xl border border-indigo-200 bg-indigo-50 p-3 text-sm"
+      data-testid="bulk-bar"
+    >
+      <span className="mr-auto font-medium">{t("selected", { count: ids.length })}</span>
+      <label className="flex items-center gap-1">
+        <input type="radio" name="videos" checked={videos === "keep"} onChange={() => setVideos("keep")} />
+        {t("keepVideos")}
+      </label>
+      <label className="flex items-center gap-1">
+        <input type="radio" name="videos" checked={videos === "delete"} onChange={() => setVideos("delete")} />
+        {t("deleteVideos")}
+      </label>
+      {confirming ? (
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() => void remove()}
+          className="rounded-md bg-red-600 px-3 py-1.5 font-medium text-white disabled:opacity-60"
+          data-testid="bulk-confirm"
+        >
+          {t("confirmDelete", { count: ids.length })}
+        </button>
+      ) : (
+        <button
+          type="button"
+          onClick={() => setConfirming(true)}
+          className="rounded-md border border-red-300 px-3 py-1.5 text-red-700"
+          data-testid="bulk-delete"
+        >
+          {t("deleteSelected")}
+        </button>
+      )}
+      {error && (
+        <p role="alert" className="w-full text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
