@@ -1908,6 +1908,16 @@ export interface components {
             embedDomains: string[];
             /** @description A short-lived signed link to play it once it is stored (VIDEO_URL_TTL_SECONDS). */
             videoUrl: string | null;
+            /** @description A short-lived signed link to its poster, a JPEG from its first second (VIDEO_URL_TTL_SECONDS); null until it is stored, or when none could be made. */
+            posterUrl: string | null;
+            /** @description The stored file's length in seconds, as probed. */
+            mediaDuration: number | null;
+            /** @description Pixels, as probed. */
+            width: number | null;
+            /** @description Pixels, as probed. */
+            height: number | null;
+            /** @description Whether the stored file has a sound track. */
+            hasAudio: boolean | null;
             /** @description Why the video failed; null unless it did. */
             error: {
                 /** @description An error code of the API's table (E4xxx, E5xxx). */
