@@ -116,7 +116,11 @@ describe("DELETE /api/v1/user/me", () => {
     const u = await busyUser("alice@example.com");
     expect(stored(`uploads/${u.userId}`)).toHaveLength(1);
     // The video and its poster.
-    expect(stored(`videos/${u.completed}`).map((name) => path.extname(name)).sort()).toEqual([".jpg", ".mp4"]);
+    expect(
+      stored(`videos/${u.completed}`)
+        .map((name) => path.extname(name))
+        .sort(),
+    ).toEqual([".jpg", ".mp4"]);
     const hold = () => db().creditHold.findUniqueOrThrow({ where: { reference: `video:${u.running}` } });
     expect((await hold()).status).toBe("HELD");
     const ledgerBefore = await db().creditTransaction.findMany({

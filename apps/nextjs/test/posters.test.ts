@@ -1,7 +1,7 @@
 import { createDatabaseFromTemplate, dropDatabase } from "@videofly/db/testing";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type AppServer, startAppServer } from "./support/app-server";
+import { type AppServer, startAppServer, TEST_SECRETS } from "./support/app-server";
 import { launchBrowser, recordCspViolations, screenshot } from "./support/browser";
 import { type Caller, callAs, finishedVideos, verifiedUser } from "./support/public-videos";
 import { sdk } from "./support/sdk";
@@ -42,6 +42,14 @@ async function jpegAt(url: string) {
   return { status: res.status, type: res.headers.get("content-type"), magic: bytes.subarray(0, 3).toString("hex") };
 }
 
+const CRON = { authorization: `Bearer ${TEST_SECRETS.CRON_SECRET}` };
+const KLING = {
+  model: "kling-2.6",
+  mode: "TEXT_TO_VIDEO",
+  duration: 5,
+  aspectRatio: "16:9",
+  quality: "standard",
+} as const;
 const JPEG = { status: 200, type: "image/jpeg", magic: "ffd8ff" };
 const unescapeHtml = (s: string) => s.replaceAll("&amp;", "&");
 
@@ -112,7 +120,7 @@ describe("posters and media facts", () => {
     await page.close();
   });
 
-  it("shows the owner's videos as poster images with alt text on /videos", async () => {
+  it("shows the owner's videos as poster images with alt text on /videos, the video page and a batch's results", async () => {
     const context = await browser.newContext();
     const host = new URL(app.baseUrl).hostname;
     await context.addCookies(
@@ -128,6 +136,28 @@ describe("posters and media facts", () => {
     await screenshot(page, "videos-posters");
     await page.goto(`${app.baseUrl}/videos/${uuid}`);
     await expect.poll(() => page.getByTestId("player").getAttribute("poster")).toMatch(/poster\.jpg/);
+
+    // A batch's results grid, once its two items are done.
+    const client = sdk({ cookie: owner.cookie }, app.baseUrl);
+    const created = await client.POST("/batches", {
+      body: { ...KLING, items: [{ prompt: "batch poster one" }, { prompt: "batch poster two" }] },
+    });
+    const id = created.data?.data.id ?? "";
+    for (let round = 0; round < 200; round += 1) {
+      const batch = await client.GET("/batches/{id}", { params: { path: { id } } });
+      if (batch.data?.data.finishedAt) break;
+      await fetch(`${app.baseUrl}/api/cron/process-videos`, { headers: CRON });
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await page.goto(`${app.baseUrl}/batches/${id}`);
+    const results = page.getByTestId("batch-result");
+    await expect.poll(() => results.getByTestId("video-poster").count()).toBe(2);
+    const widths = () =>
+      results
+        .getByTestId("video-poster")
+        .evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).naturalWidth));
+    await expect.poll(widths).toEqual([320, 320]);
+    expect(await page.getByAltText("Poster of the video: batch poster two").count()).toBe(1);
     expect(cspViolations).toEqual([]);
     await context.close();
   });

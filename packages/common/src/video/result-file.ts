@@ -63,7 +63,7 @@ export async function storeResult(
 }
 
 /** `source`, unchanged, while every chunk is also written to `path` (flushed before the stream ends). */
-export function teeToFile(source: Readable, path: string): Readable {
+function teeToFile(source: Readable, path: string): Readable {
   async function* tee() {
     const out = createWriteStream(path);
     try {
