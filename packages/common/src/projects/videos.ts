@@ -1,7 +1,6 @@
 import { db, type SqlClient, transaction, type VideoStatus } from "@videofly/db";
 import { AppError } from "../errors/index.ts";
-import { playUrl } from "../video/queries.ts";
-import { videoView } from "../video/view.ts";
+import { signedVideoView } from "../video/queries.ts";
 import { getProject, projectNotFound } from "./projects.ts";
 import { type ProjectVideoPosition, projectVideoCursor } from "./schemas.ts";
 
@@ -30,7 +29,7 @@ export async function listProjectVideos(
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
-    items: await Promise.all(page.map(async (v) => ({ ...videoView(v, await playUrl(v)), updatedAt: v.updatedAt }))),
+    items: await Promise.all(page.map(async (v) => ({ ...(await signedVideoView(v)), updatedAt: v.updatedAt }))),
     nextCursor: rows.length > limit && last ? projectVideoCursor.encode([last.createdAt.toISOString(), last.id]) : null,
   };
 }

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { VideoThumb } from "@/components/video-thumb";
 import type { ProjectVideo } from "@/lib/projects";
 import { IN_PROGRESS, STATUS_STYLE } from "@/lib/video";
 
@@ -25,7 +26,13 @@ function SideBySide({ video: v }: { video: ProjectVideo }) {
       <figure className="flex flex-col gap-1 text-xs text-slate-500">
         {v.videoUrl ? (
           // biome-ignore lint/a11y/useMediaCaption: generated videos have no captions to offer
-          <video src={v.videoUrl} controls preload="metadata" className="aspect-video w-full rounded-md bg-black" />
+          <video
+            src={v.videoUrl}
+            poster={v.posterUrl ?? undefined}
+            controls
+            preload="metadata"
+            className="aspect-video w-full rounded-md bg-black"
+          />
         ) : (
           <div className="flex aspect-video items-center justify-center rounded-md bg-slate-100">
             {IN_PROGRESS.has(v.status) ? t("rendering") : t("noVideo")}
@@ -40,17 +47,13 @@ function SideBySide({ video: v }: { video: ProjectVideo }) {
 function Preview({ video: v }: { video: ProjectVideo }) {
   const t = useTranslations("project");
   if (v.mode === "LIPSYNC") return <SideBySide video={v} />;
-  return v.videoUrl ? (
-    <video
-      src={v.videoUrl}
-      muted
-      preload="metadata"
-      className="aspect-video w-full rounded-md bg-black object-contain"
+  return (
+    <VideoThumb
+      posterUrl={v.posterUrl}
+      videoUrl={v.videoUrl}
+      prompt={v.prompt}
+      placeholder={IN_PROGRESS.has(v.status) ? t("rendering") : t("noVideo")}
     />
-  ) : (
-    <div className="flex aspect-video items-center justify-center rounded-md bg-slate-100 text-sm text-slate-500">
-      {IN_PROGRESS.has(v.status) ? t("rendering") : t("noVideo")}
-    </div>
   );
 }
 
