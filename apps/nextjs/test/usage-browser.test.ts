@@ -92,6 +92,18 @@ describe("the usage page", () => {
     );
     expect(saved.rows[0]?.creditsLowThreshold).toBe(25);
 
+    // The same page in Chinese: headings, picker and alert translated, the chart still drawn.
+    await context.addCookies([{ name: "locale", value: "zh", url: baseUrl() }]);
+    await page.reload();
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("用量");
+    await expect.poll(() => page.getByLabel("当我的余额低于以下数值时提醒我").inputValue()).toBe("25");
+    expect(await page.getByText("开始（UTC）").count()).toBe(1);
+    await page.getByTestId("usage-range-from").fill("2025-01-05");
+    await page.getByTestId("usage-range-to").fill("2025-01-09");
+    await page.getByRole("button", { name: "显示" }).click();
+    await expect.poll(() => page.getByTestId("usage-total-videos").textContent()).toBe("3");
+    await expect.poll(() => page.locator("svg .recharts-bar-rectangle path").count()).toBeGreaterThan(0);
+
     expect(csp).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();

@@ -7,8 +7,9 @@ import { DELIVERY_QUEUE, type DeliveryJob, deliveryBoss } from "./queue.ts";
 const BATCH = 20;
 
 /**
- * Runs a fetched batch of delivery jobs side by side. A job that throws (the database, not the
- * receiver: a receiver's failure is recorded and scheduled) is failed alone, for pg-boss to retry.
+ * Runs a fetched batch of delivery jobs (and credits.low mails) side by side. A job that throws (the
+ * database or the SMTP server, not a receiver: a receiver's failure is recorded and scheduled) is
+ * failed alone, for pg-boss to retry.
  */
 export async function runDeliveryJobs(
   boss: PgBoss,

@@ -82,7 +82,11 @@ export function UsageCharts({ usage }: { usage: DailyUsage }) {
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={videosByMode}>
             {axes}
-            <Legend wrapperStyle={{ fontSize: 12 }} />
+            <Legend
+              wrapperStyle={{ fontSize: 12 }}
+              // The modes in their usual order (as in the table), not alphabetically by translated name.
+              itemSorter={(item) => MODES.indexOf(item.dataKey as (typeof MODES)[number])}
+            />
             {MODES.map((mode) => (
               <Bar
                 key={mode}
