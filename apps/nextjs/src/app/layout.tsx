@@ -55,6 +55,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               </Link>
               {identity && (
                 <>
+                  <Link href="/usage" className="hover:text-indigo-600">
+                    {t("usage")}
+                  </Link>
                   <Link href="/billing" className="hover:text-indigo-600">
                     {t("billing")}
                   </Link>

@@ -2,7 +2,7 @@ import { db } from "@videofly/db";
 import { AppError } from "../errors/index.ts";
 
 export interface CreditAlerts {
-  /** credits.low fires when the available balance drops from at least this to below it; 0 turns it off. */
+  /** credits.low (webhook and email) fires when the available balance drops from at least this to below it; 0 turns it off. */
   lowBalanceThreshold: number;
 }
 

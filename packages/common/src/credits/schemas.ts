@@ -121,7 +121,7 @@ export const alerts = z
   .object({
     lowBalanceThreshold: z.int().min(0).max(1_000_000).meta({
       description:
-        "credits.low is sent when the available balance drops from at least this to below it, once per crossing; 0 turns it off.",
+        "credits.low (the webhook and an email) is sent when the available balance drops from at least this to below it, once per crossing; 0 turns it off.",
     }),
   })
   .meta({ id: "CreditAlerts" });

@@ -1,4 +1,5 @@
 import PgBoss from "pg-boss";
+import type { LowBalanceMailJob } from "../credits/low-balance-mail.ts";
 import { logger } from "../logger.ts";
 import { processDueVideos } from "../video/processing.ts";
 import { DELIVERY_QUEUE, type DeliveryJob, deliveryBoss, runDeliveryJobs } from "../webhooks/index.ts";
@@ -32,8 +33,10 @@ export async function startWorker(options: { databaseUrl: string; pollIntervalMs
   // out its polling interval after each batch, so several pollers keep deliveries flowing.
   await deliveryBoss();
   for (let i = 0; i < DELIVERY_POLLERS; i++) {
-    await boss.work<DeliveryJob>(DELIVERY_QUEUE, { batchSize: 25, pollingIntervalSeconds: 0.5 }, (jobs) =>
-      runDeliveryJobs(boss, jobs),
+    await boss.work<DeliveryJob | LowBalanceMailJob>(
+      DELIVERY_QUEUE,
+      { batchSize: 25, pollingIntervalSeconds: 0.5 },
+      (jobs) => runDeliveryJobs(boss, jobs),
     );
   }
 

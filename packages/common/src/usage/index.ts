@@ -1,3 +1,5 @@
+export { type DailyUsage, dailyUsage, dailyUsageStatement, type UsageDay, type UsageFigures } from "./daily.ts";
+export * as dailyUsageSchemas from "./daily-schemas.ts";
 export type { ApiRequestEntry } from "./entry.ts";
 export { pruneApiUsage } from "./prune.ts";
 export {

@@ -1,4 +1,5 @@
 import type PgBoss from "pg-boss";
+import { isLowBalanceMailJob, type LowBalanceMailJob, sendLowBalanceMail } from "../credits/low-balance-mail.ts";
 import { logger } from "../logger.ts";
 import { runDeliveryJob } from "./deliver.ts";
 import { DELIVERY_QUEUE, type DeliveryJob, deliveryBoss } from "./queue.ts";
@@ -6,19 +7,25 @@ import { DELIVERY_QUEUE, type DeliveryJob, deliveryBoss } from "./queue.ts";
 const BATCH = 20;
 
 /**
- * Runs a fetched batch of delivery jobs side by side. A job that throws (the database, not the
- * receiver: a receiver's failure is recorded and scheduled) is failed alone, for pg-boss to retry.
+ * Runs a fetched batch of delivery jobs (and credits.low mails) side by side. A job that throws (the
+ * database or the SMTP server, not a receiver: a receiver's failure is recorded and scheduled) is
+ * failed alone, for pg-boss to retry.
  */
-export async function runDeliveryJobs(boss: PgBoss, jobs: PgBoss.Job<DeliveryJob>[]): Promise<number> {
-  const results = await Promise.allSettled(jobs.map((job) => runDeliveryJob(job.data)));
+export async function runDeliveryJobs(
+  boss: PgBoss,
+  jobs: PgBoss.Job<DeliveryJob | LowBalanceMailJob>[],
+): Promise<number> {
+  const results = await Promise.allSettled(
+    jobs.map((job) => (isLowBalanceMailJob(job.data) ? sendLowBalanceMail(job.data) : runDeliveryJob(job.data))),
+  );
   let done = 0;
   for (const [index, result] of results.entries()) {
-    const job = jobs[index] as PgBoss.Job<DeliveryJob>;
+    const job = jobs[index] as PgBoss.Job<DeliveryJob | LowBalanceMailJob>;
     if (result.status === "fulfilled") {
       done += 1;
       continue;
     }
-    logger().error({ err: result.reason, deliveryId: job.data.deliveryId }, "webhook delivery job failed");
+    logger().error({ err: result.reason, job: job.data }, "webhook delivery job failed");
     await boss.fail(DELIVERY_QUEUE, job.id, { message: String(result.reason) });
   }
   return done;
@@ -36,7 +43,7 @@ export async function drainWebhookDeliveries(budgetMs = 50_000): Promise<{ attem
   const end = Date.now() + budgetMs;
   let attempts = 0;
   while (Date.now() < end) {
-    const jobs = await boss.fetch<DeliveryJob>(DELIVERY_QUEUE, { batchSize: BATCH });
+    const jobs = await boss.fetch<DeliveryJob | LowBalanceMailJob>(DELIVERY_QUEUE, { batchSize: BATCH });
     if (!jobs.length) break;
     attempts += await runDeliveryJobs(boss, jobs);
     // Only active jobs complete: the ones failed above stay failed.

@@ -1,8 +1,9 @@
-import { pool, type SqlClient } from "@videofly/db";
+import { dbConfig, type SqlClient } from "@videofly/db";
 import PgBoss from "pg-boss";
+import type { LowBalanceMailJob } from "../credits/low-balance-mail.ts";
 import { logger } from "../logger.ts";
 
-/** One job per delivery attempt. */
+/** One job per delivery attempt; the credits.low mail rides along (same triggers, same retries). */
 export const DELIVERY_QUEUE = "webhook-delivery";
 
 export interface DeliveryJob {
@@ -18,9 +19,11 @@ const QUEUE_OPTIONS = { name: DELIVERY_QUEUE, retryLimit: 5, retryDelay: 30, ret
 const globalForQueue = globalThis as unknown as { videoflyWebhookBoss?: Promise<PgBoss> };
 
 /**
- * The process's pg-boss for sending and fetching delivery jobs, on the app's own pool: no
- * maintenance and no cron here (the worker does those). Starting it installs pg-boss's schema when
- * it is missing and creates the queue.
+ * The process's pg-boss for sending and fetching delivery jobs: no maintenance and no cron here
+ * (the worker does those). Starting it installs pg-boss's schema when it is missing and creates
+ * the queue. It has two connections of its own rather than the app's pool: the first start can
+ * happen inside a credit transaction (credits.low) that holds a user's lock while every pooled
+ * connection waits for that same lock, and a start on the app's pool would then never get one.
  */
 export function deliveryBoss(): Promise<PgBoss> {
   globalForQueue.videoflyWebhookBoss ??= start().catch((error: unknown) => {
@@ -32,7 +35,8 @@ export function deliveryBoss(): Promise<PgBoss> {
 
 async function start(): Promise<PgBoss> {
   const boss = new PgBoss({
-    db: { executeSql: (text, values) => pool().query(text, values) },
+    connectionString: dbConfig().DATABASE_URL,
+    max: 2,
     supervise: false,
     schedule: false,
   });
@@ -40,6 +44,13 @@ async function start(): Promise<PgBoss> {
   await boss.start();
   await boss.createQueue(DELIVERY_QUEUE, QUEUE_OPTIONS);
   return boss;
+}
+
+/** Enqueues a mail job inside `client`'s open transaction, to be sent after it commits. */
+export async function enqueueMail(client: SqlClient, job: LowBalanceMailJob): Promise<void> {
+  const boss = await deliveryBoss();
+  const id = await boss.send(DELIVERY_QUEUE, job, { db: { executeSql: (text, values) => client.query(text, values) } });
+  if (!id) throw new Error(`the ${DELIVERY_QUEUE} queue refused a mail job`);
 }
 
 /** Enqueues an attempt inside `client`'s open transaction: the job exists if and only if it commits. */

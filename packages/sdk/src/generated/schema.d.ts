@@ -675,6 +675,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/usage/daily": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your activity per UTC day: videos by mode, credits spent, processing time, API calls
+         * @description **Scope:** `usage:read` (an API key needs it; a session has every scope).
+         */
+        get: operations["usageDaily"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/usage/requests": {
         parameters: {
             query?: never;
@@ -1212,7 +1232,7 @@ export interface components {
         /** @enum {string} */
         GenerationMode: "TEXT_TO_VIDEO" | "IMAGE_TO_VIDEO" | "LIPSYNC";
         CreditAlerts: {
-            /** @description credits.low is sent when the available balance drops from at least this to below it, once per crossing; 0 turns it off. */
+            /** @description credits.low (the webhook and an email) is sent when the available balance drops from at least this to below it, once per crossing; 0 turns it off. */
             lowBalanceThreshold: number;
         };
         /**
@@ -1958,6 +1978,43 @@ export interface components {
             /** @description Pass as `imageUrl` when generating. */
             fileUrl: string;
         };
+        DailyUsage: {
+            from: string;
+            to: string;
+            /** @description One entry per day from `from` to `to`, oldest first; quiet days are zeros. */
+            days: components["schemas"]["UsageDay"][];
+            totals: components["schemas"]["UsageTotals"];
+        };
+        UsageDay: {
+            /** @description The UTC day, YYYY-MM-DD. */
+            date: string;
+            /** @description Videos created (any status, deleted ones included). */
+            videosCreated: number;
+            byMode: components["schemas"]["UsageByMode"];
+            /** @description Credits spent: the holds settled that day (a generation that succeeded). Open holds and released holds (failures, cancellations) do not count. */
+            creditsConsumed: number;
+            /** @description Sum over the videos completed that day of completedAt − startedAt, in seconds (to the millisecond). */
+            processingSeconds: number;
+            /** @description Requests made with your API keys (the usage audit keeps them for API_USAGE_RETENTION_DAYS). */
+            apiCalls: number;
+        };
+        /** @description Videos created, per generation mode. */
+        UsageByMode: {
+            TEXT_TO_VIDEO: number;
+            IMAGE_TO_VIDEO: number;
+            LIPSYNC: number;
+        };
+        UsageTotals: {
+            /** @description Videos created (any status, deleted ones included). */
+            videosCreated: number;
+            byMode: components["schemas"]["UsageByMode"];
+            /** @description Credits spent: the holds settled that day (a generation that succeeded). Open holds and released holds (failures, cancellations) do not count. */
+            creditsConsumed: number;
+            /** @description Sum over the videos completed that day of completedAt − startedAt, in seconds (to the millisecond). */
+            processingSeconds: number;
+            /** @description Requests made with your API keys (the usage audit keeps them for API_USAGE_RETENTION_DAYS). */
+            apiCalls: number;
+        };
         BillingOverview: {
             plan: {
                 /** @enum {string} */
@@ -2294,7 +2351,7 @@ export interface components {
             deliveryId: string;
         };
         CreditAlertsOutput: {
-            /** @description credits.low is sent when the available balance drops from at least this to below it, once per crossing; 0 turns it off. */
+            /** @description credits.low (the webhook and an email) is sent when the available balance drops from at least this to below it, once per crossing; 0 turns it off. */
             lowBalanceThreshold: number;
         };
         ApiError: {
@@ -9504,6 +9561,171 @@ export interface operations {
                         /** @constant */
                         success: true;
                         data: components["schemas"]["UsageGroup"][];
+                    };
+                };
+            };
+            /** @description - `E4000` validation_error: The request is not valid. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4000";
+                            /** @enum {string} */
+                            type?: "validation_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E4010` unauthorized: Authentication is required. */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4010";
+                            /** @enum {string} */
+                            type?: "unauthorized";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4030` forbidden: You are not allowed to do this.
+             *     An API key without the `usage:read` scope gets E4030 with `details.requiredScope`.
+             */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4030";
+                            /** @enum {string} */
+                            type?: "forbidden";
+                        };
+                    };
+                };
+            };
+            /**
+             * @description - `E4290` rate_limited: Too many requests; slow down.
+             *     Wait `Retry-After` seconds.
+             */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E4290";
+                            /** @enum {string} */
+                            type?: "rate_limited";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5000` internal_error: Something went wrong on our side. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5000";
+                            /** @enum {string} */
+                            type?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5030` service_unavailable: A service we depend on is unavailable. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5030";
+                            /** @enum {string} */
+                            type?: "service_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    usageDaily: {
+        parameters: {
+            query?: {
+                /** @description First UTC day (YYYY-MM-DD), included. Default: 29 days before `to`. */
+                from?: string;
+                /** @description Last UTC day (YYYY-MM-DD), included. Default: today (UTC). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your activity per UTC day: videos by mode, credits spent, processing time, API calls */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["DailyUsage"];
                     };
                 };
             };

@@ -1,4 +1,4 @@
-import { usageSchemas } from "@videofly/common";
+import { dailyUsageSchemas, usageSchemas } from "@videofly/common";
 import { operation } from "@/server/operation";
 
 const tags = ["Usage"];
@@ -22,6 +22,17 @@ export const usageRequests = operation({
   query: usageSchemas.requestsQuery,
   response: usageSchemas.apiRequestPage,
   summary: "Your API keys' requests, newest first",
+  tags,
+});
+
+export const usageDaily = operation({
+  method: "GET",
+  path: "/usage/daily",
+  auth: "session",
+  scope: "usage:read",
+  query: dailyUsageSchemas.dailyQuery,
+  response: dailyUsageSchemas.dailyUsage,
+  summary: "Your activity per UTC day: videos by mode, credits spent, processing time, API calls",
   tags,
 });
 

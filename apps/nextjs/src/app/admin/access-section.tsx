@@ -3,9 +3,9 @@
 import { useId, useState } from "react";
 import { DailyBarChart } from "@/components/daily-bars";
 import { PagedTable } from "@/components/paged-table";
+import type { DayRange } from "@/components/range-picker";
 import { useApiData } from "@/hooks/use-api-data";
 import { ACCESS_ACTIONS, type AccessAction, type AccessStats, type AccessTop } from "@/lib/admin-stats";
-import type { DayRange } from "./range-picker";
 
 const select =
   "rounded-md border border-slate-300 px-2 py-1 text-sm focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-200";

@@ -1,12 +1,12 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
+import { RangePicker } from "@/components/range-picker";
 import { type AdminStats, utcDayAgo } from "@/lib/admin-stats";
 import { api } from "@/lib/api";
 import { AccessSection } from "./access-section";
 import { ActivitySection } from "./activity-section";
 import { GrantForm } from "./grant-form";
-import { RangePicker } from "./range-picker";
 import { VideoList } from "./video-list";
 
 interface UserRow {

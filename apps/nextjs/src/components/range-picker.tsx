@@ -10,8 +10,37 @@ export interface DayRange {
   to: string;
 }
 
-/** The UTC days the figures cover; the API allows at most 366 of them. */
-export function RangePicker({ range, onChange }: { range: DayRange; onChange: (range: DayRange) => void }) {
+export interface RangePickerLabels {
+  from: string;
+  to: string;
+  apply: string;
+  invalid: string;
+  form: string;
+}
+
+const ENGLISH: RangePickerLabels = {
+  from: "From (UTC)",
+  to: "To (UTC)",
+  apply: "Show",
+  invalid: "Pick a first day on or before the last day.",
+  form: "Days shown",
+};
+
+/**
+ * The UTC days the figures cover; the API allows at most 366 of them. The admin dashboard uses it
+ * in English; pages for every user pass translated `labels` and their own `testIdPrefix`.
+ */
+export function RangePicker({
+  range,
+  onChange,
+  labels = ENGLISH,
+  testIdPrefix = "admin-range",
+}: {
+  range: DayRange;
+  onChange: (range: DayRange) => void;
+  labels?: RangePickerLabels;
+  testIdPrefix?: string;
+}) {
   const [from, setFrom] = useState(range.from);
   const [to, setTo] = useState(range.to);
   const [error, setError] = useState<string | null>(null);
@@ -19,7 +48,7 @@ export function RangePicker({ range, onChange }: { range: DayRange; onChange: (r
   function submit(event: FormEvent) {
     event.preventDefault();
     if (!from || !to || from > to) {
-      setError("Pick a first day on or before the last day.");
+      setError(labels.invalid);
       return;
     }
     setError(null);
@@ -27,35 +56,35 @@ export function RangePicker({ range, onChange }: { range: DayRange; onChange: (r
   }
 
   return (
-    <form onSubmit={submit} className="flex flex-wrap items-end gap-3" aria-label="Days shown">
+    <form onSubmit={submit} className="flex flex-wrap items-end gap-3" aria-label={labels.form}>
       <label className="flex flex-col gap-1 text-sm">
-        <span>From (UTC)</span>
+        <span>{labels.from}</span>
         <input
           type="date"
           required
           value={from}
           onChange={(e) => setFrom(e.target.value)}
           className={input}
-          data-testid="admin-range-from"
+          data-testid={`${testIdPrefix}-from`}
         />
       </label>
       <label className="flex flex-col gap-1 text-sm">
-        <span>To (UTC)</span>
+        <span>{labels.to}</span>
         <input
           type="date"
           required
           value={to}
           onChange={(e) => setTo(e.target.value)}
           className={input}
-          data-testid="admin-range-to"
+          data-testid={`${testIdPrefix}-to`}
         />
       </label>
       <button
         type="submit"
         className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-300"
-        data-testid="admin-range-apply"
+        data-testid={`${testIdPrefix}-apply`}
       >
-        Show
+        {labels.apply}
       </button>
       <p role="status" aria-live="polite" className="min-h-5 text-sm text-red-700">
         {error ?? ""}

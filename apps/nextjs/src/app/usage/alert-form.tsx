@@ -1,0 +1,86 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { type FormEvent, useEffect, useState } from "react";
+import { api, describeError } from "@/lib/api";
+
+interface CreditAlerts {
+  lowBalanceThreshold: number;
+}
+
+/** The budget alert: the threshold below which credits.low (webhook and email) is sent. */
+export function AlertForm() {
+  const t = useTranslations("usage.alert");
+  const [value, setValue] = useState<string | null>(null);
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    api<CreditAlerts>("/api/v1/credit/alerts")
+      .then((a) => setValue(String(a.lowBalanceThreshold)))
+      .catch((e: unknown) => setStatus({ ok: false, text: describeError(e, t("failed")) }));
+  }, [t]);
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setSaving(true);
+    try {
+      const saved = await api<CreditAlerts>("/api/v1/credit/alerts", {
+        method: "PATCH",
+        body: { lowBalanceThreshold: Number(value) },
+      });
+      setValue(String(saved.lowBalanceThreshold));
+      const threshold = saved.lowBalanceThreshold;
+      setStatus({ ok: true, text: threshold > 0 ? t("saved", { threshold }) : t("off") });
+    } catch (e) {
+      setStatus({ ok: false, text: describeError(e, t("failed")) });
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <section aria-labelledby="usage-alert-title" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+      <h2 id="usage-alert-title" className="mb-2 text-lg font-semibold">
+        {t("title")}
+      </h2>
+      <form onSubmit={save} className="flex flex-wrap items-center gap-2 text-sm">
+        <label htmlFor="usage-alert-threshold">{t("label")}</label>
+        <input
+          id="usage-alert-threshold"
+          type="number"
+          min={0}
+          max={1_000_000}
+          step={1}
+          required
+          value={value ?? ""}
+          disabled={value === null}
+          onChange={(e) => setValue(e.target.value)}
+          aria-describedby="usage-alert-help"
+          className="w-28 rounded-md border border-slate-300 px-3 py-1.5 focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-200"
+          data-testid="usage-alert-threshold"
+        />
+        <span>{t("unit")}</span>
+        <button
+          type="submit"
+          disabled={saving || value === null}
+          className="rounded-md bg-indigo-600 px-3 py-1.5 font-medium text-white hover:bg-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-300 disabled:opacity-50"
+          data-testid="usage-alert-save"
+        >
+          {saving ? t("saving") : t("save")}
+        </button>
+      </form>
+      <p id="usage-alert-help" className="mt-2 text-xs text-slate-500">
+        {t("help")}
+      </p>
+      <p
+        role="status"
+        aria-live="polite"
+        className={`mt-1 min-h-5 text-sm ${status?.ok === false ? "text-red-700" : "text-green-700"}`}
+        data-testid="usage-alert-status"
+      >
+        {status?.text ?? ""}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,117 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { ReactNode } from "react";
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { type DailyUsage, MODES, type UsageDay } from "./types";
+
+const MODE_COLOURS = { TEXT_TO_VIDEO: "#4f46e5", IMAGE_TO_VIDEO: "#0891b2", LIPSYNC: "#db2777" } as const;
+
+/** "05-02" on the axis: the year and month repeat on every tick otherwise. */
+const tick = (date: string) => date.slice(5);
+
+/** One chart in a figure whose caption says in words what the bars show (screen readers, no-vision). */
+function ChartFigure({
+  id,
+  title,
+  summary,
+  children,
+}: {
+  id: string;
+  title: string;
+  summary: string;
+  children: ReactNode;
+}) {
+  return (
+    <figure
+      className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-summary`}
+      data-testid={id}
+    >
+      <h3 id={`${id}-title`} className="mb-1 font-medium">
+        {title}
+      </h3>
+      <figcaption id={`${id}-summary`} className="mb-3 text-sm text-slate-600" data-testid={`${id}-summary`}>
+        {summary}
+      </figcaption>
+      {/* The figures are in the caption and in the table below: the drawing itself is decoration for assistive tech. */}
+      <div aria-hidden="true" className="h-56 w-full">
+        {children}
+      </div>
+    </figure>
+  );
+}
+
+export function UsageCharts({ usage }: { usage: DailyUsage }) {
+  const t = useTranslations("usage");
+  const summary = (value: (d: UsageDay) => number, total: number) => {
+    if (total === 0) return t("summaryEmpty", { from: usage.from, to: usage.to });
+    const peak = usage.days.reduce((best, d) => (value(d) > value(best) ? d : best));
+    return t("summary", { total, from: usage.from, to: usage.to, peakDay: peak.date, peak: value(peak) });
+  };
+  const videosByMode = usage.days.map((d) => ({ date: d.date, ...d.byMode }));
+  const axes = (
+    <>
+      <CartesianGrid strokeDasharray="3 3" vertical={false} />
+      <XAxis dataKey="date" tickFormatter={tick} fontSize={12} minTickGap={8} />
+      <YAxis allowDecimals={false} fontSize={12} width={40} />
+      <Tooltip />
+    </>
+  );
+
+  return (
+    <section className="grid gap-4 lg:grid-cols-2" aria-label={t("title")}>
+      <ChartFigure
+        id="usage-credits-chart"
+        title={t("creditsChart")}
+        summary={summary((d) => d.creditsConsumed, usage.totals.creditsConsumed)}
+      >
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart data={usage.days}>
+            {axes}
+            <Bar dataKey="creditsConsumed" name={t("creditsConsumed")} fill="#4f46e5" isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+      </ChartFigure>
+      <ChartFigure
+        id="usage-videos-chart"
+        title={t("videosChart")}
+        summary={summary((d) => d.videosCreated, usage.totals.videosCreated)}
+      >
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart data={videosByMode}>
+            {axes}
+            <Legend
+              wrapperStyle={{ fontSize: 12 }}
+              // The modes in their usual order (as in the table), not alphabetically by translated name.
+              itemSorter={(item) => MODES.indexOf(item.dataKey as (typeof MODES)[number])}
+            />
+            {MODES.map((mode) => (
+              <Bar
+                key={mode}
+                dataKey={mode}
+                stackId="videos"
+                name={t(`modes.${mode}`)}
+                fill={MODE_COLOURS[mode]}
+                isAnimationActive={false}
+              />
+            ))}
+          </BarChart>
+        </ResponsiveContainer>
+      </ChartFigure>
+      <ChartFigure
+        id="usage-calls-chart"
+        title={t("callsChart")}
+        summary={summary((d) => d.apiCalls, usage.totals.apiCalls)}
+      >
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart data={usage.days}>
+            {axes}
+            <Bar dataKey="apiCalls" name={t("apiCalls")} fill="#0891b2" isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+      </ChartFigure>
+    </section>
+  );
+}
