@@ -5,11 +5,24 @@ import * as credits from "./credits";
 import * as favorites from "./favorites";
 import * as keys from "./keys";
 import * as system from "./system";
+import * as uploads from "./uploads";
 import * as usage from "./usage";
 import * as video from "./video";
 import * as webhooks from "./webhooks";
 
 /** Every /api/v1 operation, by area: the routes run them and the OpenAPI document lists them. */
-export const operations = { account, admin, batches, credits, favorites, keys, system, usage, video, webhooks };
+export const operations = {
+  account,
+  admin,
+  batches,
+  credits,
+  favorites,
+  keys,
+  system,
+  uploads,
+  usage,
+  video,
+  webhooks,
+};
 
 export const allOperations = () => Object.values(operations).flatMap((area) => Object.values(area));
