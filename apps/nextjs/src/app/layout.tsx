@@ -52,6 +52,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               </Link>
               {identity && (
                 <>
+                  <Link href="/uploads" className="hover:text-indigo-600">
+                    {t("uploads")}
+                  </Link>
                   <Link href="/billing" className="hover:text-indigo-600">
                     {t("billing")}
                   </Link>

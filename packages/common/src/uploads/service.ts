@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { pool } from "@videofly/db";
+import type { z } from "zod";
 import { AppError } from "../errors/index.ts";
 import { logger } from "../logger.ts";
 import { storageKeys, type UploadedPart } from "../storage/index.ts";
@@ -19,6 +20,23 @@ import type { UploadFacts } from "./usable.ts";
 /** A part URL lives as long as the upload may stay unfinished before the cron aborts it. */
 export const UPLOAD_TTL_HOURS = 24;
 const DEFAULT_EXT: Record<UploadPurpose, string> = { image: "png", video: "mp4", audio: "mp3" };
+// The extensions a key may take from the declared name; the bytes still decide what the file is.
+const MEDIA_EXTENSIONS = new Set([
+  "png",
+  "jpg",
+  "jpeg",
+  "webp",
+  "mp4",
+  "mov",
+  "webm",
+  "mp3",
+  "wav",
+  "m4a",
+  "aac",
+  "ogg",
+  "opus",
+  "flac",
+]);
 
 interface UploadRow {
   id: string;
@@ -36,15 +54,16 @@ interface UploadRow {
   completedAt: Date | null;
 }
 
-export type UploadView = Omit<import("zod").output<typeof uploadSchema>, "createdAt" | "completedAt"> & {
+/** An upload as the API answers it (dates as Dates until the envelope serialises them). */
+export type UploadView = Omit<z.output<typeof uploadSchema>, "createdAt" | "completedAt"> & {
   createdAt: Date;
   completedAt: Date | null;
 };
 
-/** The extension the key gets: the declared name's when it is a plain one, else the purpose's usual. */
+/** The extension the key gets: the declared name's when it is a media one, else the purpose's usual. */
 function extensionOf(fileName: string, purpose: UploadPurpose): string {
   const ext = /\.([A-Za-z0-9]{1,16})$/.exec(fileName)?.[1]?.toLowerCase();
-  return ext ?? DEFAULT_EXT[purpose];
+  return ext && MEDIA_EXTENSIONS.has(ext) ? ext : DEFAULT_EXT[purpose];
 }
 
 /**
