@@ -49,7 +49,7 @@ export async function deleteAccount(userId: string, now = new Date()): Promise<D
   const purge = await runStorageDeletions(files(), { prefixes: closed.prefixes });
   // Unfinished uploads are parts outside the user's prefix (S3 multipart, the local .multipart/):
   // aborted here; one whose abort fails stays PENDING and the abandoned-uploads cron takes it.
-  await abortPendingUploads({ userId, now: new Date(now.getTime() + 1) });
+  await abortPendingUploads({ userId });
   return {
     userId,
     failedVideos: closed.failedVideos,

@@ -247,19 +247,21 @@ export async function abortUpload(userId: string, uploadId: string): Promise<Upl
 }
 
 /**
- * The cron's job, and account deletion's: aborts PENDING uploads older than `olderThanHours` (or
- * all of one user's), a few hundred a run. One whose storage abort fails stays PENDING for the next run.
+ * The cron's job (uploads older than `olderThanHours`), and account deletion's (all of one user's):
+ * aborts PENDING uploads, a few hundred a run. One whose storage abort fails stays PENDING for the next run.
  */
 export async function abortPendingUploads(
   options: { olderThanHours?: number; userId?: string; now?: Date } = {},
 ): Promise<{ aborted: number; failed: number }> {
-  const now = options.now ?? new Date();
-  const cutoff = new Date(now.getTime() - (options.olderThanHours ?? 0) * 3600_000);
+  const { olderThanHours, userId, now = new Date() } = options;
+  const cutoff = olderThanHours === undefined ? null : new Date(now.getTime() - olderThanHours * 3600_000);
   const { rows } = await pool().query<Pick<UploadRow, "id" | "key" | "multipartId">>(
     `SELECT id, key, "multipartId" FROM upload
-      WHERE status = 'PENDING' AND "createdAt" < ($1::timestamptz AT TIME ZONE 'UTC') AND ($2::text IS NULL OR "userId" = $2)
+      WHERE status = 'PENDING'
+        AND ($1::timestamptz IS NULL OR "createdAt" < ($1::timestamptz AT TIME ZONE 'UTC'))
+        AND ($2::text IS NULL OR "userId" = $2)
       ORDER BY "createdAt" LIMIT 500`,
-    [cutoff, options.userId ?? null],
+    [cutoff, userId ?? null],
   );
   let failed = 0;
   for (const row of rows) {

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
-import { describeError } from "@/lib/api";
+import { ApiError, describeError } from "@/lib/api";
 import { type CompletedUpload, UploadAborted, UploadJob, type UploadProgress, type UploadPurpose } from "./engine";
 
 export type { CompletedUpload, UploadPurpose } from "./engine";
@@ -17,7 +17,7 @@ type State =
   | { phase: "idle" }
   | { phase: "uploading"; progress: UploadProgress | null }
   | { phase: "done"; upload: CompletedUpload }
-  | { phase: "error"; message: string }
+  | { phase: "error"; message: string; retryable: boolean }
   | { phase: "cancelled" };
 
 const megabytes = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
@@ -53,7 +53,11 @@ export function Uploader({
     } catch (error) {
       if (job.current !== current) return;
       if (error instanceof UploadAborted) setState({ phase: "cancelled" });
-      else setState({ phase: "error", message: describeError(error, t("failed")) });
+      else {
+        // A refusal of the file itself (its bytes, its size, an aborted upload) is not cured by sending again.
+        const refused = error instanceof ApiError && [400, 404, 409, 413].includes(error.status);
+        setState({ phase: "error", message: describeError(error, t("failed")), retryable: !refused });
+      }
     }
   }
 
@@ -141,7 +145,7 @@ export function Uploader({
       {state.phase === "error" && (
         <div role="alert" className="flex items-center gap-2 text-red-700">
           <span>{state.message}</span>
-          {job.current && (
+          {state.retryable && job.current && (
             <button
               type="button"
               className="rounded-md border px-3 py-1"
