@@ -112,6 +112,11 @@ export class UploadJob {
       body: { fileName: file.name, contentType: file.type || "application/octet-stream", size: file.size, purpose },
     });
     const declared = this.declared;
+    // Cancelled while the declaration was on its way: the server's upload goes too.
+    if (this.cancelled) {
+      await this.cancel();
+      throw new UploadAborted();
+    }
     const queue = declared.parts.filter((p) => !this.etags.has(p.partNumber));
     const workers = Array.from({ length: Math.min(this.options.concurrency ?? 3, queue.length) }, async () => {
       for (let part = queue.shift(); part; part = queue.shift()) await this.sendWithRetries(declared, part);
