@@ -58,6 +58,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                   <Link href="/usage" className="hover:text-indigo-600">
                     {t("usage")}
                   </Link>
+                  <Link href="/uploads" className="hover:text-indigo-600">
+                    {t("uploads")}
+                  </Link>
                   <Link href="/billing" className="hover:text-indigo-600">
                     {t("billing")}
                   </Link>

@@ -4,8 +4,10 @@ import {
   attachmentDisposition,
   openLocalFile,
   verifyLocalFileSignature,
+  writeLocalPart,
   writeLocalUpload,
 } from "@videofly/common";
+import { respond } from "./define-route";
 
 type RangeRequest = { start: number; end: number } | "whole" | "unsatisfiable";
 
@@ -77,9 +79,30 @@ export async function serveLocalFile(key: string, url: URL, requestHeaders: Head
   });
 }
 
-/** Stores the body of a signed upload URL (the local driver's presigned PUT). */
-export async function storeLocalUpload(key: string, request: Request): Promise<{ key: string; size: number }> {
+/** Stores one part of a multipart upload at its signed URL, answering its ETag as S3 does. */
+async function storeLocalPart(key: string, request: Request, q: URLSearchParams) {
+  const multipartId = q.get("uploadId") ?? "";
+  const partNumber = q.get("partNumber") ?? "";
+  const maxBytes = q.get("maxBytes") ?? "";
+  const valid = verifyLocalFileSignature({
+    key,
+    method: "PUT",
+    expires: q.get("expires") ?? "",
+    signature: q.get("sig") ?? "",
+    maxBytes,
+    part: `${multipartId}/${partNumber}`,
+  });
+  if (!valid) throw new AppError("FORBIDDEN", { message: "This part link is not valid or has expired." });
+  if (!request.body) throw new AppError("VALIDATION_FAILED", { message: "The part has no body." });
+  const body = Readable.fromWeb(request.body as import("node:stream/web").ReadableStream);
+  const { etag, size } = await writeLocalPart(multipartId, Number(partNumber), body, { bytes: Number(maxBytes) });
+  return respond({ key, size, etag }, { headers: { etag: `"${etag}"` } });
+}
+
+/** Stores the body of a signed upload URL (the local driver's presigned PUT, or a part of an upload). */
+export async function storeLocalUpload(key: string, request: Request) {
   const q = new URL(request.url).searchParams;
+  if (q.has("uploadId")) return storeLocalPart(key, request, q);
   const contentType = request.headers.get("content-type") ?? "";
   const maxBytes = q.get("maxBytes") ?? "";
   const valid = verifyLocalFileSignature({

@@ -20,6 +20,8 @@ export const TEST_SECRETS = {
 
 export interface AppServer {
   baseUrl: string;
+  /** The `next start` process (a bench samples its memory). */
+  pid: number;
   /** Where the server's local storage driver keeps files (a worker for it must use the same). */
   storageDir: string;
   /** The file the server's stdout and stderr go to. */
@@ -121,7 +123,7 @@ export async function startAppServer(env: Record<string, string>, options: Launc
     }
     await new Promise((r) => setTimeout(r, 150));
   }
-  return { baseUrl, logFile, storageDir, output, stop: () => stopChild(child) };
+  return { baseUrl, pid: child.pid ?? 0, logFile, storageDir, output, stop: () => stopChild(child) };
 }
 
 /** Starts the app expecting it to refuse to start; resolves with its exit code and output. */

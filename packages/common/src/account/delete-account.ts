@@ -4,6 +4,7 @@ import { finaliseBatchInTransaction } from "../batch/finalise.ts";
 import { closeCreditsInTransaction } from "../credits/index.ts";
 import { AppError } from "../errors/index.ts";
 import { runStorageDeletions, scheduleStorageDeletion } from "../storage/index.ts";
+import { abortPendingUploads } from "../uploads/service.ts";
 import { files } from "../video/files.ts";
 import { HOLDING_SQL } from "../video/lifecycle.ts";
 
@@ -36,7 +37,8 @@ const RENEWING = ["active", "trialing", "past_due", "unpaid"];
  * are soft-deleted and stripped of their prompts, sessions, API keys, sign-in accounts,
  * verification tokens and API request records go, and the user row is anonymised and banned. The
  * ledger, holds and packages stay: they are the books. The stored files (uploads and videos) are
- * scheduled for deletion in that transaction and deleted after it commits, since storage is a
+ * scheduled for deletion in that transaction and deleted after it commits (unfinished uploads are
+ * aborted then too), since storage is a
  * network call; a folder whose delete fails stays scheduled and the daily cleanup job retries it,
  * so the account is never left half-deleted. Refused (409) while a Creem subscription still renews.
  */
@@ -45,6 +47,9 @@ export async function deleteAccount(userId: string, now = new Date()): Promise<D
     lock: [LockNamespace.creditUser, userId],
   });
   const purge = await runStorageDeletions(files(), { prefixes: closed.prefixes });
+  // Unfinished uploads are parts outside the user's prefix (S3 multipart, the local .multipart/):
+  // aborted here; one whose abort fails stays PENDING and the abandoned-uploads cron takes it.
+  await abortPendingUploads({ userId });
   return {
     userId,
     failedVideos: closed.failedVideos,

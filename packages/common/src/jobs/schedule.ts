@@ -1,5 +1,6 @@
 import { expireCredits } from "../credits/index.ts";
 import { pruneIdempotencyKeys } from "../idempotency/index.ts";
+import { abortAbandonedUploads } from "../uploads/service.ts";
 import { pruneApiUsage } from "../usage/prune.ts";
 import { cleanupVideos } from "../video/cleanup.ts";
 import { processDueVideos } from "../video/processing.ts";
@@ -25,6 +26,7 @@ export const SCHEDULED_JOBS: ScheduledJob[] = [
     run: () => pruneIdempotencyKeys().then((deleted) => ({ deleted })),
   },
   { name: "prune-api-usage", cron: "15 4 * * *", run: () => pruneApiUsage() },
+  { name: "abort-abandoned-uploads", cron: "45 * * * *", run: () => abortAbandonedUploads() },
   // Where no worker runs (Vercel), the minute's cron delivers what is due; the worker's own loop
   // (worker.ts) delivers within a second, and this run then finds little left.
   { name: "deliver-webhooks", cron: "* * * * *", run: () => drainWebhookDeliveries() },

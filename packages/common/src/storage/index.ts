@@ -10,11 +10,12 @@ export {
   type LocalFileSignatureInput,
   openLocalFile,
   verifyLocalFileSignature,
+  writeLocalPart,
   writeLocalUpload,
 } from "./local.ts";
 export { assertStorageKey, attachmentDisposition, isStorageKey, storageKeys } from "./naming.ts";
 export { storageOrigins } from "./origins.ts";
-export type { PresignedUpload, PutOptions, Storage } from "./types.ts";
+export type { CompletedPart, PresignedUpload, PutOptions, Storage, UploadedPart } from "./types.ts";
 
 /**
  * A storage driver for `config`. `baseUrl` is the app's public origin (APP_URL), under which the

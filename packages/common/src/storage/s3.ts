@@ -8,22 +8,28 @@
 
 import { pipeline } from "node:stream";
 import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
   DeleteObjectCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
+  ListPartsCommand,
   PutObjectCommand,
   S3Client,
   S3ServiceException,
+  UploadPartCommand,
 } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { AppError, isAppError } from "../errors/index.ts";
 import type { S3StorageConfig } from "./config.ts";
+import { assertPartsReceived, bareEtag } from "./multipart.ts";
 import { assertStorageKey, attachmentDisposition } from "./naming.ts";
 import { assertUploadSize, ByteCounter } from "./size-limits.ts";
-import type { Storage } from "./types.ts";
+import type { Storage, UploadedPart } from "./types.ts";
 
 // Multipart upload holds about queueSize + 1 parts in memory, whatever the object's size.
 const PART_SIZE = 8 * 1024 * 1024;
@@ -42,6 +48,23 @@ export function createS3Storage(config: S3StorageConfig): Storage {
     responseChecksumValidation: "WHEN_REQUIRED",
   });
   const Bucket = config.bucket;
+
+  // ListParts answers up to 1000 parts a page; a 500 MB upload has 100.
+  async function listAllParts(key: string, multipartId: string): Promise<UploadedPart[]> {
+    assertStorageKey(key);
+    const parts: UploadedPart[] = [];
+    let marker: string | undefined;
+    do {
+      const page = await client.send(
+        new ListPartsCommand({ Bucket, Key: key, UploadId: multipartId, PartNumberMarker: marker }),
+      );
+      for (const p of page.Parts ?? []) {
+        if (p.PartNumber && p.ETag) parts.push({ partNumber: p.PartNumber, etag: bareEtag(p.ETag), size: p.Size ?? 0 });
+      }
+      marker = page.IsTruncated ? page.NextPartNumberMarker : undefined;
+    } while (marker);
+    return parts;
+  }
 
   return {
     driver: "s3",
@@ -136,6 +159,71 @@ export function createS3Storage(config: S3StorageConfig): Storage {
             `deleting under ${prefix}/ failed for ${result.Errors.length} objects: ${result.Errors[0]?.Code}`,
           );
         }
+      }
+    },
+
+    async readHead(key, bytes) {
+      assertStorageKey(key);
+      try {
+        const object = await client.send(new GetObjectCommand({ Bucket, Key: key, Range: `bytes=0-${bytes - 1}` }));
+        return Buffer.from((await object.Body?.transformToByteArray()) ?? []);
+      } catch (error) {
+        // An empty object has no byte 0: S3 answers 416.
+        if (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 416) return Buffer.alloc(0);
+        throw error;
+      }
+    },
+
+    async createMultipart(key, { contentType }) {
+      assertStorageKey(key);
+      const created = await client.send(
+        new CreateMultipartUploadCommand({ Bucket, Key: key, ContentType: contentType }),
+      );
+      if (!created.UploadId) throw new AppError("STORAGE_UPLOAD_FAILED", { message: "S3 gave no UploadId." });
+      return { multipartId: created.UploadId };
+    },
+
+    async presignPart(key, multipartId, partNumber, { contentLength, expiresInSeconds }) {
+      assertStorageKey(key);
+      // The exact length is signed: S3 refuses a part of any other size (a truncated body, say).
+      const command = new UploadPartCommand({
+        Bucket,
+        Key: key,
+        UploadId: multipartId,
+        PartNumber: partNumber,
+        ContentLength: contentLength,
+      });
+      const url = await getSignedUrl(client, command, {
+        expiresIn: expiresInSeconds,
+        signableHeaders: new Set(["content-length"]),
+      });
+      return { url, method: "PUT", headers: {}, expiresAt: new Date(Date.now() + expiresInSeconds * 1000) };
+    },
+
+    listParts: (key, multipartId) => listAllParts(key, multipartId),
+
+    async completeMultipart(key, multipartId, parts) {
+      const received = assertPartsReceived(parts, await listAllParts(key, multipartId));
+      await client.send(
+        new CompleteMultipartUploadCommand({
+          Bucket,
+          Key: key,
+          UploadId: multipartId,
+          MultipartUpload: {
+            Parts: received.map((p) => ({ PartNumber: p.partNumber, ETag: `"${bareEtag(p.etag)}"` })),
+          },
+        }),
+      );
+      return { size: received.reduce((sum, p) => sum + p.size, 0) };
+    },
+
+    async abortMultipart(key, multipartId) {
+      assertStorageKey(key);
+      try {
+        await client.send(new AbortMultipartUploadCommand({ Bucket, Key: key, UploadId: multipartId }));
+      } catch (error) {
+        if (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 404) return;
+        throw error;
       }
     },
 

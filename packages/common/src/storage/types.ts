@@ -14,6 +14,19 @@ export interface PresignedUpload {
   expiresAt: Date;
 }
 
+/** A part a multipart upload received: its number (1-based), its ETag, its size in bytes. */
+export interface UploadedPart {
+  partNumber: number;
+  etag: string;
+  size: number;
+}
+
+/** A part the client says it sent, with the ETag the storage answered its PUT with. */
+export interface CompletedPart {
+  partNumber: number;
+  etag: string;
+}
+
 /**
  * Where files live: S3-compatible object storage, or the local disk by default. Keys look like
  * `uploads/<userId>/<id>.<ext>` and `videos/<videoUuid>/<id>.mp4` (or `.webm`).
@@ -38,6 +51,29 @@ export interface Storage {
   delete(key: string): Promise<void>;
   /** Deletes every object under the folder `prefix` (`uploads/<userId>` holds `uploads/<userId>/…`). */
   deletePrefix(prefix: string): Promise<void>;
+  /** The first `bytes` bytes of an object (fewer when it is shorter), for sniffing its type. */
+  readHead(key: string, bytes: number): Promise<Buffer>;
+  /** Starts a multipart upload to `key`; the id names it in every later call. */
+  createMultipart(key: string, options: { contentType: string }): Promise<{ multipartId: string }>;
+  /**
+   * A URL the client PUTs part `partNumber` to, signed for exactly `contentLength` bytes. The
+   * response's ETag header is what `completeMultipart` is later given for that part.
+   */
+  presignPart(
+    key: string,
+    multipartId: string,
+    partNumber: number,
+    options: { contentLength: number; expiresInSeconds: number },
+  ): Promise<PresignedUpload>;
+  /** The parts received so far, by part number. */
+  listParts(key: string, multipartId: string): Promise<UploadedPart[]>;
+  /**
+   * Assembles `parts`, in order, into the object at `key` and ends the multipart upload. Fails with
+   * VALIDATION_FAILED naming `parts[i]` when a part was never received or its ETag differs.
+   */
+  completeMultipart(key: string, multipartId: string, parts: CompletedPart[]): Promise<{ size: number }>;
+  /** Ends a multipart upload and drops its parts; aborting one that is gone is not an error. */
+  abortMultipart(key: string, multipartId: string): Promise<void>;
   /** A permanent public URL when the bucket is public (STORAGE_PUBLIC_URL), else null. */
   publicUrl(key: string): string | null;
 }

@@ -6,6 +6,7 @@ import * as favorites from "./favorites";
 import * as keys from "./keys";
 import * as projects from "./projects";
 import * as system from "./system";
+import * as uploads from "./uploads";
 import * as usage from "./usage";
 import * as video from "./video";
 import * as webhooks from "./webhooks";
@@ -20,6 +21,7 @@ export const operations = {
   keys,
   projects,
   system,
+  uploads,
   usage,
   video,
   webhooks,

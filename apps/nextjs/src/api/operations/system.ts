@@ -72,8 +72,16 @@ export const uploadFile = operation({
   auth: "public",
   params: fileParams,
   consumes: "application/octet-stream",
-  response: z.object({ key: z.string(), size: z.int() }).meta({ id: "StoredFile" }),
-  summary: "Upload a file to its signed URL (local-disk storage)",
+  response: z
+    .object({
+      key: z.string(),
+      size: z.int(),
+      etag: z.string().optional().meta({ description: "A part's ETag (also the ETag header), to list at complete." }),
+    })
+    .meta({ id: "StoredFile" }),
+  summary: "Upload a file, or a part of an upload, to its signed URL (local-disk storage)",
+  description:
+    "A part URL (from `POST /uploads`) carries `uploadId` and `partNumber`; its body must be exactly the part's length.",
   tags: ["Files"],
   errors: ["FORBIDDEN", "PAYLOAD_TOO_LARGE"],
 });

@@ -1,0 +1,29 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { type CompletedUpload, Uploader } from "@/components/uploader/uploader";
+
+/** Where a large video or audio is uploaded ahead of a lip-sync; the create form takes its upload id. */
+export default function UploadsPage() {
+  const t = useTranslations("uploader");
+  const [uploaded, setUploaded] = useState<CompletedUpload[]>([]);
+  const add = (upload: CompletedUpload) => setUploaded((list) => [upload, ...list]);
+  return (
+    <div className="flex flex-col gap-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+      <h1 className="text-2xl font-semibold">{t("pageTitle")}</h1>
+      <p className="text-sm text-slate-600">{t("pageIntro")}</p>
+      <Uploader purpose="video" onComplete={add} />
+      <Uploader purpose="audio" onComplete={add} />
+      {uploaded.length > 0 && (
+        <ul className="flex flex-col gap-1 text-sm" data-testid="uploaded">
+          {uploaded.map((u) => (
+            <li key={u.uploadId}>
+              {t("uploaded", { id: u.uploadId, mime: u.mime, size: (u.size / (1024 * 1024)).toFixed(1) })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,161 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRef, useState } from "react";
+import { ApiError, describeError } from "@/lib/api";
+import { type CompletedUpload, UploadAborted, UploadJob, type UploadProgress, type UploadPurpose } from "./engine";
+
+export type { CompletedUpload, UploadPurpose } from "./engine";
+
+const ACCEPT: Record<UploadPurpose, string> = {
+  image: "image/png,image/jpeg,image/webp",
+  video: "video/mp4,video/quicktime,video/webm",
+  audio: "audio/*",
+};
+
+type State =
+  | { phase: "idle" }
+  | { phase: "uploading"; progress: UploadProgress | null }
+  | { phase: "done"; upload: CompletedUpload }
+  | { phase: "error"; message: string; retryable: boolean }
+  | { phase: "cancelled" };
+
+const megabytes = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
+
+/**
+ * A large file (up to 500 MB) uploaded in parts: dropped or picked, with a progress bar, speed and
+ * time left, cancel, and retry after a failure (only the missing parts are sent again).
+ * `onComplete` gets the upload's id and what the bytes turned out to be.
+ */
+export function Uploader({
+  purpose,
+  onComplete,
+  label,
+}: {
+  purpose: UploadPurpose;
+  onComplete?: (upload: CompletedUpload) => void;
+  label?: string;
+}) {
+  const t = useTranslations("uploader");
+  const [state, setState] = useState<State>({ phase: "idle" });
+  const [dragging, setDragging] = useState(false);
+  const job = useRef<UploadJob | null>(null);
+  const inputId = `uploader-${purpose}`;
+
+  async function run(current: UploadJob) {
+    job.current = current;
+    setState({ phase: "uploading", progress: null });
+    try {
+      const upload = await current.start();
+      if (job.current !== current) return;
+      setState({ phase: "done", upload });
+      onComplete?.(upload);
+    } catch (error) {
+      if (job.current !== current) return;
+      if (error instanceof UploadAborted) setState({ phase: "cancelled" });
+      else {
+        // A refusal of the file itself (its bytes, its size, an aborted upload) is not cured by sending again.
+        const refused = error instanceof ApiError && [400, 404, 409, 413].includes(error.status);
+        setState({ phase: "error", message: describeError(error, t("failed")), retryable: !refused });
+      }
+    }
+  }
+
+  function choose(file: File | undefined) {
+    if (!file || state.phase === "uploading") return;
+    const current: UploadJob = new UploadJob({
+      file,
+      purpose,
+      onProgress: (progress) => {
+        if (job.current === current) setState({ phase: "uploading", progress });
+      },
+    });
+    void run(current);
+  }
+
+  const progress = state.phase === "uploading" ? state.progress : null;
+  const percent =
+    state.phase === "done"
+      ? 100
+      : progress && progress.total > 0
+        ? Math.floor((progress.loaded / progress.total) * 100)
+        : 0;
+
+  return (
+    <div className="flex flex-col gap-2 text-sm" data-testid={`uploader-${purpose}`}>
+      <label
+        htmlFor={inputId}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          choose(e.dataTransfer.files[0]);
+        }}
+        className={`flex cursor-pointer flex-col items-center gap-1 rounded-md border-2 border-dashed p-6 ${dragging ? "border-blue-600 bg-blue-50" : "border-gray-300"}`}
+      >
+        <span className="font-medium">{label ?? t(`label.${purpose}`)}</span>
+        <span className="text-gray-600">{t("hint")}</span>
+        <input
+          id={inputId}
+          type="file"
+          className="sr-only"
+          accept={ACCEPT[purpose]}
+          disabled={state.phase === "uploading"}
+          onChange={(e) => {
+            choose(e.target.files?.[0]);
+            e.target.value = "";
+          }}
+        />
+      </label>
+      {(state.phase === "uploading" || state.phase === "done") && (
+        <div className="flex flex-col gap-1">
+          <progress
+            className="w-full"
+            max={100}
+            value={percent}
+            aria-label={t("progress")}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={percent}
+          />
+          <span aria-live="polite">
+            {percent}%
+            {progress &&
+              ` · ${t("sent", { sent: megabytes(progress.loaded), total: megabytes(progress.total) })} · ${t("speed", {
+                speed: megabytes(progress.bytesPerSecond),
+              })}${progress.secondsLeft === null ? "" : ` · ${t("left", { seconds: Math.ceil(progress.secondsLeft) })}`}`}
+          </span>
+        </div>
+      )}
+      {state.phase === "uploading" && (
+        <button
+          type="button"
+          className="self-start rounded-md border px-3 py-1"
+          onClick={() => void job.current?.cancel()}
+        >
+          {t("cancel")}
+        </button>
+      )}
+      {state.phase === "done" && <span className="text-green-700">{t("done", { mime: state.upload.mime })}</span>}
+      {state.phase === "cancelled" && <span>{t("cancelled")}</span>}
+      {state.phase === "error" && (
+        <div role="alert" className="flex items-center gap-2 text-red-700">
+          <span>{state.message}</span>
+          {state.retryable && job.current && (
+            <button
+              type="button"
+              className="rounded-md border px-3 py-1"
+              onClick={() => job.current && void run(job.current)}
+            >
+              {t("retry")}
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
