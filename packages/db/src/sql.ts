@@ -10,6 +10,8 @@ export const LockNamespace = {
   creditGrant: 1002,
   /** An owner's free-plan downloads of the day (packages/common/src/access/quota.ts). */
   videoDownloads: 1003,
+  /** An upload being assembled (packages/common/src/uploads): a session lock, held outside any transaction. */
+  uploadComplete: 1004,
 } as const;
 
 export interface TransactionOptions {

@@ -8,6 +8,7 @@ export { runStorageDeletions, type StorageDeletionResult, scheduleStorageDeletio
 export {
   type LocalFile,
   type LocalFileSignatureInput,
+  localFilePath,
   openLocalFile,
   verifyLocalFileSignature,
   writeLocalPart,

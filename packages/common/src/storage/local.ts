@@ -250,6 +250,11 @@ export async function writeLocalUpload(
  * refused. Answers the part's ETag, the MD5 of its bytes as S3 gives it. A part sent again replaces
  * the first one. NOT_FOUND when the upload was completed or aborted.
  */
+/** Where the local driver keeps a key's file: tools like ffprobe read it there, not over HTTP. */
+export function localFilePath(key: string): string {
+  return filePath(configuredLocal().dir, key);
+}
+
 export async function writeLocalPart(
   multipartId: string,
   partNumber: number,

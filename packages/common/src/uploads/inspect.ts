@@ -1,4 +1,5 @@
 import { MediaToolError, probeMedia, sniffBytes } from "../media/index.ts";
+import { localFilePath } from "../storage/index.ts";
 import { files } from "../video/files.ts";
 import { uploadConfig } from "./config.ts";
 import { refuse, tooLarge } from "./refusals.ts";
@@ -12,7 +13,8 @@ const PROBE_URL_SECONDS = 10 * 60;
 /**
  * What an assembled upload is, judged by its bytes: its size against the declaration and the
  * limit, its type by magic numbers (it must be of the declared purpose), then ffprobe's facts,
- * read through a short-lived URL so the file never passes through this process's memory.
+ * read through a short-lived URL (or the local driver's path) so the file never passes through
+ * this process's memory.
  */
 export async function inspectAssembled(
   key: string,
@@ -33,8 +35,12 @@ export async function inspectAssembled(
       mime: sniffed?.mime ?? null,
     });
   }
-  const url = await storage.presignDownload(key, { expiresInSeconds: PROBE_URL_SECONDS });
-  const media = await probeMedia(url).catch((error: unknown) => {
+  // The local driver's file is read where it lies: its URL would send ffprobe back through this app.
+  const input =
+    storage.driver === "local"
+      ? localFilePath(key)
+      : await storage.presignDownload(key, { expiresInSeconds: PROBE_URL_SECONDS });
+  const media = await probeMedia(input).catch((error: unknown) => {
     if (error instanceof MediaToolError) {
       throw refuse("file", "unreadable_media", `ffprobe cannot read this ${purpose}.`);
     }

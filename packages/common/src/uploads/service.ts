@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { pool } from "@videofly/db";
+import { LockNamespace, pool } from "@videofly/db";
 import type { z } from "zod";
 import { AppError } from "../errors/index.ts";
 import { logger } from "../logger.ts";
@@ -188,11 +188,40 @@ function checkPartList(row: UploadRow, parts: CompleteUploadInput["parts"], rece
  * by its bytes (and ffprobe). A file that is not of the declared purpose, or not within its limit,
  * is deleted and the upload aborted; a bad part list leaves the upload open to be fixed.
  */
-export async function completeUpload(
-  userId: string,
-  uploadId: string,
-  input: CompleteUploadInput,
-): Promise<UploadView> {
+export function completeUpload(userId: string, uploadId: string, input: CompleteUploadInput): Promise<UploadView> {
+  return oneAtATime(uploadId, () => assemble(userId, uploadId, input));
+}
+
+/**
+ * Runs `fn` while this process holds the upload's session advisory lock, so two completes of one
+ * upload never assemble at once (the second gets 409 and, retried, the finished upload). A session
+ * lock rather than a transaction: assembling is storage work, and no transaction stays open over it.
+ */
+async function oneAtATime<T>(uploadId: string, fn: () => Promise<T>): Promise<T> {
+  const client = await pool().connect();
+  const key = [LockNamespace.uploadComplete, uploadId];
+  try {
+    const { rows } = await client.query<{ ok: boolean }>(
+      "SELECT pg_try_advisory_lock($1::int, hashtext($2)) AS ok",
+      key,
+    );
+    if (!rows[0]?.ok) {
+      throw new AppError("CONFLICT", {
+        message: "This upload is being completed by another request; ask again in a moment.",
+        headers: { "retry-after": "2" },
+      });
+    }
+    try {
+      return await fn();
+    } finally {
+      await client.query("SELECT pg_advisory_unlock($1::int, hashtext($2))", key);
+    }
+  } finally {
+    client.release();
+  }
+}
+
+async function assemble(userId: string, uploadId: string, input: CompleteUploadInput): Promise<UploadView> {
   const row = await findUpload(userId, uploadId);
   if (row.status === "COMPLETED") return view(row);
   if (row.status === "ABORTED") throw new AppError("CONFLICT", { message: "This upload was aborted." });

@@ -1,11 +1,21 @@
-import { mkdtempSync } from "node:fs";
+import { createReadStream, mkdtempSync } from "node:fs";
+import { stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pool } from "@videofly/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { deleteAccount } from "../../src/account/index.ts";
 import { AppError } from "../../src/errors/index.ts";
-import { abortAbandonedUploads, declareUpload, getUpload, PART_SIZE, uploadConfig } from "../../src/uploads/index.ts";
+import { writeLocalPart } from "../../src/storage/index.ts";
+import { sampleMedia } from "../../src/testing/index.ts";
+import {
+  abortAbandonedUploads,
+  completeUpload,
+  declareUpload,
+  getUpload,
+  PART_SIZE,
+  uploadConfig,
+} from "../../src/uploads/index.ts";
 import { files } from "../../src/video/files.ts";
 import { createUser } from "../credits/support.ts";
 
@@ -73,5 +83,31 @@ describe("uploads service", () => {
     ]);
     expect(rows[0]?.status).toBe("ABORTED");
     await expect(files().listParts(pending.key, multipartOf(pending.parts[0]?.url ?? ""))).rejects.toThrow(AppError);
+  });
+
+  it("two completes of one upload at the same moment assemble it once: the other is told to ask again", async () => {
+    const userId = await createUser("twice");
+    const audio = await sampleMedia("audio", { seconds: 2 });
+    const size = (await stat(audio)).size;
+    const declared = await declareUpload(userId, {
+      fileName: "a.mp3",
+      contentType: "audio/mpeg",
+      size,
+      purpose: "audio",
+    });
+    const { etag } = await writeLocalPart(multipartOf(declared.parts[0]?.url ?? ""), 1, createReadStream(audio), {
+      bytes: size,
+    });
+    const parts = [{ partNumber: 1, etag }];
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 4 }, () => completeUpload(userId, declared.uploadId, { parts })),
+    );
+    const done = outcomes.filter((o) => o.status === "fulfilled");
+    const refused = outcomes.flatMap((o) => (o.status === "rejected" ? [o.reason as AppError] : []));
+    expect(done.length).toBeGreaterThanOrEqual(1);
+    expect(refused.every((e) => e.errorName === "CONFLICT" && e.headers?.["retry-after"] === "2")).toBe(true);
+    const again = await completeUpload(userId, declared.uploadId, { parts });
+    expect(again).toMatchObject({ status: "completed", facts: { kind: "audio", mime: "audio/mpeg", hasAudio: true } });
+    expect(Math.abs((again.facts?.durationMs ?? 0) - 2000)).toBeLessThan(100);
   });
 });
