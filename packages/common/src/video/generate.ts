@@ -8,20 +8,28 @@ import { logger } from "../logger.ts";
 import { signedCallbackUrl } from "./callback-url.ts";
 import { videoConfig } from "./config.ts";
 import { failVideo, holdReference, RUNNING_SQL } from "./lifecycle.ts";
-import { type GenerationSpec, priceOf, resolveModel, type VideoModel } from "./models.ts";
+import { type LipsyncRequest, type ResolvedLipsync, resolveLipsync } from "./lipsync-input.ts";
+import { type GenerationSpec, MODELS, priceOf, resolveModel, type VideoModel } from "./models.ts";
 import { providerRegistry } from "./providers.ts";
 
 export interface GenerateInput extends GenerationSpec {
   prompt: string;
   negativePrompt?: string;
+  /** A lip-sync's resolved inputs. */
+  lipsync?: ResolvedLipsync;
 }
+
+/** A generation as the API takes it: a lip-sync names uploads and goes without prompt or duration. */
+export type GenerateRequest = Omit<GenerationSpec, "duration" | "audioDurationMs"> &
+  LipsyncRequest & { prompt?: string; negativePrompt?: string; duration?: number };
 
 /**
  * Starts a generation: validates and prices it against the catalogue, then in ONE transaction
  * (under the user's credit lock) checks the concurrency limit, creates the video and holds its
  * price; only after that commits is the provider called (submit).
  */
-export async function generateVideo(userId: string, input: GenerateInput): Promise<Video> {
+export async function generateVideo(userId: string, request: GenerateRequest): Promise<Video> {
+  const input = await generateInput(userId, request);
   const model = resolveModel(input);
   const credits = priceOf(model, input);
   // Before anything is held: with no provider at all, nothing is charged and no video is created.
@@ -45,8 +53,10 @@ export async function generateVideo(userId: string, input: GenerateInput): Promi
       }
       await client.query(
         `INSERT INTO video (uuid, "userId", status, model, mode, prompt, "negativePrompt", duration, "aspectRatio", quality,
-                            "imageUrl", "creditsCost", "holdReference", "createdAt", "updatedAt")
-         VALUES ($1, $2, 'PENDING', $3, $4::"VideoMode", $5, $6, $7, $8, $9, $10, $11, $12, now(), now())`,
+                            "imageUrl", "creditsCost", "holdReference", "sourceVideoUrl", "audioUrl", "audioDurationMs",
+                            script, voice, language, "createdAt", "updatedAt")
+         VALUES ($1, $2, 'PENDING', $3, $4::"VideoMode", $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
+                 now(), now())`,
         [
           uuid,
           userId,
@@ -60,6 +70,12 @@ export async function generateVideo(userId: string, input: GenerateInput): Promi
           input.imageUrl ?? null,
           credits,
           holdReference(uuid),
+          input.lipsync?.sourceVideoUrl ?? null,
+          input.lipsync?.audioUrl ?? null,
+          input.lipsync?.audioDurationMs ?? null,
+          input.lipsync?.script ?? null,
+          input.lipsync?.voice ?? null,
+          input.lipsync?.language ?? null,
         ],
       );
       await holdCreditsInTransaction(client, { userId, reference: holdReference(uuid), amount: credits });
@@ -68,6 +84,44 @@ export async function generateVideo(userId: string, input: GenerateInput): Promi
   );
 
   return submitVideo(uuid, input, choices);
+}
+
+/**
+ * The generation to price and submit. A lip-sync's uploads are resolved first (lipsync-input.ts):
+ * its duration is its audio's, its aspect ratio its source's, and its portrait goes as imageUrl.
+ */
+async function generateInput(userId: string, request: GenerateRequest): Promise<GenerateInput> {
+  const { sourceUploadId, imageUploadId, audioUploadId, script, voice, language, ...spec } = request;
+  if (spec.mode !== "LIPSYNC") {
+    // The body schema requires both outside lip-sync; a direct caller gets the same answer.
+    if (spec.prompt === undefined || spec.duration === undefined) {
+      throw new AppError("VALIDATION_FAILED", {
+        message: "prompt and duration are required.",
+        details: { fields: [{ field: spec.prompt === undefined ? "prompt" : "duration", code: "required" }] },
+      });
+    }
+    return { ...spec, prompt: spec.prompt, duration: spec.duration };
+  }
+  const model = MODELS.find((m) => m.id === spec.model && m.enabled && m.modes.includes("LIPSYNC"));
+  // An unknown model, or one without lip-sync, is refused by resolveModel as for any mode.
+  if (!model) return { ...spec, prompt: spec.prompt ?? "", duration: 0 };
+  const lipsync = await resolveLipsync(userId, model, {
+    sourceUploadId,
+    imageUploadId,
+    audioUploadId,
+    script,
+    voice,
+    language,
+  });
+  return {
+    ...spec,
+    prompt: spec.prompt ?? "",
+    duration: lipsync.duration,
+    aspectRatio: lipsync.aspectRatio,
+    imageUrl: lipsync.imageUrl,
+    audioDurationMs: lipsync.audioDurationMs,
+    lipsync,
+  };
 }
 
 /** The providers that may render the model, in order; E5003 without any provider, E5001 without one for it. */
@@ -103,6 +157,7 @@ export async function submitVideo(uuid: string, input: GenerateInput, choices: P
         aspectRatio: input.aspectRatio,
         quality: input.quality,
         imageUrl: input.imageUrl,
+        lipsync: input.lipsync && lipsyncInputs(input.lipsync),
         callbackUrl: signedCallbackUrl(provider.name, uuid),
       });
       return await startGenerating(uuid, provider.name, taskId, config.VIDEO_POLL_INTERVAL_MS);
@@ -136,4 +191,9 @@ function startGenerating(uuid: string, provider: string, taskId: string | null, 
       nextCheckAt: new Date(now.getTime() + checkInMs),
     },
   });
+}
+
+/** What a provider is told of a lip-sync (the portrait travels as imageUrl). */
+function lipsyncInputs({ imageUrl: _image, duration: _d, aspectRatio: _a, ...inputs }: ResolvedLipsync) {
+  return inputs;
 }
