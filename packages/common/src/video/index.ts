@@ -20,4 +20,4 @@ export { retryVideo } from "./retry.ts";
 export * as videoSchemas from "./schemas.ts";
 export { MAX_UPLOAD_BYTES, presignedUpload, presignImageUpload, presignUploadBody } from "./uploads.ts";
 export { type VideoView, videoView } from "./view.ts";
-export { estimatedSpeechMs, type Voice, VOICES, voiceCatalogue, voiceSchema, WORDS_PER_SECOND } from "./voices.ts";
+export { estimatedSpeechMs, VOICES, type Voice, voiceCatalogue, voiceSchema, WORDS_PER_SECOND } from "./voices.ts";
