@@ -54,6 +54,11 @@ export async function resolveLipsync(
     throw refuse("body.audioUploadId", "one_of", "Give either audioUploadId or script (with voice).");
   }
   const speech = await speechOf(userId, body);
+  const max = model.maxAudioSeconds;
+  if (max !== undefined && speech.audioDurationMs > max * 1000) {
+    const field = body.audioUploadId ? "body.audioUploadId" : "body.script";
+    throw refuse(field, "too_long", `${model.name} takes at most ${max} seconds of speech.`);
+  }
   const source = body.sourceUploadId
     ? await usableUpload(userId, body.sourceUploadId, "body.sourceUploadId", ["VIDEO"])
     : await usableUpload(userId, body.imageUploadId as string, "body.imageUploadId", ["IMAGE"]);

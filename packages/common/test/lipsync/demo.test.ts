@@ -198,6 +198,8 @@ describe("lip-sync refusals", () => {
       [{ imageUploadId: image.id, script: "hello there", voice: "nobody" }, "body.voice", "not_offered"],
       [{ imageUploadId: image.id, audioUploadId: audio.id, language: "xx" }, "body.language", "not_offered"],
       [{ imageUploadId: image.id, audioUploadId: audio.id, script: "both" }, "body.audioUploadId", "one_of"],
+      // 800 words at 2.5 a second: 320 s, past the model's 300.
+      [{ imageUploadId: image.id, script: "word ".repeat(800), voice: "en-male-1" }, "body.script", "too_long"],
     ];
     for (const [inputs, field, code] of cases) {
       const error = await refusal(generateVideo(userId, { ...lipsync, ...inputs }));
