@@ -154,7 +154,13 @@ export const video = z
 export const videoPage = pageSchema(video, "VideoPage");
 
 export const videoProgress = z
-  .object({ uuid: z.uuid(), status: videoStatus, error: videoError, completedAt: timestamp().nullable() })
+  .object({
+    uuid: z.uuid(),
+    status: videoStatus,
+    progress: z.int().nullable().meta({ description: "How far the provider says it is (0–100), when it says." }),
+    error: videoError,
+    completedAt: timestamp().nullable(),
+  })
   .meta({ id: "VideoProgress" });
 
 export const deletedVideo = z.object({ uuid: z.uuid(), deleted: z.literal(true) }).meta({ id: "DeletedVideo" });

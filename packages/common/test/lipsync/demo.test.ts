@@ -10,7 +10,7 @@ import { getBalance, reconcileCredits } from "../../src/credits/index.ts";
 import { AppError } from "../../src/errors/index.ts";
 import { probeMedia, probeStreamDurationMs } from "../../src/media/index.ts";
 import { openLocalFile } from "../../src/storage/index.ts";
-import { generateVideo, getVideo, modelCatalogue, processDueVideos } from "../../src/video/index.ts";
+import { generateVideo, getVideo, getVideoStatus, modelCatalogue, processDueVideos } from "../../src/video/index.ts";
 import { generateBody } from "../../src/video/schemas.ts";
 import { userWithCredits } from "../video/support.ts";
 import { sampleUpload, startFilesServer } from "./support.ts";
@@ -117,6 +117,7 @@ describe("lip-sync on the demo provider", () => {
 
     const shown = await getVideo(userId, video.uuid);
     expect(shown).toMatchObject({ mode: "LIPSYNC", progress: 100, audioDurationMs: Math.round(audioMs) });
+    expect(await getVideoStatus(userId, video.uuid)).toMatchObject({ status: "COMPLETED", progress: 100 });
   }, 90_000);
 
   it("makes a talking still of a portrait, as long as the audio", async () => {

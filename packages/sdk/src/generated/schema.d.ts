@@ -1984,6 +1984,8 @@ export interface components {
             /** Format: uuid */
             uuid: string;
             status: components["schemas"]["VideoStatus"];
+            /** @description How far the provider says it is (0–100), when it says. */
+            progress: number | null;
             /** @description Why the video failed; null unless it did. */
             error: {
                 /** @description An error code of the API's table (E4xxx, E5xxx). */
