@@ -8,9 +8,11 @@ import { logger } from "../logger.ts";
 import { signedCallbackUrl } from "./callback-url.ts";
 import { videoConfig } from "./config.ts";
 import { failVideo, holdReference, RUNNING_SQL } from "./lifecycle.ts";
-import { type LipsyncRequest, type ResolvedLipsync, resolveLipsync } from "./lipsync-input.ts";
-import { type GenerationSpec, MODELS, priceOf, resolveModel, type VideoModel } from "./models.ts";
+import { type GenerateRequest, generationInput, type ResolvedLipsync } from "./lipsync-input.ts";
+import { type GenerationSpec, priceOf, resolveModel, type VideoModel } from "./models.ts";
 import { providerRegistry } from "./providers.ts";
+
+export type { GenerateRequest };
 
 export interface GenerateInput extends GenerationSpec {
   prompt: string;
@@ -19,17 +21,13 @@ export interface GenerateInput extends GenerationSpec {
   lipsync?: ResolvedLipsync;
 }
 
-/** A generation as the API takes it: a lip-sync names uploads and goes without prompt or duration. */
-export type GenerateRequest = Omit<GenerationSpec, "duration" | "audioDurationMs"> &
-  LipsyncRequest & { prompt?: string; negativePrompt?: string; duration?: number };
-
 /**
  * Starts a generation: validates and prices it against the catalogue, then in ONE transaction
  * (under the user's credit lock) checks the concurrency limit, creates the video and holds its
  * price; only after that commits is the provider called (submit).
  */
 export async function generateVideo(userId: string, request: GenerateRequest): Promise<Video> {
-  const input = await generateInput(userId, request);
+  const input = await generationInput(userId, request);
   const model = resolveModel(input);
   const credits = priceOf(model, input);
   // Before anything is held: with no provider at all, nothing is charged and no video is created.
@@ -84,44 +82,6 @@ export async function generateVideo(userId: string, request: GenerateRequest): P
   );
 
   return submitVideo(uuid, input, choices);
-}
-
-/**
- * The generation to price and submit. A lip-sync's uploads are resolved first (lipsync-input.ts):
- * its duration is its audio's, its aspect ratio its source's, and its portrait goes as imageUrl.
- */
-async function generateInput(userId: string, request: GenerateRequest): Promise<GenerateInput> {
-  const { sourceUploadId, imageUploadId, audioUploadId, script, voice, language, ...spec } = request;
-  if (spec.mode !== "LIPSYNC") {
-    // The body schema requires both outside lip-sync; a direct caller gets the same answer.
-    if (spec.prompt === undefined || spec.duration === undefined) {
-      throw new AppError("VALIDATION_FAILED", {
-        message: "prompt and duration are required.",
-        details: { fields: [{ field: spec.prompt === undefined ? "prompt" : "duration", code: "required" }] },
-      });
-    }
-    return { ...spec, prompt: spec.prompt, duration: spec.duration };
-  }
-  const model = MODELS.find((m) => m.id === spec.model && m.enabled && m.modes.includes("LIPSYNC"));
-  // An unknown model, or one without lip-sync, is refused by resolveModel as for any mode.
-  if (!model) return { ...spec, prompt: spec.prompt ?? "", duration: 0 };
-  const lipsync = await resolveLipsync(userId, model, {
-    sourceUploadId,
-    imageUploadId,
-    audioUploadId,
-    script,
-    voice,
-    language,
-  });
-  return {
-    ...spec,
-    prompt: spec.prompt ?? "",
-    duration: lipsync.duration,
-    aspectRatio: lipsync.aspectRatio,
-    imageUrl: lipsync.imageUrl,
-    audioDurationMs: lipsync.audioDurationMs,
-    lipsync,
-  };
 }
 
 /** The providers that may render the model, in order; E5003 without any provider, E5001 without one for it. */

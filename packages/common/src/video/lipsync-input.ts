@@ -1,7 +1,8 @@
 import type { LipsyncInputs } from "../ai/types.ts";
 import { AppError } from "../errors/index.ts";
 import { usableUpload } from "../uploads/index.ts";
-import { audioSeconds, type VideoModel } from "./models.ts";
+import type { GenerateInput } from "./generate.ts";
+import { audioSeconds, type GenerationSpec, MODELS, type VideoModel } from "./models.ts";
 import { estimatedSpeechMs, findVoice } from "./voices.ts";
 
 /** What a lip-sync request names (generateBody's LIPSYNC fields). */
@@ -22,6 +23,48 @@ export interface ResolvedLipsync extends LipsyncInputs {
   duration: number;
   /** The source's shape, as W:H in lowest terms (16:9, 4:3, …). */
   aspectRatio: string;
+}
+
+/** A generation as the API takes it: a lip-sync names uploads and goes without prompt or duration. */
+export type GenerateRequest = Omit<GenerationSpec, "duration" | "audioDurationMs"> &
+  LipsyncRequest & { prompt?: string; negativePrompt?: string; duration?: number };
+
+/**
+ * The generation to price and submit. A lip-sync's uploads are resolved first (lipsync-input.ts):
+ * its duration is its audio's, its aspect ratio its source's, and its portrait goes as imageUrl.
+ */
+export async function generationInput(userId: string, request: GenerateRequest): Promise<GenerateInput> {
+  const { sourceUploadId, imageUploadId, audioUploadId, script, voice, language, ...spec } = request;
+  if (spec.mode !== "LIPSYNC") {
+    // The body schema requires both outside lip-sync; a direct caller gets the same answer.
+    if (spec.prompt === undefined || spec.duration === undefined) {
+      throw new AppError("VALIDATION_FAILED", {
+        message: "prompt and duration are required.",
+        details: { fields: [{ field: spec.prompt === undefined ? "prompt" : "duration", code: "required" }] },
+      });
+    }
+    return { ...spec, prompt: spec.prompt, duration: spec.duration };
+  }
+  const model = MODELS.find((m) => m.id === spec.model && m.enabled && m.modes.includes("LIPSYNC"));
+  // An unknown model, or one without lip-sync, is refused by resolveModel as for any mode.
+  if (!model) return { ...spec, prompt: spec.prompt ?? "", duration: 0 };
+  const lipsync = await resolveLipsync(userId, model, {
+    sourceUploadId,
+    imageUploadId,
+    audioUploadId,
+    script,
+    voice,
+    language,
+  });
+  return {
+    ...spec,
+    prompt: spec.prompt ?? "",
+    duration: lipsync.duration,
+    aspectRatio: lipsync.aspectRatio,
+    imageUrl: lipsync.imageUrl,
+    audioDurationMs: lipsync.audioDurationMs,
+    lipsync,
+  };
 }
 
 const refuse = (field: string, code: string, message: string) =>
