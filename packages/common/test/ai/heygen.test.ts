@@ -285,6 +285,9 @@ describe("webhooks", () => {
     expect(heygen.verifyCallback(body, new Headers({ signature: sign(body, "other") }))).toBe(false);
     expect(heygen.verifyCallback(`${body} `, new Headers({ signature: sign(body) }))).toBe(false);
     expect(heygen.verifyCallback(body, new Headers())).toBe(false);
+    // The header name and prefix later docs use.
+    expect(heygen.verifyCallback(body, new Headers({ "heygen-signature": `sha256=${sign(body)}` }))).toBe(true);
+    expect(heygen.verifyCallback(body, new Headers({ "heygen-signature": `sha256=${sign(body, "x")}` }))).toBe(false);
   });
 
   it("without a secret configured, the signed callback URL alone authenticates", () => {

@@ -23,8 +23,8 @@ import { jsonClient, requireStatus } from "./http.ts";
  *    GET /v1/video_status.get?video_id= answers `{ code: 100, data: { status: pending | waiting |
  *    processing | completed | failed, video_url, error } }`.
  *  - Webhooks (`{ event_type, event_data }`, e.g. avatar_video.success with `{ video_id, url,
- *    callback_id }`, avatar_video.fail with `msg`) are signed: header `signature`, the hex
- *    HMAC-SHA256 of the raw body with the endpoint's secret (HEYGEN_WEBHOOK_SECRET, from
+ *    callback_id }`, avatar_video.fail with `msg`) are signed: header `signature` (see
+ *    SIGNATURE_HEADERS), the hex HMAC-SHA256 of the raw body with the endpoint's secret (HEYGEN_WEBHOOK_SECRET, from
  *    POST /v1/webhook/endpoint.add). With the secret set, an unsigned or mis-signed callback is refused.
  * Our task id names which API has the task: `lipsync:<id>` or `video:<id>`.
  *
@@ -71,6 +71,13 @@ const webhook = z.object({
     msg: z.string().nullish(),
   }),
 });
+
+/**
+ * The v1 webhook guide sends the signature as `signature`; later pages name it `Heygen-Signature`
+ * (or `X-HeyGen-Signature`), some with a `sha256=` prefix. Each must hold a valid HMAC, so taking
+ * any of them accepts nothing unsigned.
+ */
+const SIGNATURE_HEADERS = ["signature", "heygen-signature", "x-heygen-signature"];
 
 const refuse = (message: string) => new ProviderError(NAME, "bad_request", message, false, { definiteRefusal: true });
 
@@ -162,9 +169,11 @@ export function createHeygenProvider(options: HeygenOptions): VideoProvider {
 
     verifyCallback(rawBody, headers) {
       if (!options.webhookSecret) return true;
-      const given = headers.get("signature") ?? "";
-      const expected = createHmac("sha256", options.webhookSecret).update(rawBody).digest("hex");
-      return given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+      const expected = Buffer.from(createHmac("sha256", options.webhookSecret).update(rawBody).digest("hex"));
+      return SIGNATURE_HEADERS.some((name) => {
+        const given = Buffer.from((headers.get(name) ?? "").replace(/^sha256=/i, "").toLowerCase());
+        return given.length === expected.length && timingSafeEqual(given, expected);
+      });
     },
   };
 }
