@@ -33,7 +33,9 @@ export function useModelChoice() {
   const [choice, setChoice] = useState<ModelChoice | null>(null);
 
   useEffect(() => {
-    void api<VideoModel[]>("/api/v1/config/models").then((list) => {
+    void api<VideoModel[]>("/api/v1/config/models").then((all) => {
+      // Lip-sync has its own form (uploads, no prompt or duration): not a choice here.
+      const list = all.filter((m) => m.modes.some((mode) => mode !== "LIPSYNC"));
       setModels(list);
       if (list[0]) setChoice(firstOf(list[0], "TEXT_TO_VIDEO"));
     });

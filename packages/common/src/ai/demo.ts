@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { type DemoFiles, getDemoLipsync, isDemoLipsyncTask, startDemoLipsync } from "./demo-lipsync.ts";
 import { ProviderError, type VideoProvider } from "./types.ts";
 
 export interface DemoOptions {
@@ -8,6 +9,8 @@ export interface DemoOptions {
   failRate: number;
   /** The finished file: a small real MP4 that ships with the app (public/demo/sample.mp4). */
   videoUrl: string;
+  /** Our storage, for lip-syncs: without it the demo refuses them. */
+  files?: DemoFiles;
   now?: () => number;
   random?: () => number;
 }
@@ -15,7 +18,8 @@ export interface DemoOptions {
 /**
  * A provider that needs no key and no network beyond our own app: it "renders" for `delayMs` and
  * returns the sample MP4. The task id carries its start time and fate, so any process (web or
- * worker) answers the same way without shared memory.
+ * worker) answers the same way without shared memory. A lip-sync is really made: the inputs'
+ * audio muxed onto the source by ffmpeg (demo-lipsync.ts), its result kept in our storage.
  */
 export function createDemoProvider(options: DemoOptions): VideoProvider {
   const now = options.now ?? Date.now;
@@ -27,12 +31,23 @@ export function createDemoProvider(options: DemoOptions): VideoProvider {
   };
   return {
     name: "demo",
-    trustedFileOrigin: new URL(options.videoUrl).origin,
-    async createTask() {
+    trustedFileOrigins: [new URL(options.videoUrl).origin, ...(options.files?.origins ?? [])],
+    async createTask(request) {
+      if (request.mode === "LIPSYNC") {
+        if (!options.files) {
+          throw new ProviderError("demo", "bad_request", "This demo has no storage for lip-syncs.", false, {
+            definiteRefusal: true,
+          });
+        }
+        return startDemoLipsync(request, options.files, now());
+      }
       const fate = random() < options.failRate ? "fail" : "ok";
       return { taskId: `demo_${now()}_${fate}_${randomBytes(6).toString("hex")}` };
     },
     async getTask(taskId) {
+      if (isDemoLipsyncTask(taskId) && options.files) {
+        return getDemoLipsync(taskId, options.files, { now: now(), delayMs: options.delayMs });
+      }
       const task = parse(taskId);
       if (now() - task.startedAt < options.delayMs) return { state: "running" };
       if (task.fails)
@@ -43,7 +58,7 @@ export function createDemoProvider(options: DemoOptions): VideoProvider {
       const taskId = (body as { taskId?: unknown } | null)?.taskId;
       if (typeof taskId !== "string")
         throw new ProviderError("demo", "bad_callback", "No taskId in the callback", false);
-      parse(taskId);
+      if (!isDemoLipsyncTask(taskId)) parse(taskId);
       return { taskId };
     },
     verifyCallback() {

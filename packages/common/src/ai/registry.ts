@@ -1,14 +1,26 @@
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
 import { AppError } from "../errors/index.ts";
+import { storageConfig, storageOrigins } from "../storage/index.ts";
 import { type VideoConfig, videoConfig } from "../video/config.ts";
+import { files } from "../video/files.ts";
 import { type GenerationMode, providerModelId, type VideoModel } from "../video/models.ts";
 import { createDemoProvider } from "./demo.ts";
+import type { DemoFiles } from "./demo-lipsync.ts";
 import type { VideoProvider } from "./types.ts";
 
 /** The variables any one of which makes generation possible. */
-export const PROVIDER_VARIABLES = ["KIE_API_KEY", "EVOLINK_API_KEY", "REPLICATE_API_TOKEN", "DEMO_PROVIDER"] as const;
+export const PROVIDER_VARIABLES = [
+  "KIE_API_KEY",
+  "EVOLINK_API_KEY",
+  "REPLICATE_API_TOKEN",
+  "HEYGEN_API_KEY",
+  "DID_API_KEY",
+  "DEMO_PROVIDER",
+] as const;
 
 export const NO_PROVIDER_MESSAGE =
-  "No video provider is configured: set KIE_API_KEY, EVOLINK_API_KEY or REPLICATE_API_TOKEN, or DEMO_PROVIDER=on";
+  "No video provider is configured: set KIE_API_KEY, EVOLINK_API_KEY, REPLICATE_API_TOKEN, HEYGEN_API_KEY or DID_API_KEY, or DEMO_PROVIDER=on";
 
 export interface ProviderChoice {
   provider: VideoProvider;
@@ -73,7 +85,23 @@ export function createRegistry(real: VideoProvider[], config: VideoConfig = vide
         delayMs: config.DEMO_PROVIDER_DELAY_MS,
         failRate: config.DEMO_PROVIDER_FAIL_RATE,
         videoUrl: new URL("/demo/sample.mp4", config.APP_URL).toString(),
+        files: demoFiles(config.APP_URL),
       })
     : null;
   return new ProviderRegistry(real, demo);
+}
+
+/** The demo's lip-syncs live in our storage, so every process sees them; inputs come from there too. */
+function demoFiles(appUrl: string): DemoFiles {
+  return {
+    origins: [...new Set([new URL(appUrl).origin, ...storageOrigins(storageConfig(), appUrl)])],
+    async put(key, file, contentType) {
+      const { size } = await stat(file);
+      await files().put(key, createReadStream(file), { contentType, contentLength: size });
+    },
+    async urlOf(key) {
+      if (!(await files().head(key))) return null;
+      return files().publicUrl(key) ?? files().presignDownload(key, { expiresInSeconds: 48 * 3600 });
+    },
+  };
 }

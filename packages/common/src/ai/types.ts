@@ -12,16 +12,33 @@ export interface GenerationRequest {
   durationSeconds: number;
   aspectRatio: string;
   quality: string;
-  /** A URL the provider can fetch (image-to-video). */
+  /** A URL the provider can fetch (image-to-video; a lip-sync's portrait). */
   imageUrl?: string;
+  /** Lip-sync: the person's video (or `imageUrl`, a portrait) and what they say. */
+  lipsync?: LipsyncInputs;
   /** Where the provider should POST its completion callback (signed, expiring). */
   callbackUrl?: string;
+}
+
+/** What a lip-sync speaks: an audio file, or a script the provider reads aloud. */
+export interface LipsyncInputs {
+  sourceVideoUrl?: string;
+  audioUrl?: string;
+  /** The audio's length (probed), or the script's estimated length. */
+  audioDurationMs: number;
+  script?: string;
+  /** Our voice id (video/voices.ts); adapters map it to theirs. */
+  voice?: string;
+  /** ISO 639-1. */
+  language: string;
 }
 
 export type ProviderTaskState = "queued" | "running" | "succeeded" | "failed";
 
 export interface ProviderTaskStatus {
   state: ProviderTaskState;
+  /** How far it is, 0–100, where the provider says. */
+  progress?: number;
   /** The finished file (succeeded). */
   videoUrl?: string;
   /** The provider's failure code and message (failed). */
@@ -57,10 +74,11 @@ export interface VideoProvider {
    */
   verifyCallback(rawBody: string, headers: Headers): boolean;
   /**
-   * An origin of our own that this provider's files come from (the demo serves the app's sample):
-   * fetched without the outbound address policy, which would refuse a local app in development.
+   * Origins of our own that this provider's files come from (the demo serves the app's sample, and
+   * its lip-syncs from our storage): fetched without the outbound address policy, which would
+   * refuse a local app in development.
    */
-  readonly trustedFileOrigin?: string;
+  readonly trustedFileOrigins?: readonly string[];
 }
 
 export class ProviderError extends Error {

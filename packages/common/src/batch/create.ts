@@ -53,6 +53,10 @@ export async function createBatch(
       "too_big",
     );
   }
+  if (body.mode === "LIPSYNC") {
+    // Each lip-sync has its own uploads and length; a batch shares one template of settings.
+    throw invalid("mode", "Lip-sync is not offered in batches: generate each one with POST /video/generate.");
+  }
   const items = itemsOf(body);
   const spec = { ...body, imageUrl: body.imageUrl ?? items.find((i) => i.imageUrl)?.imageUrl ?? undefined };
   const model = resolveModel(spec);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { idempotencyKeyHeader } from "../idempotency/index.ts";
 import { cursorCodec, cursorFields } from "../pagination.ts";
-import { generateBody, generationMode, video } from "../video/schemas.ts";
+import { durationField, generateBody, generationMode, promptField, video } from "../video/schemas.ts";
 import { pageSchema, timestamp } from "../wire.ts";
 import { checkTemplate } from "./template.ts";
 
@@ -14,7 +14,9 @@ export const batchStatus = z
   .enum(["queued", "running", "completed", "partially_failed", "failed", "cancelled"])
   .meta({ id: "BatchStatus", description: "queued → running → completed | partially_failed | failed; or cancelled." });
 
-const { model, mode, negativePrompt, duration, aspectRatio, quality, imageUrl, prompt, projectId } = generateBody.shape;
+const { model, mode, negativePrompt, aspectRatio, quality, imageUrl, projectId } = generateBody.shape;
+const prompt = promptField;
+const duration = durationField;
 
 const metadata = z
   .record(z.string(), z.unknown())

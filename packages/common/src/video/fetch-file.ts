@@ -11,6 +11,6 @@ export function fetchProviderFile(
   url: string,
   options: Omit<SafeGetOptions, "trustedOrigins" | "policy">,
 ): Promise<SafeResponse> {
-  const origin = providerName ? providerRegistry().get(providerName)?.trustedFileOrigin : undefined;
-  return safeGet(url, { ...options, trustedOrigins: origin ? [origin] : [] });
+  const origins = providerName ? providerRegistry().get(providerName)?.trustedFileOrigins : undefined;
+  return safeGet(url, { ...options, trustedOrigins: origins ?? [] });
 }

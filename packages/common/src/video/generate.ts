@@ -9,13 +9,18 @@ import { joinProjectInTransaction } from "../projects/videos.ts";
 import { signedCallbackUrl } from "./callback-url.ts";
 import { videoConfig } from "./config.ts";
 import { failVideo, holdReference, RUNNING_SQL } from "./lifecycle.ts";
+import { type GenerateRequest, generationInput, type ResolvedLipsync } from "./lipsync-input.ts";
 import { type GenerationSpec, priceOf, resolveModel, type VideoModel } from "./models.ts";
 import { providerRegistry } from "./providers.ts";
+
+export type { GenerateRequest };
 
 export interface GenerateInput extends GenerationSpec {
   prompt: string;
   negativePrompt?: string;
   projectId?: string | null;
+  /** A lip-sync's resolved inputs. */
+  lipsync?: ResolvedLipsync;
 }
 
 /**
@@ -23,7 +28,8 @@ export interface GenerateInput extends GenerationSpec {
  * (under the user's credit lock) checks the concurrency limit, creates the video and holds its
  * price; only after that commits is the provider called (submit).
  */
-export async function generateVideo(userId: string, input: GenerateInput): Promise<Video> {
+export async function generateVideo(userId: string, request: GenerateRequest): Promise<Video> {
+  const input = await generationInput(userId, request);
   const model = resolveModel(input);
   const credits = priceOf(model, input);
   // Before anything is held: with no provider at all, nothing is charged and no video is created.
@@ -47,8 +53,10 @@ export async function generateVideo(userId: string, input: GenerateInput): Promi
       }
       await client.query(
         `INSERT INTO video (uuid, "userId", status, model, mode, prompt, "negativePrompt", duration, "aspectRatio", quality,
-                            "imageUrl", "creditsCost", "holdReference", "createdAt", "updatedAt")
-         VALUES ($1, $2, 'PENDING', $3, $4::"VideoMode", $5, $6, $7, $8, $9, $10, $11, $12, now(), now())`,
+                            "imageUrl", "creditsCost", "holdReference", "sourceVideoUrl", "audioUrl", "audioDurationMs",
+                            script, voice, language, "createdAt", "updatedAt")
+         VALUES ($1, $2, 'PENDING', $3, $4::"VideoMode", $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
+                 now(), now())`,
         [
           uuid,
           userId,
@@ -62,6 +70,12 @@ export async function generateVideo(userId: string, input: GenerateInput): Promi
           input.imageUrl ?? null,
           credits,
           holdReference(uuid),
+          input.lipsync?.sourceVideoUrl ?? null,
+          input.lipsync?.audioUrl ?? null,
+          input.lipsync?.audioDurationMs ?? null,
+          input.lipsync?.script ?? null,
+          input.lipsync?.voice ?? null,
+          input.lipsync?.language ?? null,
         ],
       );
       await joinProjectInTransaction(client, userId, input.projectId, [uuid]);
@@ -106,6 +120,7 @@ export async function submitVideo(uuid: string, input: GenerateInput, choices: P
         aspectRatio: input.aspectRatio,
         quality: input.quality,
         imageUrl: input.imageUrl,
+        lipsync: input.lipsync && lipsyncInputs(input.lipsync),
         callbackUrl: signedCallbackUrl(provider.name, uuid),
       });
       return await startGenerating(uuid, provider.name, taskId, config.VIDEO_POLL_INTERVAL_MS);
@@ -139,4 +154,9 @@ function startGenerating(uuid: string, provider: string, taskId: string | null, 
       nextCheckAt: new Date(now.getTime() + checkInMs),
     },
   });
+}
+
+/** What a provider is told of a lip-sync (the portrait travels as imageUrl). */
+function lipsyncInputs({ imageUrl: _image, duration: _d, aspectRatio: _a, ...inputs }: ResolvedLipsync) {
+  return inputs;
 }

@@ -14,6 +14,14 @@ interface PerSecond {
   /** Image-to-video costs this much more (1 = the same). */
   imageToVideoFactor: number;
 }
+interface PerAudioSecond {
+  kind: "per_audio_second";
+  /**
+   * Credits per second of audio, by quality: a lip-sync's length is its audio's, counted in whole
+   * seconds (rounded up), and the total is rounded up too.
+   */
+  perAudioSecond: Record<string, number>;
+}
 
 export interface VideoModel {
   id: string;
@@ -25,7 +33,10 @@ export interface VideoModel {
   qualities: string[];
   /** Providers that serve the model, tried in this order, with the model's id at each (per mode when they differ). */
   providers: { name: string; model: string | Partial<Record<GenerationMode, string>> }[];
-  price: PriceTable | PerSecond;
+  price: PriceTable | PerSecond | PerAudioSecond;
+  /** Lip-sync: the languages it speaks (ISO 639-1), and the longest audio it takes. */
+  languages?: string[];
+  maxAudioSeconds?: number;
 }
 
 const kling = (id: string, name: string, providerModel: Partial<Record<GenerationMode, string>>): VideoModel => ({
@@ -98,6 +109,24 @@ export const MODELS: VideoModel[] = [
     ],
     price: { kind: "per_second", perSecond: { "720p": 1, "1080p": 1.5 }, imageToVideoFactor: 1 },
   },
+  {
+    // A person's video (or portrait) and an audio track (or a script read aloud) in, the same
+    // person speaking it out; the video is as long as the audio.
+    id: "lipsync-1",
+    name: "Lip-sync",
+    enabled: true,
+    modes: ["LIPSYNC"],
+    durations: [],
+    aspectRatios: [],
+    qualities: ["low", "medium", "high", "ultra"],
+    languages: ["en", "de", "fr", "es", "it", "pt", "ja", "zh"],
+    maxAudioSeconds: 300,
+    providers: [
+      { name: "heygen", model: "lipsync" },
+      { name: "did", model: "talks" },
+    ],
+    price: { kind: "per_audio_second", perAudioSecond: { low: 0.5, medium: 1, high: 1.5, ultra: 2 } },
+  },
 ];
 
 export interface GenerationSpec {
@@ -107,7 +136,12 @@ export interface GenerationSpec {
   aspectRatio: string;
   quality: string;
   imageUrl?: string;
+  /** Lip-sync: the audio's length (probed, or estimated from the script), which sets duration and price. */
+  audioDurationMs?: number;
 }
+
+/** A lip-sync's length in whole seconds: its audio's, rounded up. */
+export const audioSeconds = (audioDurationMs: number) => Math.max(1, Math.ceil(audioDurationMs / 1000));
 
 function invalid(field: string, message: string) {
   return new AppError("VALIDATION_FAILED", { message, details: { fields: [{ field, code: "not_offered", message }] } });
@@ -123,6 +157,7 @@ export function resolveModel(spec: GenerationSpec, catalogue: VideoModel[] = MOD
     });
   }
   if (!model.modes.includes(spec.mode)) throw invalid("mode", `${model.name} does not do ${spec.mode}.`);
+  if (spec.mode === "LIPSYNC") return resolveLipsync(model, spec);
   if (!model.durations.includes(spec.duration)) {
     throw new AppError("INVALID_DURATION", {
       message: `${model.name} offers ${model.durations.join(", ")} seconds.`,
@@ -140,14 +175,34 @@ export function resolveModel(spec: GenerationSpec, catalogue: VideoModel[] = MOD
   return model;
 }
 
+/** A lip-sync is as long as its audio: no duration or aspect ratio to choose. */
+function resolveLipsync(model: VideoModel, spec: GenerationSpec): VideoModel {
+  if (!model.qualities.includes(spec.quality))
+    throw invalid("quality", `${model.name} offers ${model.qualities.join(", ")}.`);
+  // Its inputs were checked with their fields (video/lipsync-input.ts); this guards direct callers.
+  if (spec.audioDurationMs === undefined || spec.audioDurationMs <= 0) {
+    throw invalid("audioUploadId", "A lip-sync needs audio with a length.");
+  }
+  return model;
+}
+
 /** The model's id at a provider for a mode; undefined when that provider does not do the mode. */
 export function providerModelId(entry: VideoModel["providers"][number], mode: GenerationMode): string | undefined {
   return typeof entry.model === "string" ? entry.model : entry.model[mode];
 }
 
 /** The price in credits, exactly what is held when the video is generated. */
-export function priceOf(model: VideoModel, spec: Pick<GenerationSpec, "mode" | "duration" | "quality">): number {
+export function priceOf(
+  model: VideoModel,
+  spec: Pick<GenerationSpec, "mode" | "duration" | "quality" | "audioDurationMs">,
+): number {
   const price = model.price;
+  if (price.kind === "per_audio_second") {
+    const rate = price.perAudioSecond[spec.quality];
+    if (rate === undefined) throw invalid("quality", `${model.name} has no price for ${spec.quality}.`);
+    const seconds = spec.audioDurationMs === undefined ? spec.duration : audioSeconds(spec.audioDurationMs);
+    return roundedUp(seconds * rate);
+  }
   if (price.kind === "table") {
     const credits = price.credits[spec.mode]?.[spec.quality]?.[spec.duration];
     if (credits === undefined) throw invalid("duration", `${model.name} has no price for this combination.`);
@@ -156,9 +211,14 @@ export function priceOf(model: VideoModel, spec: Pick<GenerationSpec, "mode" | "
   const rate = price.perSecond[spec.quality];
   if (rate === undefined) throw invalid("quality", `${model.name} has no price for ${spec.quality}.`);
   const factor = spec.mode === "IMAGE_TO_VIDEO" ? price.imageToVideoFactor : 1;
-  // Rounded to cents of a credit first, so 5 × 0.4 is 2, not 2.0000000000000004 → 3.
-  return Math.max(1, Math.ceil(Math.round(spec.duration * rate * factor * 100) / 100));
+  return roundedUp(spec.duration * rate * factor);
 }
+
+/** At least 1; rounded to cents of a credit first, so 5 × 0.4 is 2, not 2.0000000000000004 → 3. */
+const roundedUp = (credits: number) => Math.max(1, Math.ceil(Math.round(credits * 100) / 100));
+
+/** The audio lengths a per-audio-second model's price list shows, as examples of its rate. */
+export const PRICE_EXAMPLE_AUDIO_SECONDS = [10, 30, 60];
 
 /** What `GET /api/v1/config/models` shows (providers are internal), with every combination's price. */
 export function modelCatalogue(catalogue: VideoModel[] = MODELS) {
@@ -166,12 +226,16 @@ export function modelCatalogue(catalogue: VideoModel[] = MODELS) {
     .filter((m) => m.enabled)
     .map((model) => {
       const { providers: _providers, ...shown } = model;
+      const perAudio = model.price.kind === "per_audio_second";
+      const durations = perAudio ? PRICE_EXAMPLE_AUDIO_SECONDS : model.durations;
+      const basis = perAudio ? ("audio_seconds" as const) : ("video_seconds" as const);
       const prices = model.modes.flatMap((mode) =>
         model.qualities.flatMap((quality) =>
-          model.durations.map((duration) => ({
+          durations.map((duration) => ({
             mode,
             quality,
             duration,
+            basis,
             credits: priceOf(model, { mode, quality, duration }),
           })),
         ),

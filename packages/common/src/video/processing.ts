@@ -56,7 +56,7 @@ export async function checkVideo(uuid: string, options: { claimed?: boolean } = 
   if (task.state === "queued" || task.state === "running") {
     await db().video.updateMany({
       where: { uuid, status: "GENERATING" },
-      data: { nextCheckAt: later(config.VIDEO_POLL_INTERVAL_MS) },
+      data: { nextCheckAt: later(config.VIDEO_POLL_INTERVAL_MS), ...progressOf(task.progress) },
     });
     return;
   }
@@ -72,9 +72,16 @@ export async function checkVideo(uuid: string, options: { claimed?: boolean } = 
       providerVideoUrl: task.videoUrl,
       nextCheckAt: later(config.VIDEO_COPY_LEASE_MS),
       attempts: 0,
+      progress: 100,
     },
   });
   if (claimed.count === 1) await copyVideo({ ...video, status: "UPLOADING", providerVideoUrl: task.videoUrl });
+}
+
+/** The provider's progress as we store it (a whole 0–100), or nothing when it reported none. */
+function progressOf(progress: number | undefined): { progress?: number } {
+  if (progress === undefined || !Number.isFinite(progress)) return {};
+  return { progress: Math.min(100, Math.max(0, Math.round(progress))) };
 }
 
 /**

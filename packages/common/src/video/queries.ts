@@ -44,6 +44,7 @@ export async function getVideoStatus(userId: string, uuid: string) {
   return {
     uuid: v.uuid,
     status: v.status,
+    progress: v.progress,
     error: v.errorCode ? { code: v.errorCode, message: v.errorMessage } : null,
     completedAt: v.completedAt,
   };

@@ -16,17 +16,53 @@ export const generationMode = z.enum(["TEXT_TO_VIDEO", "IMAGE_TO_VIDEO", "LIPSYN
 export const videoCursor = cursorCodec("videos", z.tuple([cursorFields.timestamp, cursorFields.id]));
 export type VideoPosition = NonNullable<z.output<typeof videoCursor.query>>;
 
-export const generateBody = z.object({
-  model: z.string().min(1).max(64),
-  mode: generationMode.default("TEXT_TO_VIDEO"),
-  prompt: z.string().trim().min(1).max(2000),
-  negativePrompt: z.string().trim().max(2000).optional(),
-  duration: z.number().int().positive(),
-  aspectRatio: z.string().min(1).max(10).default("16:9"),
-  quality: z.string().min(1).max(20),
-  imageUrl: z.url({ protocol: /^https?$/ }).optional(),
-  projectId: projectId.optional().meta({ description: "Start it in this project of yours." }),
-});
+/** Required for text- and image-to-video (and every batch item); a lip-sync may go without. */
+export const promptField = z.string().trim().min(1).max(2000);
+export const durationField = z.number().int().positive();
+const uploadId = (description: string) => z.string().min(1).max(64).optional().meta({ description });
+
+export const generateBody = z
+  .object({
+    model: z.string().min(1).max(64),
+    mode: generationMode.default("TEXT_TO_VIDEO"),
+    prompt: promptField.optional().meta({ description: "Required, except for LIPSYNC." }),
+    negativePrompt: z.string().trim().max(2000).optional(),
+    duration: durationField
+      .optional()
+      .meta({ description: "Seconds; required, except for LIPSYNC (as long as its audio)." }),
+    aspectRatio: z.string().min(1).max(10).default("16:9"),
+    quality: z.string().min(1).max(20),
+    imageUrl: z.url({ protocol: /^https?$/ }).optional(),
+    sourceUploadId: uploadId("LIPSYNC: a completed video upload of the person speaking (or imageUploadId)."),
+    imageUploadId: uploadId("LIPSYNC: a completed image upload of a portrait (or sourceUploadId)."),
+    audioUploadId: uploadId("LIPSYNC: a completed audio upload to speak (or script + voice)."),
+    script: z
+      .string()
+      .trim()
+      .min(1)
+      .max(5000)
+      .optional()
+      .meta({ description: "LIPSYNC: text the provider reads aloud with `voice`; priced at 2.5 words a second." }),
+    voice: z.string().min(1).max(64).optional().meta({ description: "LIPSYNC: a voice of GET /config/voices." }),
+    language: z
+      .string()
+      .min(2)
+      .max(10)
+      .optional()
+      .meta({ description: "LIPSYNC: ISO 639-1, one of the model's languages; default en." }),
+    projectId: projectId.optional().meta({ description: "Start it in this project of yours." }),
+  })
+  .superRefine((body, ctx) => {
+    const need = (field: "prompt" | "duration") =>
+      ctx.addIssue({ code: "custom", path: [field], message: `${field} is required for ${body.mode}.` });
+    if (body.mode === "LIPSYNC") return;
+    if (body.prompt === undefined) need("prompt");
+    if (body.duration === undefined) need("duration");
+    for (const field of ["sourceUploadId", "imageUploadId", "audioUploadId", "script", "voice", "language"] as const) {
+      if (body[field] !== undefined)
+        ctx.addIssue({ code: "custom", path: [field], message: `${field} is only for LIPSYNC.` });
+    }
+  });
 
 export const listQuery = z.object({
   status: videoStatus.optional(),
@@ -102,6 +138,16 @@ export const video = z
     aspectRatio: z.string(),
     quality: z.string(),
     imageUrl: z.string().nullable(),
+    sourceVideoUrl: z.string().nullable().meta({ description: "LIPSYNC: the person's video, when one was given." }),
+    audioUrl: z.string().nullable().meta({ description: "LIPSYNC: the audio spoken, when uploaded." }),
+    audioDurationMs: z
+      .int()
+      .nullable()
+      .meta({ description: "LIPSYNC: the audio's length (probed, or estimated from the script)." }),
+    script: z.string().nullable(),
+    voice: z.string().nullable(),
+    language: z.string().nullable(),
+    progress: z.int().nullable().meta({ description: "How far the provider says it is (0–100), when it says." }),
     creditsCost: z.int(),
     projectId: z.string().nullable().meta({ description: "The project it belongs to, if any." }),
     provider: z.string().nullable(),
@@ -124,7 +170,13 @@ export const video = z
 export const videoPage = pageSchema(video, "VideoPage");
 
 export const videoProgress = z
-  .object({ uuid: z.uuid(), status: videoStatus, error: videoError, completedAt: timestamp().nullable() })
+  .object({
+    uuid: z.uuid(),
+    status: videoStatus,
+    progress: z.int().nullable().meta({ description: "How far the provider says it is (0–100), when it says." }),
+    error: videoError,
+    completedAt: timestamp().nullable(),
+  })
   .meta({ id: "VideoProgress" });
 
 export const deletedVideo = z.object({ uuid: z.uuid(), deleted: z.literal(true) }).meta({ id: "DeletedVideo" });
@@ -154,6 +206,13 @@ const modelPrice = z.discriminatedUnion("kind", [
     perSecond: z.record(z.string(), z.number()).meta({ description: "Credits per second by quality; rounded up." }),
     imageToVideoFactor: z.number(),
   }),
+  z.object({
+    kind: z.literal("per_audio_second"),
+    perAudioSecond: z.record(z.string(), z.number()).meta({
+      description:
+        "Credits per second of audio by quality: the audio's length in whole seconds (rounded up) × the rate, rounded up.",
+    }),
+  }),
 ]);
 
 export const catalogueModel = z
@@ -165,9 +224,22 @@ export const catalogueModel = z
     durations: z.array(z.int()),
     aspectRatios: z.array(z.string()),
     qualities: z.array(z.string()),
+    languages: z.array(z.string()).optional().meta({ description: "LIPSYNC: the languages it speaks." }),
+    maxAudioSeconds: z.int().optional().meta({ description: "LIPSYNC: the longest audio it takes." }),
     price: modelPrice,
     prices: z
-      .array(z.object({ mode: generationMode, quality: z.string(), duration: z.int(), credits: z.int() }))
+      .array(
+        z.object({
+          mode: generationMode,
+          quality: z.string(),
+          duration: z.int(),
+          basis: z.enum(["video_seconds", "audio_seconds"]).meta({
+            description:
+              "video_seconds: a video of `duration` seconds holds `credits`; audio_seconds: a lip-sync of `duration` seconds of audio does (examples at 10, 30 and 60 s of the rate in `price`).",
+          }),
+          credits: z.int(),
+        }),
+      )
       .meta({ description: "Every combination the model offers, with the credits it holds." }),
   })
   .meta({ id: "VideoModel" });

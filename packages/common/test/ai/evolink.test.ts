@@ -110,7 +110,7 @@ describe("getTask", () => {
     expect(api.last().headers.authorization).toBe(`Bearer ${KEY}`);
 
     Object.assign(task, { status: "processing", progress: 40 });
-    expect(await evolink.getTask(taskId)).toEqual({ state: "running" });
+    expect(await evolink.getTask(taskId)).toEqual({ state: "running", progress: 40 });
 
     Object.assign(task, { status: "completed", progress: 100, results: ["https://files.evolink.ai/video.mp4"] });
     expect(await evolink.getTask(taskId)).toEqual({

@@ -8,8 +8,10 @@ export interface RecordedRequest {
   path: string;
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
-  /** The parsed JSON body, or undefined when there was none. */
+  /** The parsed JSON body, or undefined when there was none (or it was not JSON: see `bytes`). */
   body: unknown;
+  /** The body as it came. */
+  bytes: Buffer;
 }
 
 export interface FakeResponse {
@@ -42,14 +44,16 @@ export async function startFakeApi(handle: (request: RecordedRequest) => FakeRes
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString("utf8");
+    const bytes = Buffer.concat(chunks);
+    const text = bytes.toString("utf8");
     const url = new URL(req.url ?? "/", "http://fake");
     const request: RecordedRequest = {
       method: req.method ?? "GET",
       path: url.pathname,
       query: url.searchParams,
       headers: req.headers,
-      body: text ? JSON.parse(text) : undefined,
+      body: jsonOrUndefined(text),
+      bytes,
     };
     requests.push(request);
     const response = overrides.shift() ?? handle(request);
@@ -79,6 +83,14 @@ export async function startFakeApi(handle: (request: RecordedRequest) => FakeRes
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+function jsonOrUndefined(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A GenerationRequest with the fields every test needs; override what the test is about. */

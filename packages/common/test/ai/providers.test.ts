@@ -10,6 +10,9 @@ describe("provider configuration", () => {
       KIE_BASE_URL: "https://api.kie.ai",
       EVOLINK_BASE_URL: "https://api.evolink.ai",
       REPLICATE_BASE_URL: "https://api.replicate.com",
+      HEYGEN_BASE_URL: "https://api.heygen.com",
+      HEYGEN_UPLOAD_BASE_URL: "https://upload.heygen.com",
+      DID_BASE_URL: "https://api.d-id.com",
       PROVIDER_TIMEOUT_MS: 30_000,
     });
     expect(availableProviders(config)).toEqual([]);
@@ -30,6 +33,8 @@ describe("provider configuration", () => {
     expect(config.KIE_WEBHOOK_HMAC_KEY).toBeUndefined();
     expect(availableProviders(config).map((p) => p.name)).toEqual(["kie", "evolink", "replicate"]);
     expect(availableProviders(providersConfig({ EVOLINK_API_KEY: "e" })).map((p) => p.name)).toEqual(["evolink"]);
+    const lipsync = providersConfig({ HEYGEN_API_KEY: "h", DID_API_KEY: "d" });
+    expect(availableProviders(lipsync).map((p) => p.name)).toEqual(["heygen", "did"]);
   });
 
   it("refuses a malformed webhook secret, a bad URL or timeout, naming the variable", () => {

@@ -29,10 +29,19 @@ describe("provider registry", () => {
     expect(thrown).toMatchObject({
       status: 503,
       code: "E5030",
-      details: { variables: ["KIE_API_KEY", "EVOLINK_API_KEY", "REPLICATE_API_TOKEN", "DEMO_PROVIDER"] },
+      details: {
+        variables: [
+          "KIE_API_KEY",
+          "EVOLINK_API_KEY",
+          "REPLICATE_API_TOKEN",
+          "HEYGEN_API_KEY",
+          "DID_API_KEY",
+          "DEMO_PROVIDER",
+        ],
+      },
     });
     expect((thrown as Error).message).toBe(
-      "No video provider is configured: set KIE_API_KEY, EVOLINK_API_KEY or REPLICATE_API_TOKEN, or DEMO_PROVIDER=on",
+      "No video provider is configured: set KIE_API_KEY, EVOLINK_API_KEY, REPLICATE_API_TOKEN, HEYGEN_API_KEY or DID_API_KEY, or DEMO_PROVIDER=on",
     );
   });
 

@@ -414,6 +414,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/config/voices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The voices a lip-sync script can be read in
+         * @description Pass one's id as `voice` with a `script`. A static list: each voice is read by the providers it names (HeyGen, D-ID); the demo provider reads none and speaks a tone of the script's length.
+         */
+        get: operations["voiceCatalogue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/credit/alerts": {
         parameters: {
             query?: never;
@@ -1087,7 +1107,7 @@ export interface paths {
         put?: never;
         /**
          * Generate a video
-         * @description Holds the credits the model costs and starts the generation; the hold is settled when it completes.
+         * @description Holds the credits the model costs and starts the generation; the hold is settled when it completes. A LIPSYNC (model lipsync-1) takes `sourceUploadId` (a video upload) or `imageUploadId` (a portrait upload), and `audioUploadId` or `script` + `voice` (GET /config/voices), with `quality` and `language`; `prompt` and `duration` are then optional: the video is as long as its audio, priced per second of it (a script at 2.5 words a second), rounded up. A wrong upload is a 400 naming its field.
          *
          *     **Scope:** `videos:write` (an API key needs it; a session has every scope).
          */
@@ -1765,6 +1785,17 @@ export interface components {
             aspectRatio: string;
             quality: string;
             imageUrl: string | null;
+            /** @description LIPSYNC: the person's video, when one was given. */
+            sourceVideoUrl: string | null;
+            /** @description LIPSYNC: the audio spoken, when uploaded. */
+            audioUrl: string | null;
+            /** @description LIPSYNC: the audio's length (probed, or estimated from the script). */
+            audioDurationMs: number | null;
+            script: string | null;
+            voice: string | null;
+            language: string | null;
+            /** @description How far the provider says it is (0–100), when it says. */
+            progress: number | null;
             creditsCost: number;
             /** @description The project it belongs to, if any. */
             projectId: string | null;
@@ -1808,6 +1839,10 @@ export interface components {
             durations: number[];
             aspectRatios: string[];
             qualities: string[];
+            /** @description LIPSYNC: the languages it speaks. */
+            languages?: string[];
+            /** @description LIPSYNC: the longest audio it takes. */
+            maxAudioSeconds?: number;
             price: {
                 /** @constant */
                 kind: "table";
@@ -1827,12 +1862,24 @@ export interface components {
                     [key: string]: number;
                 };
                 imageToVideoFactor: number;
+            } | {
+                /** @constant */
+                kind: "per_audio_second";
+                /** @description Credits per second of audio by quality: the audio's length in whole seconds (rounded up) × the rate, rounded up. */
+                perAudioSecond: {
+                    [key: string]: number;
+                };
             };
             /** @description Every combination the model offers, with the credits it holds. */
             prices: {
                 mode: components["schemas"]["GenerationMode"];
                 quality: string;
                 duration: number;
+                /**
+                 * @description video_seconds: a video of `duration` seconds holds `credits`; audio_seconds: a lip-sync of `duration` seconds of audio does (examples at 10, 30 and 60 s of the rate in `price`).
+                 * @enum {string}
+                 */
+                basis: "video_seconds" | "audio_seconds";
                 credits: number;
             }[];
         };
@@ -1857,6 +1904,16 @@ export interface components {
             interval: ("month" | "year") | null;
             creditValidityDays: number;
             freeUsersMayBuy: boolean;
+        };
+        Voice: {
+            id: string;
+            name: string;
+            /** @description ISO 639-1. */
+            language: string;
+            /** @enum {string} */
+            gender: "female" | "male";
+            /** @description The providers that read it (the demo reads any). */
+            providers: string[];
         };
         Balance: {
             /** @description Spendable now. */
@@ -1991,6 +2048,17 @@ export interface components {
             aspectRatio: string;
             quality: string;
             imageUrl: string | null;
+            /** @description LIPSYNC: the person's video, when one was given. */
+            sourceVideoUrl: string | null;
+            /** @description LIPSYNC: the audio spoken, when uploaded. */
+            audioUrl: string | null;
+            /** @description LIPSYNC: the audio's length (probed, or estimated from the script). */
+            audioDurationMs: number | null;
+            script: string | null;
+            voice: string | null;
+            language: string | null;
+            /** @description How far the provider says it is (0–100), when it says. */
+            progress: number | null;
             creditsCost: number;
             /** @description The project it belongs to, if any. */
             projectId: string | null;
@@ -2227,6 +2295,17 @@ export interface components {
             aspectRatio: string;
             quality: string;
             imageUrl: string | null;
+            /** @description LIPSYNC: the person's video, when one was given. */
+            sourceVideoUrl: string | null;
+            /** @description LIPSYNC: the audio spoken, when uploaded. */
+            audioUrl: string | null;
+            /** @description LIPSYNC: the audio's length (probed, or estimated from the script). */
+            audioDurationMs: number | null;
+            script: string | null;
+            voice: string | null;
+            language: string | null;
+            /** @description How far the provider says it is (0–100), when it says. */
+            progress: number | null;
             creditsCost: number;
             /** @description The project it belongs to, if any. */
             projectId: string | null;
@@ -2343,6 +2422,8 @@ export interface components {
             /** Format: uuid */
             uuid: string;
             status: components["schemas"]["VideoStatus"];
+            /** @description How far the provider says it is (0–100), when it says. */
+            progress: number | null;
             /** @description Why the video failed; null unless it did. */
             error: {
                 /** @description An error code of the API's table (E4xxx, E5xxx). */
@@ -6731,6 +6812,69 @@ export interface operations {
                         /** @constant */
                         success: true;
                         data: components["schemas"]["ProductCatalogue"];
+                    };
+                };
+            };
+            /** @description - `E5000` internal_error: Something went wrong on our side. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5000";
+                            /** @enum {string} */
+                            type?: "internal_error";
+                        };
+                    };
+                };
+            };
+            /** @description - `E5030` service_unavailable: A service we depend on is unavailable. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: false;
+                        error: components["schemas"]["ApiError"] & {
+                            /** @enum {string} */
+                            code?: "E5030";
+                            /** @enum {string} */
+                            type?: "service_unavailable";
+                        };
+                    };
+                };
+            };
+        };
+    };
+    voiceCatalogue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The voices a lip-sync script can be read in */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        data: components["schemas"]["Voice"][];
                     };
                 };
             };
@@ -14179,14 +14323,28 @@ export interface operations {
                     model: string;
                     /** @default TEXT_TO_VIDEO */
                     mode?: components["schemas"]["GenerationMode"];
-                    prompt: string;
+                    /** @description Required, except for LIPSYNC. */
+                    prompt?: string;
                     negativePrompt?: string;
-                    duration: number;
+                    /** @description Seconds; required, except for LIPSYNC (as long as its audio). */
+                    duration?: number;
                     /** @default 16:9 */
                     aspectRatio?: string;
                     quality: string;
                     /** Format: uri */
                     imageUrl?: string;
+                    /** @description LIPSYNC: a completed video upload of the person speaking (or imageUploadId). */
+                    sourceUploadId?: string;
+                    /** @description LIPSYNC: a completed image upload of a portrait (or sourceUploadId). */
+                    imageUploadId?: string;
+                    /** @description LIPSYNC: a completed audio upload to speak (or script + voice). */
+                    audioUploadId?: string;
+                    /** @description LIPSYNC: text the provider reads aloud with `voice`; priced at 2.5 words a second. */
+                    script?: string;
+                    /** @description LIPSYNC: a voice of GET /config/voices. */
+                    voice?: string;
+                    /** @description LIPSYNC: ISO 639-1, one of the model's languages; default en. */
+                    language?: string;
                     /** @description Start it in this project of yours. */
                     projectId?: string;
                 };

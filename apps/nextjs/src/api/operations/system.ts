@@ -1,4 +1,4 @@
-import { billingSchemas, videoSchemas } from "@videofly/common";
+import { billingSchemas, videoSchemas, voiceSchema } from "@videofly/common";
 import { z } from "zod";
 import { operation } from "@/server/operation";
 
@@ -42,6 +42,17 @@ export const modelCatalogue = operation({
   auth: "public",
   response: z.array(videoSchemas.catalogueModel),
   summary: "The video models, their durations and prices",
+  tags: ["Catalogue"],
+});
+
+export const voiceCatalogue = operation({
+  method: "GET",
+  path: "/config/voices",
+  auth: "public",
+  response: z.array(voiceSchema),
+  summary: "The voices a lip-sync script can be read in",
+  description:
+    "Pass one's id as `voice` with a `script`. A static list: each voice is read by the providers it names (HeyGen, D-ID); the demo provider reads none and speaks a tone of the script's length.",
   tags: ["Catalogue"],
 });
 

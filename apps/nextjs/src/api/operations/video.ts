@@ -23,7 +23,8 @@ export const generateVideo = operation({
   response: videoSchemas.video,
   status: 201,
   summary: "Generate a video",
-  description: "Holds the credits the model costs and starts the generation; the hold is settled when it completes.",
+  description:
+    "Holds the credits the model costs and starts the generation; the hold is settled when it completes. A LIPSYNC (model lipsync-1) takes `sourceUploadId` (a video upload) or `imageUploadId` (a portrait upload), and `audioUploadId` or `script` + `voice` (GET /config/voices), with `quality` and `language`; `prompt` and `duration` are then optional: the video is as long as its audio, priced per second of it (a script at 2.5 words a second), rounded up. A wrong upload is a 400 naming its field.",
   tags,
   errors: [
     "INSUFFICIENT_CREDITS",

@@ -30,6 +30,15 @@ const schema = z.object({
     .regex(/^whsec_[A-Za-z0-9+/]+={0,2}$/, "REPLICATE_WEBHOOK_SECRET must look like whsec_<base64>")
     .refine(usableWebhookSecret, "REPLICATE_WEBHOOK_SECRET is not a usable signing secret")
     .optional(),
+  HEYGEN_API_KEY: key,
+  // https://docs.heygen.com: the API at https://api.heygen.com, talking photos uploaded to upload.heygen.com.
+  HEYGEN_BASE_URL: baseUrl("https://api.heygen.com"),
+  HEYGEN_UPLOAD_BASE_URL: baseUrl("https://upload.heygen.com"),
+  // The `secret` POST /v1/webhook/endpoint.add answered: HeyGen signs every webhook with it.
+  HEYGEN_WEBHOOK_SECRET: key,
+  DID_API_KEY: key,
+  // https://docs.d-id.com: https://api.d-id.com.
+  DID_BASE_URL: baseUrl("https://api.d-id.com"),
   PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(1).default(30_000),
 });
 

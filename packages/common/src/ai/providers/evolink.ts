@@ -30,6 +30,8 @@ const errorBody = z.object({ error: z.object({ message: z.string() }) });
 const task = z.object({
   id: z.string().min(1),
   status: z.string(),
+  // 0–100, as the task object documents it.
+  progress: z.number().nullish(),
   results: z.array(z.string()).nullish(),
   error: z.object({ code: z.union([z.string(), z.number()]).nullish(), message: z.string().nullish() }).nullish(),
 });
@@ -84,7 +86,7 @@ function taskStatus(answer: z.infer<typeof task>): ProviderTaskStatus | undefine
     case "pending":
       return { state: "queued" };
     case "processing":
-      return { state: "running" };
+      return answer.progress == null ? { state: "running" } : { state: "running", progress: answer.progress };
     case "completed":
       return { state: "succeeded", videoUrl: answer.results?.[0] };
     case "failed":

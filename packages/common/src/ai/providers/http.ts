@@ -16,7 +16,17 @@ export interface JsonClientOptions {
 export interface JsonClient {
   get<T extends z.ZodType>(path: string, schema: T): Promise<z.infer<T>>;
   post<T extends z.ZodType>(path: string, body: unknown, schema: T): Promise<z.infer<T>>;
+  /** POSTs a file's bytes as they are (an upload endpoint), answered with JSON. */
+  postBytes<T extends z.ZodType>(
+    path: string,
+    bytes: Uint8Array<ArrayBuffer>,
+    contentType: string,
+    schema: T,
+  ): Promise<z.infer<T>>;
 }
+
+/** A request body: JSON, or bytes of a type. */
+type Body = { json: unknown } | { bytes: Uint8Array<ArrayBuffer>; contentType: string } | undefined;
 
 const notJson = Symbol("not JSON");
 
@@ -28,18 +38,19 @@ const notJson = Symbol("not JSON");
 export function jsonClient(options: JsonClientOptions): JsonClient {
   const { provider, timeoutMs } = options;
 
-  async function send<T extends z.ZodType>(method: string, path: string, body: unknown, schema: T) {
+  async function send<T extends z.ZodType>(method: string, path: string, body: Body, schema: T) {
     let response: Response;
     let text: string;
+    const contentType = body === undefined ? undefined : "json" in body ? "application/json" : body.contentType;
     try {
       response = await fetch(`${options.baseUrl}${path}`, {
         method,
         headers: {
           accept: "application/json",
-          ...(body === undefined ? {} : { "content-type": "application/json" }),
+          ...(contentType ? { "content-type": contentType } : {}),
           ...options.headers,
         },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : "json" in body ? JSON.stringify(body.json) : body.bytes,
         // Covers reading the body too: a provider that stalls mid-answer times out as well.
         signal: AbortSignal.timeout(timeoutMs),
       });
@@ -77,7 +88,8 @@ export function jsonClient(options: JsonClientOptions): JsonClient {
 
   return {
     get: (path, schema) => send("GET", path, undefined, schema),
-    post: (path, body, schema) => send("POST", path, body, schema),
+    post: (path, body, schema) => send("POST", path, { json: body }, schema),
+    postBytes: (path, bytes, contentType, schema) => send("POST", path, { bytes, contentType }, schema),
   };
 }
 
