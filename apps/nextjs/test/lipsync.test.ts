@@ -1,7 +1,5 @@
-import { randomUUID } from "node:crypto";
-import { copyFile, mkdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { probeMedia, probeStreamDurationMs, sniffFile } from "@videofly/common";
+import { probeStreamDurationMs } from "@videofly/common";
 import { sampleMedia } from "@videofly/common/testing";
 import { createDatabase } from "@videofly/db";
 import { createDatabaseFromTemplate, dropDatabase } from "@videofly/db/testing";
@@ -9,10 +7,11 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type AppServer, startAppServer, TEST_SECRETS } from "./support/app-server";
 import { verifyEmail } from "./support/http";
 import { sdk } from "./support/sdk";
+import { uploadFile } from "./support/uploads";
 
-// A lip-sync over HTTP with the SDK, on the demo provider and local storage: the uploads are put in
-// place as the uploads service leaves them (a COMPLETED row with its probed facts, the file in the
-// app's storage); the demo muxes them with ffmpeg, the poll cron copies the result and settles.
+// A lip-sync over HTTP with the SDK, on the demo provider and local storage: the source and the
+// audio are uploaded in parts through /uploads, the demo muxes them with ffmpeg, the poll cron
+// copies the result and settles.
 let app: AppServer;
 let databaseUrl: string;
 let database: ReturnType<typeof createDatabase>;
@@ -44,31 +43,12 @@ async function signUp(email: string) {
   return { cookie, userId: rows[0]?.id as string };
 }
 
-/** A completed upload of `file`, as the uploads service leaves one. */
-async function upload(userId: string, purpose: "VIDEO" | "AUDIO" | "IMAGE", file: string) {
-  const sniffed = await sniffFile(file);
-  if (!sniffed) throw new Error(`not media: ${file}`);
-  const { size } = await stat(file);
-  const facts = { ...(await probeMedia(file)), ...sniffed, size };
-  const id = `upl_${randomUUID().replaceAll("-", "")}`;
-  const key = `uploads/${userId}/${id}.${sniffed.ext}`;
-  await mkdir(path.join(app.storageDir, "uploads", userId), { recursive: true });
-  await copyFile(file, path.join(app.storageDir, key));
-  await database.pool.query(
-    `INSERT INTO upload (id, "userId", purpose, status, "fileName", "contentType", size, key, "partSize", "partCount",
-                         "multipartId", facts, "completedAt")
-     VALUES ($1, $2, $3::"UploadPurpose", 'COMPLETED', $4, $5, $6, $7, $8, 1, 'test', $9::jsonb, now())`,
-    [id, userId, purpose, path.basename(file), sniffed.mime, size, key, size, JSON.stringify(facts)],
-  );
-  return { id, facts };
-}
-
 const cron = () =>
   fetch(`${app.baseUrl}/api/cron/process-videos`, { headers: { authorization: `Bearer ${TEST_SECRETS.CRON_SECRET}` } });
 
 describe("lip-sync over the API", () => {
   it("shows its price and voices, holds it, completes with the uploaded audio, settles once", async () => {
-    const { cookie, userId } = await signUp("speaker@example.com");
+    const { cookie } = await signUp("speaker@example.com");
     const client = sdk({ cookie }, app.baseUrl);
 
     const models = await client.GET("/config/models");
@@ -84,8 +64,8 @@ describe("lip-sync over the API", () => {
     const voices = await client.GET("/config/voices");
     expect(voices.data?.data.map((v) => v.id)).toContain("en-female-1");
 
-    const source = await upload(userId, "VIDEO", await sampleMedia("video", { seconds: 5 }));
-    const audio = await upload(userId, "AUDIO", await sampleMedia("audio", { seconds: 3.5 }));
+    const source = await uploadFile(client, await sampleMedia("video", { seconds: 5 }), "video");
+    const audio = await uploadFile(client, await sampleMedia("audio", { seconds: 3.5 }), "audio");
     const audioMs = audio.facts.durationMs as number;
     const seconds = Math.ceil(audioMs / 1000);
 

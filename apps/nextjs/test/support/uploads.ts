@@ -1,7 +1,9 @@
-import { mkdtemp, open } from "node:fs/promises";
+import { randomUUID } from "node:crypto";
+import { mkdtemp, open, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ffmpegPath, runTool } from "@videofly/common";
+import type { VideoFlyClient } from "@videofly/sdk";
 
 /**
  * A real, probe-able QuickTime video of about `megabytes` MB, made in about a second: uncompressed
@@ -100,4 +102,19 @@ export async function sendParts(
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   return etags.sort((a, b) => a.partNumber - b.partNumber);
+}
+
+/** A whole upload as a client makes one: declare, send the parts, complete; answers its id and facts. */
+export async function uploadFile(client: VideoFlyClient, file: string, purpose: "image" | "video" | "audio") {
+  const { size } = await stat(file);
+  const declared = await client.POST("/uploads", {
+    body: { fileName: path.basename(file), contentType: "application/octet-stream", size, purpose },
+    headers: { "idempotency-key": randomUUID() },
+  });
+  if (!declared.data) throw new Error(`declare: ${JSON.stringify(declared.error)}`);
+  const { uploadId } = declared.data.data;
+  const parts = await sendParts(file, size, declared.data.data);
+  const done = await client.POST("/uploads/{id}/complete", { params: { path: { id: uploadId } }, body: { parts } });
+  if (!done.data?.data.facts) throw new Error(`complete: ${JSON.stringify(done.error)}`);
+  return { id: uploadId, facts: done.data.data.facts };
 }
