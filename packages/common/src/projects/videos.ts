@@ -1,6 +1,6 @@
-import { db, type SqlClient, transaction, type VideoStatus } from "@videofly/db";
+import { type SqlClient, transaction, type VideoStatus } from "@videofly/db";
 import { AppError } from "../errors/index.ts";
-import { signedVideoView } from "../video/queries.ts";
+import { pageOfVideos, signedVideoView } from "../video/queries.ts";
 import { getProject, projectNotFound } from "./projects.ts";
 import { type ProjectVideoPosition, projectVideoCursor } from "./schemas.ts";
 
@@ -11,26 +11,11 @@ export async function listProjectVideos(
   options: { status?: VideoStatus; limit?: number; cursor?: ProjectVideoPosition } = {},
 ) {
   await getProject(userId, id);
-  const limit = options.limit ?? 20;
-  const after = options.cursor && { createdAt: new Date(options.cursor[0]), id: options.cursor[1] };
-  const rows = await db().video.findMany({
-    where: {
-      projectId: id,
-      userId,
-      deletedAt: null,
-      ...(options.status ? { status: options.status } : {}),
-      ...(after
-        ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }
-        : {}),
-    },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: limit + 1,
-  });
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
+  const where = { projectId: id, userId, deletedAt: null, ...(options.status ? { status: options.status } : {}) };
+  const { page, after } = await pageOfVideos(where, options);
   return {
     items: await Promise.all(page.map(async (v) => ({ ...(await signedVideoView(v)), updatedAt: v.updatedAt }))),
-    nextCursor: rows.length > limit && last ? projectVideoCursor.encode([last.createdAt.toISOString(), last.id]) : null,
+    nextCursor: after ? projectVideoCursor.encode(after) : null,
   };
 }
 

@@ -1,4 +1,4 @@
-import { db, type Video, type VideoStatus } from "@videofly/db";
+import { db, type Prisma, type Video, type VideoStatus } from "@videofly/db";
 import type { z } from "zod";
 import { signedPosterUrl, signedVideoUrl } from "../access/urls.ts";
 import { cancelQueuedVideo } from "../batch/cancel.ts";
@@ -55,13 +55,27 @@ export async function listVideos(
   userId: string,
   options: { status?: VideoStatus; limit?: number; cursor?: VideoPosition } = {},
 ) {
+  const where = { userId, deletedAt: null, ...(options.status ? { status: options.status } : {}) };
+  const { page, after } = await pageOfVideos(where, options);
+  return {
+    items: await Promise.all(page.map(signedVideoView)),
+    nextCursor: after ? videoCursor.encode(after) : null,
+  };
+}
+
+/**
+ * One page of the videos `where` picks, newest first by (createdAt, id) from `cursor` on, and the
+ * position after it (null on the last page): every list of videos pages this way.
+ */
+export async function pageOfVideos(
+  where: Prisma.VideoWhereInput,
+  options: { limit?: number; cursor?: readonly [string, string] },
+): Promise<{ page: Video[]; after: [string, string] | null }> {
   const limit = options.limit ?? 20;
   const after = options.cursor && { createdAt: new Date(options.cursor[0]), id: options.cursor[1] };
   const rows = await db().video.findMany({
     where: {
-      userId,
-      deletedAt: null,
-      ...(options.status ? { status: options.status } : {}),
+      ...where,
       ...(after
         ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }
         : {}),
@@ -71,10 +85,7 @@ export async function listVideos(
   });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  return {
-    items: await Promise.all(page.map(signedVideoView)),
-    nextCursor: rows.length > limit && last ? videoCursor.encode([last.createdAt.toISOString(), last.id]) : null,
-  };
+  return { page, after: rows.length > limit && last ? [last.createdAt.toISOString(), last.id] : null };
 }
 
 /**

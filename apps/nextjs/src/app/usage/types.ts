@@ -1,21 +1,12 @@
-/** What `GET /api/v1/usage/daily` answers (packages/common/src/usage/daily.ts). */
-export interface UsageFigures {
-  videosCreated: number;
-  byMode: { TEXT_TO_VIDEO: number; IMAGE_TO_VIDEO: number; LIPSYNC: number };
-  creditsConsumed: number;
-  processingSeconds: number;
-  apiCalls: number;
-}
+// What `GET /api/v1/usage/daily` answers: the API document's own types, through the SDK.
+import type { components } from "@videofly/sdk";
 
-export interface UsageDay extends UsageFigures {
-  date: string;
-}
+export type DailyUsage = components["schemas"]["DailyUsage"];
+export type UsageDay = components["schemas"]["UsageDay"];
+export type UsageFigures = DailyUsage["totals"];
 
-export interface DailyUsage {
-  from: string;
-  to: string;
-  days: UsageDay[];
-  totals: UsageFigures;
-}
-
-export const MODES = ["TEXT_TO_VIDEO", "IMAGE_TO_VIDEO", "LIPSYNC"] as const;
+export const MODES = [
+  "TEXT_TO_VIDEO",
+  "IMAGE_TO_VIDEO",
+  "LIPSYNC",
+] as const satisfies readonly (keyof UsageFigures["byMode"])[];
