@@ -63,7 +63,9 @@ describe("production without a video provider", () => {
         .filter((line) => line.includes('"event":"server.no_video_provider"'));
       expect(warning).toHaveLength(1);
       expect(JSON.parse(warning[0] ?? "{}")).toMatchObject({ level: "warn" });
-      expect(warning[0]).toContain("KIE_API_KEY, EVOLINK_API_KEY or REPLICATE_API_TOKEN, or DEMO_PROVIDER=on");
+      expect(warning[0]).toContain(
+        "KIE_API_KEY, EVOLINK_API_KEY, REPLICATE_API_TOKEN, HEYGEN_API_KEY or DID_API_KEY, or DEMO_PROVIDER=on",
+      );
 
       const email = `no-provider-${randomUUID().slice(0, 8)}@example.com`;
       const signUp = await fetch(`${app.baseUrl}/api/auth/sign-up/email`, {
@@ -102,10 +104,19 @@ describe("production without a video provider", () => {
       const body = (await res.json()) as { error: { code: string; message: string; details: unknown } };
       expect(body.error).toMatchObject({
         code: "E5030",
-        details: { variables: ["KIE_API_KEY", "EVOLINK_API_KEY", "REPLICATE_API_TOKEN", "DEMO_PROVIDER"] },
+        details: {
+          variables: [
+            "KIE_API_KEY",
+            "EVOLINK_API_KEY",
+            "REPLICATE_API_TOKEN",
+            "HEYGEN_API_KEY",
+            "DID_API_KEY",
+            "DEMO_PROVIDER",
+          ],
+        },
       });
       expect(body.error.message).toContain(
-        "set KIE_API_KEY, EVOLINK_API_KEY or REPLICATE_API_TOKEN, or DEMO_PROVIDER=on",
+        "set KIE_API_KEY, EVOLINK_API_KEY, REPLICATE_API_TOKEN, HEYGEN_API_KEY or DID_API_KEY, or DEMO_PROVIDER=on",
       );
 
       expect(await getBalance(user.id)).toEqual(before);
