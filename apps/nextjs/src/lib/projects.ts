@@ -3,11 +3,7 @@ import type { components } from "@videofly/sdk";
 
 export type Project = components["schemas"]["Project"];
 export type ProjectStatus = components["schemas"]["ProjectStatus"];
-/**
- * A project's video. `sourceVideoUrl` is the lip-sync source video; it reaches the video's schema
- * with the lip-sync work, and until then a portrait's `imageUrl` is the source.
- */
-export type ProjectVideo = components["schemas"]["ProjectVideo"] & { sourceVideoUrl?: string | null };
+export type ProjectVideo = components["schemas"]["ProjectVideo"];
 
 export const PROJECT_STATUS_STYLE: Record<ProjectStatus, string> = {
   active: "bg-amber-100 text-amber-800",

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+import { VideoProgress } from "@/components/video-progress";
 import { VideoThumb } from "@/components/video-thumb";
 import { api } from "@/lib/api";
 import { IN_PROGRESS, STATUS_STYLE, type VideoView } from "@/lib/video";
@@ -85,6 +86,7 @@ export default function VideosPage() {
                 >
                   {v.status}
                 </span>
+                <VideoProgress status={v.status} progress={v.progress} />
                 <span className="line-clamp-2 text-sm">{v.prompt}</span>
               </Link>
             </li>
