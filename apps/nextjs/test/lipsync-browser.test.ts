@@ -22,6 +22,7 @@ let cspViolations: string[] = [];
 const consoleErrors: string[] = [];
 let portrait: string;
 let audio: string;
+let longAudio: string;
 
 beforeAll(async () => {
   databaseUrl = await createDatabaseFromTemplate(inject("templateDatabaseUrl"), "vf_lipsync_browser");
@@ -30,11 +31,15 @@ beforeAll(async () => {
     DATABASE_URL: databaseUrl,
     DEMO_PROVIDER_DELAY_MS: "4000",
     VIDEO_POLL_INTERVAL_MS: "300",
-    SIGNUP_BONUS_CREDITS: "50",
+    SIGNUP_BONUS_CREDITS: "500",
   };
   app = await startAppServer(env);
   worker = startWorker(app, env);
-  [portrait, audio] = await Promise.all([sampleMedia("image"), sampleMedia("audio", { seconds: 2 })]);
+  [portrait, audio, longAudio] = await Promise.all([
+    sampleMedia("image"),
+    sampleMedia("audio", { seconds: 2 }),
+    sampleMedia("audio", { seconds: 301 }),
+  ]);
   browser = await launchBrowser();
   cspViolations = recordCspViolations(browser);
 }, 120_000);
@@ -195,7 +200,33 @@ describe("lip-sync from the create page", () => {
     expect(held).toMatchObject({ creditsCost: credits, script, voice: "en-female-1", language: "en" });
     const after = await getData<{ available: number }>(context, "/api/v1/credit/balance");
     expect(before.available - after.available).toBe(credits);
-    await expect.poll(() => page.getByTestId("video-status").textContent(), { timeout: 30_000 }).toBe("COMPLETED");
+
+    // The list of videos shows its progress too while it runs, and follows it to the end.
+    await page.goto(`${app.baseUrl}/videos`);
+    const card = page.getByTestId("video-card").first();
+    await expect.poll(() => card.getByRole("progressbar").count(), { timeout: 20_000 }).toBe(1);
+    expect(Number(await card.getByRole("progressbar").getAttribute("aria-valuenow"))).toBeLessThan(100);
+    await expect.poll(() => card.getByTestId("video-status").textContent(), { timeout: 30_000 }).toBe("COMPLETED");
+    expect(await card.getByRole("progressbar").count()).toBe(0);
     await context.close();
   }, 120_000);
+
+  it("shows the server's refusal of an audio longer than the model takes, holding nothing", async () => {
+    const { context, page } = await signUp("lipsync-long@example.com");
+    await page.goto(`${app.baseUrl}/create`);
+    const fields = await startLipsync(page, "low");
+    const completed = page.waitForResponse((r) => r.url().endsWith("/complete") && r.request().method() === "POST");
+    await page.locator("#uploader-audio").setInputFiles(longAudio);
+    expect((await completed).status()).toBe(200);
+    await expect.poll(() => fields.getByTestId("lipsync-price").textContent()).toMatch(/ for 30[12] s of audio$/);
+    const before = await getData<{ available: number }>(context, "/api/v1/credit/balance");
+    await page.getByRole("button", { name: /^Generate for \d+ credits$/ }).click();
+    await expect
+      .poll(() => page.getByTestId("create-error").textContent())
+      .toContain("Lip-sync takes at most 300 seconds of speech.");
+    expect(new URL(page.url()).pathname).toBe("/create");
+    expect((await getData<{ available: number }>(context, "/api/v1/credit/balance")).available).toBe(before.available);
+    expect(consoleErrors.splice(0)).toEqual([expect.stringContaining("status of 400 (Bad Request)")]);
+    await context.close();
+  }, 60_000);
 });

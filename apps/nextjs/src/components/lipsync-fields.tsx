@@ -71,7 +71,9 @@ export function LipsyncFields({ models, onChange }: { models: VideoModel[]; onCh
   const [quality, setQuality] = useState(model?.qualities[0] ?? "");
   const [language, setLanguage] = useState(model?.languages?.[0] ?? "en");
   const [sourceKind, setSourceKind] = useState<SourceKind>("video");
-  const [source, setSource] = useState<CompletedUpload | null>(null);
+  // Each kind keeps its upload (and its uploader stays mounted, hidden) while the other is chosen.
+  const [sources, setSources] = useState<Partial<Record<SourceKind, CompletedUpload>>>({});
+  const source = sources[sourceKind];
   const [speech, setSpeech] = useState<Speech>("audio");
   const [audio, setAudio] = useState<CompletedUpload | null>(null);
   const [script, setScript] = useState("");
@@ -152,12 +154,13 @@ export function LipsyncFields({ models, onChange }: { models: VideoModel[]; onCh
           options={["video", "image"] as const}
           value={sourceKind}
           text={(k) => t(`sourceKind.${k}`)}
-          onChange={(k) => {
-            setSourceKind(k);
-            setSource(null);
-          }}
+          onChange={setSourceKind}
         />
-        <Uploader key={sourceKind} purpose={sourceKind} onComplete={setSource} />
+        {(["video", "image"] as const).map((k) => (
+          <div key={k} hidden={k !== sourceKind}>
+            <Uploader purpose={k} onComplete={(upload) => setSources((all) => ({ ...all, [k]: upload }))} />
+          </div>
+        ))}
         {!source && <p className="text-sm text-amber-700">{t("needSource")}</p>}
       </div>
 
@@ -171,11 +174,11 @@ export function LipsyncFields({ models, onChange }: { models: VideoModel[]; onCh
           text={(s) => t(s)}
           onChange={setSpeech}
         />
+        <div hidden={speech !== "audio"}>
+          <Uploader purpose="audio" onComplete={setAudio} />
+        </div>
         {speech === "audio" ? (
-          <>
-            <Uploader purpose="audio" onComplete={setAudio} />
-            {!audio && <p className="text-sm text-amber-700">{t("needAudio")}</p>}
-          </>
+          !audio && <p className="text-sm text-amber-700">{t("needAudio")}</p>
         ) : (
           <>
             <label className="flex flex-col gap-1 text-sm">
