@@ -111,6 +111,7 @@ describe("lip-sync from the create page", () => {
     await page.goto(`${app.baseUrl}/create?project=${projectId}`);
     await expect.poll(() => page.getByTestId("project-picker").inputValue()).toBe(projectId);
     const fields = await startLipsync(page, "high");
+    await fields.getByRole("textbox", { name: "Title (optional)" }).fill("The portrait speaks");
     await fields.getByText("Upload the audio.").waitFor();
 
     const completed = page.waitForResponse((r) => r.url().endsWith("/complete") && r.request().method() === "POST");
@@ -136,11 +137,20 @@ describe("lip-sync from the create page", () => {
     await page.waitForURL(VIDEO_URL);
     const uuid = page.url().split("/").pop() ?? "";
 
-    const held = await getData<{ mode: string; creditsCost: number; projectId: string; quality: string }>(
-      context,
-      `/api/v1/video/${uuid}`,
-    );
-    expect(held).toMatchObject({ mode: "LIPSYNC", creditsCost: credits, projectId, quality: "high" });
+    const held = await getData<{
+      mode: string;
+      creditsCost: number;
+      projectId: string;
+      quality: string;
+      prompt: string;
+    }>(context, `/api/v1/video/${uuid}`);
+    expect(held).toMatchObject({
+      mode: "LIPSYNC",
+      creditsCost: credits,
+      projectId,
+      quality: "high",
+      prompt: "The portrait speaks",
+    });
 
     // Its page shows the provider's progress while it runs, then the source beside the result.
     const bar = page.getByTestId("video-progress").getByRole("progressbar");
@@ -159,6 +169,7 @@ describe("lip-sync from the create page", () => {
     const card = page.locator(`[data-testid="project-video"][data-uuid="${uuid}"]`);
     await card.waitFor();
     expect(await card.getByTestId("video-status").textContent()).toBe("COMPLETED");
+    expect(await card.textContent()).toContain("The portrait speaks");
     const side = card.getByTestId("lipsync-player");
     const source = side.getByTestId("lipsync-source").locator("img");
     await expect.poll(() => source.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(320);
@@ -193,11 +204,14 @@ describe("lip-sync from the create page", () => {
     await page.getByRole("button", { name: `Generate for ${credits} credits` }).click();
     await page.waitForURL(VIDEO_URL);
     const uuid = page.url().split("/").pop() ?? "";
-    const held = await getData<{ creditsCost: number; script: string; voice: string; language: string }>(
-      context,
-      `/api/v1/video/${uuid}`,
-    );
-    expect(held).toMatchObject({ creditsCost: credits, script, voice: "en-female-1", language: "en" });
+    const held = await getData<{
+      creditsCost: number;
+      script: string;
+      voice: string;
+      language: string;
+      prompt: string;
+    }>(context, `/api/v1/video/${uuid}`);
+    expect(held).toMatchObject({ creditsCost: credits, script, voice: "en-female-1", language: "en", prompt: "" });
     const after = await getData<{ available: number }>(context, "/api/v1/credit/balance");
     expect(before.available - after.available).toBe(credits);
 
@@ -208,6 +222,7 @@ describe("lip-sync from the create page", () => {
     expect(Number(await card.getByRole("progressbar").getAttribute("aria-valuenow"))).toBeLessThan(100);
     await expect.poll(() => card.getByTestId("video-status").textContent(), { timeout: 30_000 }).toBe("COMPLETED");
     expect(await card.getByRole("progressbar").count()).toBe(0);
+    expect(await card.textContent()).toContain("Untitled lip-sync");
     await context.close();
   }, 120_000);
 

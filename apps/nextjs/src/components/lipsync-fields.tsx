@@ -21,6 +21,8 @@ export interface LipsyncBody {
   mode: "LIPSYNC";
   quality: string;
   language: string;
+  /** Its title: a lip-sync needs no prompt, and lists show this in its place. */
+  prompt?: string;
   sourceUploadId?: string;
   imageUploadId?: string;
   audioUploadId?: string;
@@ -79,6 +81,7 @@ export function LipsyncFields({ models, onChange }: { models: VideoModel[]; onCh
   const [script, setScript] = useState("");
   const [voices, setVoices] = useState<Voice[]>([]);
   const [voice, setVoice] = useState("");
+  const [title, setTitle] = useState("");
 
   useEffect(() => {
     void api<Voice[]>("/api/v1/config/voices").then(setVoices);
@@ -100,7 +103,15 @@ export function LipsyncFields({ models, onChange }: { models: VideoModel[]; onCh
   const state = JSON.stringify({
     body:
       model && sourceField && said
-        ? { model: model.id, mode: "LIPSYNC", quality, language, ...sourceField, ...said }
+        ? {
+            model: model.id,
+            mode: "LIPSYNC",
+            quality,
+            language,
+            ...(title.trim() ? { prompt: title.trim() } : {}),
+            ...sourceField,
+            ...said,
+          }
         : null,
     credits,
   });
@@ -117,6 +128,16 @@ export function LipsyncFields({ models, onChange }: { models: VideoModel[]; onCh
   if (!model) return null;
   return (
     <fieldset className="flex flex-col gap-4" aria-label={t("title")} data-testid="lipsync-fields">
+      <label className="flex flex-col gap-1 text-sm">
+        {t("titleLabel")}
+        <input
+          name="prompt"
+          className={select}
+          maxLength={2000}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+        />
+      </label>
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
         <label className="flex flex-col gap-1 text-sm">
           {t("model")}

@@ -87,7 +87,7 @@ export default function VideosPage() {
                   {v.status}
                 </span>
                 <VideoProgress status={v.status} progress={v.progress} />
-                <span className="line-clamp-2 text-sm">{v.prompt}</span>
+                <span className="line-clamp-2 text-sm">{v.prompt || t("untitled")}</span>
               </Link>
             </li>
           ))}

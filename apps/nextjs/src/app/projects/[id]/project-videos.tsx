@@ -56,7 +56,7 @@ export function ProjectVideos({ videos, projectId }: { videos: ProjectVideo[] | 
             {v.status}
           </span>
           <Link href={`/videos/${v.uuid}`} className="line-clamp-2 text-sm hover:text-indigo-600">
-            {v.prompt}
+            {v.prompt || t("untitled")}
           </Link>
         </li>
       ))}
