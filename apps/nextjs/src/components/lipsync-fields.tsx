@@ -1,7 +1,9 @@
 "use client";
 
+import { audioSeconds, estimatedSpeechMs, perAudioSecondCredits } from "@videofly/common/lipsync-price";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+import { type CompletedUpload, Uploader } from "@/components/uploader/uploader";
 import { api } from "@/lib/api";
 import type { VideoModel } from "@/lib/models";
 
@@ -19,6 +21,8 @@ export interface LipsyncBody {
   mode: "LIPSYNC";
   quality: string;
   language: string;
+  /** Its title: a lip-sync needs no prompt, and lists show this in its place. */
+  prompt?: string;
   sourceUploadId?: string;
   imageUploadId?: string;
   audioUploadId?: string;
@@ -26,59 +30,125 @@ export interface LipsyncBody {
   voice?: string;
 }
 
-/** Mirrors the server's rule (video/voices.ts): 2.5 words a second, whole seconds, at least 1. */
-const scriptSeconds = (script: string) =>
-  Math.max(1, Math.ceil(script.trim().split(/\s+/).filter(Boolean).length / 2.5));
+/** What the form makes: the request body (null while something is missing) and its price (null while unknown). */
+export interface LipsyncState {
+  body: LipsyncBody | null;
+  credits: number | null;
+}
+
+type SourceKind = "video" | "image";
+type Speech = "audio" | "script";
+
+/** Two or more choices as a row of radios. */
+function Choice<T extends string>(props: {
+  name: string;
+  label: string;
+  options: readonly T[];
+  value: T;
+  text: (option: T) => string;
+  onChange: (option: T) => void;
+}) {
+  return (
+    <div className="flex flex-wrap gap-3 text-sm" role="radiogroup" aria-label={props.label}>
+      {props.options.map((o) => (
+        <label key={o} className="flex items-center gap-1">
+          <input type="radio" name={props.name} checked={props.value === o} onChange={() => props.onChange(o)} />
+          {props.text(o)}
+        </label>
+      ))}
+    </div>
+  );
+}
 
 /**
- * The options of a lip-sync, beside the uploads the page makes (their ids come in as props):
- * quality, language, and the audio or a script with a voice, with the price of its seconds.
- * `onChange` (stable, such as a state setter) gets the request body, or null while something is missing.
+ * A lip-sync's own form: the model, its source (a person's video or a portrait) and what they say
+ * (an uploaded audio file, or a script read in a voice), each upload sent through the uploader;
+ * quality and language; and the price, by the server's own rules (`@videofly/common/lipsync-price`).
+ * `onChange` (stable, such as a state setter) gets the body and the price whenever either changes.
  */
-export function LipsyncFields({
-  model,
-  sourceUploadId,
-  imageUploadId,
-  audioUploadId,
-  audioDurationMs,
-  onChange,
-}: {
-  model: VideoModel;
-  sourceUploadId?: string;
-  imageUploadId?: string;
-  audioUploadId?: string;
-  audioDurationMs?: number;
-  onChange: (body: LipsyncBody | null) => void;
-}) {
+export function LipsyncFields({ models, onChange }: { models: VideoModel[]; onChange: (state: LipsyncState) => void }) {
   const t = useTranslations("lipsync");
-  const [quality, setQuality] = useState(model.qualities[0] ?? "");
-  const [language, setLanguage] = useState(model.languages?.[0] ?? "en");
-  const [speech, setSpeech] = useState<"audio" | "script">("audio");
+  const [modelId, setModelId] = useState(models[0]?.id ?? "");
+  const model = models.find((m) => m.id === modelId) ?? models[0];
+  const [quality, setQuality] = useState(model?.qualities[0] ?? "");
+  const [language, setLanguage] = useState(model?.languages?.[0] ?? "en");
+  const [sourceKind, setSourceKind] = useState<SourceKind>("video");
+  // Each kind keeps its upload (and its uploader stays mounted, hidden) while the other is chosen.
+  const [sources, setSources] = useState<Partial<Record<SourceKind, CompletedUpload>>>({});
+  const source = sources[sourceKind];
+  const [speech, setSpeech] = useState<Speech>("audio");
+  const [audio, setAudio] = useState<CompletedUpload | null>(null);
   const [script, setScript] = useState("");
   const [voices, setVoices] = useState<Voice[]>([]);
   const [voice, setVoice] = useState("");
+  const [title, setTitle] = useState("");
 
   useEffect(() => {
     void api<Voice[]>("/api/v1/config/voices").then(setVoices);
   }, []);
   const offered = voices.filter((v) => v.language === language);
-  const source = sourceUploadId ? { sourceUploadId } : imageUploadId ? { imageUploadId } : null;
+  const sourceField = source
+    ? sourceKind === "video"
+      ? { sourceUploadId: source.uploadId }
+      : { imageUploadId: source.uploadId }
+    : null;
   const said =
-    speech === "audio" ? (audioUploadId ? { audioUploadId } : null) : script.trim() && voice ? { script, voice } : null;
-  const seconds =
-    speech === "audio" ? (audioDurationMs ? Math.ceil(audioDurationMs / 1000) : null) : scriptSeconds(script);
-  const rate = model.price.kind === "per_audio_second" ? model.price.perAudioSecond[quality] : undefined;
+    speech === "audio" ? audio && { audioUploadId: audio.uploadId } : script.trim() && voice ? { script, voice } : null;
+  const speechMs = speech === "audio" ? (audio?.durationMs ?? null) : script.trim() ? estimatedSpeechMs(script) : null;
+  const seconds = speechMs ? audioSeconds(speechMs) : null;
+  const rate = model?.price.kind === "per_audio_second" ? model.price.perAudioSecond[quality] : undefined;
+  const credits = rate !== undefined && seconds ? perAudioSecondCredits(rate, seconds) : null;
 
-  // Notified when the body changes (by value): pass a stable onChange, such as a state setter.
-  const body = JSON.stringify(
-    source && said ? { model: model.id, mode: "LIPSYNC", quality, language, ...source, ...said } : null,
-  );
-  useEffect(() => onChange(JSON.parse(body) as LipsyncBody | null), [body, onChange]);
+  // Notified when the state changes (by value): pass a stable onChange, such as a state setter.
+  const state = JSON.stringify({
+    body:
+      model && sourceField && said
+        ? {
+            model: model.id,
+            mode: "LIPSYNC",
+            quality,
+            language,
+            ...(title.trim() ? { prompt: title.trim() } : {}),
+            ...sourceField,
+            ...said,
+          }
+        : null,
+    credits,
+  });
+  useEffect(() => onChange(JSON.parse(state) as LipsyncState), [state, onChange]);
 
+  function chooseModel(id: string) {
+    const next = models.find((m) => m.id === id);
+    if (!next) return;
+    setModelId(id);
+    if (!next.qualities.includes(quality)) setQuality(next.qualities[0] ?? "");
+    if (next.languages && !next.languages.includes(language)) setLanguage(next.languages[0] ?? "en");
+  }
+
+  if (!model) return null;
   return (
-    <fieldset className="flex flex-col gap-3" aria-label={t("title")}>
-      {!source && <p className="text-sm text-amber-700">{t("needSource")}</p>}
-      <div className="grid grid-cols-2 gap-3">
+    <fieldset className="flex flex-col gap-4" aria-label={t("title")} data-testid="lipsync-fields">
+      <label className="flex flex-col gap-1 text-sm">
+        {t("titleLabel")}
+        <input
+          name="prompt"
+          className={select}
+          maxLength={2000}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+        />
+      </label>
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
+        <label className="flex flex-col gap-1 text-sm">
+          {t("model")}
+          <select name="model" className={select} value={model.id} onChange={(e) => chooseModel(e.target.value)}>
+            {models.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </label>
         <label className="flex flex-col gap-1 text-sm">
           {t("quality")}
           <select name="quality" className={select} value={quality} onChange={(e) => setQuality(e.target.value)}>
@@ -96,46 +166,73 @@ export function LipsyncFields({
           </select>
         </label>
       </div>
-      <div className="flex gap-2 text-sm" role="radiogroup" aria-label={t("speech")}>
-        {(["audio", "script"] as const).map((s) => (
-          <label key={s} className="flex items-center gap-1">
-            <input type="radio" name="speech" checked={speech === s} onChange={() => setSpeech(s)} />
-            {t(s)}
-          </label>
+
+      <div className="flex flex-col gap-2">
+        <span className="text-sm font-medium">{t("source")}</span>
+        <Choice
+          name="sourceKind"
+          label={t("source")}
+          options={["video", "image"] as const}
+          value={sourceKind}
+          text={(k) => t(`sourceKind.${k}`)}
+          onChange={setSourceKind}
+        />
+        {(["video", "image"] as const).map((k) => (
+          <div key={k} hidden={k !== sourceKind}>
+            <Uploader purpose={k} onComplete={(upload) => setSources((all) => ({ ...all, [k]: upload }))} />
+          </div>
         ))}
+        {!source && <p className="text-sm text-amber-700">{t("needSource")}</p>}
       </div>
-      {speech === "audio" && !audioUploadId && <p className="text-sm text-amber-700">{t("needAudio")}</p>}
-      {speech === "script" && (
-        <>
-          <label className="flex flex-col gap-1 text-sm">
-            {t("scriptLabel")}
-            <textarea
-              name="script"
-              className={select}
-              rows={4}
-              value={script}
-              onChange={(e) => setScript(e.target.value)}
-            />
-          </label>
-          <label className="flex flex-col gap-1 text-sm">
-            {t("voice")}
-            <select name="voice" className={select} value={voice} onChange={(e) => setVoice(e.target.value)}>
-              <option value="" />
-              {offered.map((v) => (
-                <option key={v.id} value={v.id}>
-                  {v.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <p className="text-xs text-slate-500">{t("scriptEstimate", { seconds: scriptSeconds(script) })}</p>
-        </>
-      )}
+
+      <div className="flex flex-col gap-2">
+        <span className="text-sm font-medium">{t("speech")}</span>
+        <Choice
+          name="speech"
+          label={t("speech")}
+          options={["audio", "script"] as const}
+          value={speech}
+          text={(s) => t(s)}
+          onChange={setSpeech}
+        />
+        <div hidden={speech !== "audio"}>
+          <Uploader purpose="audio" onComplete={setAudio} />
+        </div>
+        {speech === "audio" ? (
+          !audio && <p className="text-sm text-amber-700">{t("needAudio")}</p>
+        ) : (
+          <>
+            <label className="flex flex-col gap-1 text-sm">
+              {t("scriptLabel")}
+              <textarea
+                name="script"
+                className={select}
+                rows={4}
+                maxLength={5000}
+                value={script}
+                onChange={(e) => setScript(e.target.value)}
+              />
+            </label>
+            <label className="flex flex-col gap-1 text-sm">
+              {t("voice")}
+              <select name="voice" className={select} value={voice} onChange={(e) => setVoice(e.target.value)}>
+                <option value="">{t("chooseVoice")}</option>
+                {offered.map((v) => (
+                  <option key={v.id} value={v.id}>
+                    {v.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {offered.length === 0 && <p className="text-sm text-amber-700">{t("noVoice")}</p>}
+            <p className="text-xs text-slate-500">{t("scriptEstimate", { seconds: seconds ?? 0 })}</p>
+          </>
+        )}
+      </div>
+
       {rate !== undefined && (
-        <p className="text-sm text-slate-600">
-          {seconds
-            ? t("cost", { credits: Math.max(1, Math.ceil(Math.round(seconds * rate * 100) / 100)), seconds })
-            : t("rate", { rate })}
+        <p className="text-sm text-slate-600" data-testid="lipsync-price">
+          {credits !== null && seconds ? t("cost", { credits, seconds }) : t("rate", { rate })}
         </p>
       )}
     </fieldset>

@@ -1,37 +1,47 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { ModelChoice, VideoModel } from "@/lib/models";
+import type { Mode, ModelChoice, VideoModel } from "@/lib/models";
 
 const select = "rounded-md border border-slate-300 bg-white px-3 py-2";
 
-/** Text-to-video or image-to-video, as far as the chosen model offers each. */
+const MODE_LABEL = { TEXT_TO_VIDEO: "textToVideo", IMAGE_TO_VIDEO: "imageToVideo", LIPSYNC: "lipsync" } as const;
+
+/**
+ * Text-to-video or image-to-video, as far as the chosen model offers each; lip-sync too where
+ * `offered` has it (its models are others, so the page says whether there is one).
+ */
 export function ModeSwitch({
-  model,
-  choice,
+  mode,
+  offered,
   onChange,
 }: {
-  model: VideoModel | undefined;
-  choice: ModelChoice;
-  onChange: (change: Partial<ModelChoice>) => void;
+  mode: Mode;
+  offered: Mode[];
+  onChange: (mode: Mode) => void;
 }) {
   const t = useTranslations("modelSettings");
+  const shown: Mode[] = [
+    "TEXT_TO_VIDEO",
+    "IMAGE_TO_VIDEO",
+    ...(offered.includes("LIPSYNC") ? ["LIPSYNC" as const] : []),
+  ];
   return (
-    <fieldset className="flex gap-2" aria-label={t("mode")}>
-      {(["TEXT_TO_VIDEO", "IMAGE_TO_VIDEO"] as const).map((m) => (
+    <fieldset className="flex flex-wrap gap-2" aria-label={t("mode")}>
+      {shown.map((m) => (
         <label
           key={m}
-          className={`cursor-pointer rounded-md border px-3 py-1.5 text-sm ${choice.mode === m ? "border-indigo-600 bg-indigo-50" : "border-slate-300"}`}
+          className={`cursor-pointer rounded-md border px-3 py-1.5 text-sm ${mode === m ? "border-indigo-600 bg-indigo-50" : "border-slate-300"}`}
         >
           <input
             type="radio"
             name="mode"
             className="sr-only"
-            checked={choice.mode === m}
-            disabled={!model?.modes.includes(m)}
-            onChange={() => onChange({ mode: m })}
+            checked={mode === m}
+            disabled={!offered.includes(m)}
+            onChange={() => onChange(m)}
           />
-          {m === "TEXT_TO_VIDEO" ? t("textToVideo") : t("imageToVideo")}
+          {t(MODE_LABEL[m])}
         </label>
       ))}
     </fieldset>

@@ -26,17 +26,20 @@ const firstOf = (m: VideoModel, mode: Mode): ModelChoice => ({
 
 /**
  * The model catalogue and the settings chosen from it, kept consistent (switching models keeps
- * what the new one also offers), with the credits one video of those settings costs.
+ * what the new one also offers), with the credits one video of those settings costs; and the
+ * lip-sync models, which their own form prices.
  */
 export function useModelChoice() {
   const [models, setModels] = useState<VideoModel[]>([]);
+  const [lipsyncModels, setLipsyncModels] = useState<VideoModel[]>([]);
   const [choice, setChoice] = useState<ModelChoice | null>(null);
 
   useEffect(() => {
     void api<VideoModel[]>("/api/v1/config/models").then((all) => {
-      // Lip-sync has its own form (uploads, no prompt or duration): not a choice here.
+      // Lip-sync has its own form (uploads, no prompt or duration): its models are kept apart.
       const list = all.filter((m) => m.modes.some((mode) => mode !== "LIPSYNC"));
       setModels(list);
+      setLipsyncModels(all.filter((m) => m.modes.includes("LIPSYNC")));
       if (list[0]) setChoice(firstOf(list[0], "TEXT_TO_VIDEO"));
     });
   }, []);
@@ -69,7 +72,7 @@ export function useModelChoice() {
     });
   }
 
-  return { models, model, choice, update, cost };
+  return { models, lipsyncModels, model, choice, update, cost };
 }
 
 /** The signed-in user's spendable credits (null while loading); `signedOut` when there is no session. */

@@ -7,6 +7,10 @@ export interface VideoView {
   duration: number;
   aspectRatio: string;
   quality: string;
+  imageUrl: string | null;
+  sourceVideoUrl: string | null;
+  /** How far the provider says it is (0–100); null when it says nothing. */
+  progress: number | null;
   creditsCost: number;
   visibility: "private" | "unlisted" | "public";
   allowEmbed: boolean;

@@ -1,4 +1,5 @@
 import { AppError } from "../errors/index.ts";
+import { audioSeconds, perAudioSecondCredits, roundedUpCredits } from "./lipsync-price.ts";
 
 export type GenerationMode = "TEXT_TO_VIDEO" | "IMAGE_TO_VIDEO" | "LIPSYNC";
 
@@ -140,8 +141,7 @@ export interface GenerationSpec {
   audioDurationMs?: number;
 }
 
-/** A lip-sync's length in whole seconds: its audio's, rounded up. */
-export const audioSeconds = (audioDurationMs: number) => Math.max(1, Math.ceil(audioDurationMs / 1000));
+export { audioSeconds } from "./lipsync-price.ts";
 
 function invalid(field: string, message: string) {
   return new AppError("VALIDATION_FAILED", { message, details: { fields: [{ field, code: "not_offered", message }] } });
@@ -201,7 +201,7 @@ export function priceOf(
     const rate = price.perAudioSecond[spec.quality];
     if (rate === undefined) throw invalid("quality", `${model.name} has no price for ${spec.quality}.`);
     const seconds = spec.audioDurationMs === undefined ? spec.duration : audioSeconds(spec.audioDurationMs);
-    return roundedUp(seconds * rate);
+    return perAudioSecondCredits(rate, seconds);
   }
   if (price.kind === "table") {
     const credits = price.credits[spec.mode]?.[spec.quality]?.[spec.duration];
@@ -211,11 +211,8 @@ export function priceOf(
   const rate = price.perSecond[spec.quality];
   if (rate === undefined) throw invalid("quality", `${model.name} has no price for ${spec.quality}.`);
   const factor = spec.mode === "IMAGE_TO_VIDEO" ? price.imageToVideoFactor : 1;
-  return roundedUp(spec.duration * rate * factor);
+  return roundedUpCredits(spec.duration * rate * factor);
 }
-
-/** At least 1; rounded to cents of a credit first, so 5 × 0.4 is 2, not 2.0000000000000004 → 3. */
-const roundedUp = (credits: number) => Math.max(1, Math.ceil(Math.round(credits * 100) / 100));
 
 /** The audio lengths a per-audio-second model's price list shows, as examples of its rate. */
 export const PRICE_EXAMPLE_AUDIO_SECONDS = [10, 30, 60];

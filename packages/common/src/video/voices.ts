@@ -50,15 +50,8 @@ export const VOICES: Voice[] = [
   },
 ];
 
-/**
- * How long a script takes to say, for its price before anything is read: 2.5 words a second (150
- * words a minute, a calm speaking pace), rounded up to whole seconds, at least one.
- */
-export const WORDS_PER_SECOND = 2.5;
-export function estimatedSpeechMs(script: string): number {
-  const words = script.trim().split(/\s+/).filter(Boolean).length;
-  return Math.max(1, Math.ceil(words / WORDS_PER_SECOND)) * 1000;
-}
+// The script estimate lives with the price rules, where the web app imports it too.
+export { estimatedSpeechMs, WORDS_PER_SECOND } from "./lipsync-price.ts";
 
 export const findVoice = (id: string) => VOICES.find((v) => v.id === id);
 

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { ImageField } from "@/components/image-field";
+import { LipsyncFields, type LipsyncState } from "@/components/lipsync-fields";
 import { ModelSelects, ModeSwitch } from "@/components/model-settings";
 import { ProjectPicker } from "@/components/project-picker";
 import { ApiError, api } from "@/lib/api";
@@ -13,13 +14,17 @@ import { imageProblem, uploadImage } from "@/lib/upload";
 export default function CreatePage() {
   const t = useTranslations("create");
   const tImage = useTranslations("imageField");
-  const { models, model, choice, update, cost } = useModelChoice();
+  const { models, lipsyncModels, model, choice, update, cost: promptCost } = useModelChoice();
   const { available, signedOut } = useAvailableCredits();
   const [prompt, setPrompt] = useState("");
   const [image, setImage] = useState<File | null>(null);
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [projectId, setProjectId] = useState<string | null>(null);
+  // Lip-sync is a mode of its own models and form; the other modes keep their choice meanwhile.
+  const [lipsync, setLipsync] = useState(false);
+  const [lipsyncState, setLipsyncState] = useState<LipsyncState>({ body: null, credits: null });
+  const cost = lipsync ? lipsyncState.credits : promptCost;
   // `/create?project=<id>` (the project page's "new video") starts it in that project.
   useEffect(() => setProjectId(new URLSearchParams(window.location.search).get("project")), []);
   const short = cost !== null && available !== null && cost > available;
@@ -29,6 +34,16 @@ export default function CreatePage() {
     setBusy(true);
     setError(null);
     try {
+      const project = projectId ? { projectId } : {};
+      if (lipsync) {
+        if (!lipsyncState.body) return;
+        const video = await api<{ uuid: string }>("/api/v1/video/generate", {
+          method: "POST",
+          body: { ...lipsyncState.body, ...project },
+        });
+        window.location.href = `/videos/${video.uuid}`;
+        return;
+      }
       let imageUrl: string | undefined;
       if (choice.mode === "IMAGE_TO_VIDEO") {
         const problem = imageProblem(image);
@@ -37,7 +52,7 @@ export default function CreatePage() {
       }
       const video = await api<{ uuid: string }>("/api/v1/video/generate", {
         method: "POST",
-        body: { ...choice, prompt, imageUrl, ...(projectId ? { projectId } : {}) },
+        body: { ...choice, prompt, imageUrl, ...project },
       });
       window.location.href = `/videos/${video.uuid}`;
     } catch (e) {
@@ -76,21 +91,36 @@ export default function CreatePage() {
             {t("manyAtOnce")}
           </Link>
         </div>
-        {choice && <ModeSwitch model={model} choice={choice} onChange={update} />}
-        <label className="flex flex-col gap-1 text-sm">
-          {t("prompt")}
-          <textarea
-            name="prompt"
-            required
-            maxLength={2000}
-            rows={4}
-            value={prompt}
-            onChange={(e) => setPrompt(e.target.value)}
-            className="rounded-md border border-slate-300 px-3 py-2"
+        {choice && (
+          <ModeSwitch
+            mode={lipsync ? "LIPSYNC" : choice.mode}
+            offered={[...(model?.modes ?? []), ...(lipsyncModels.length > 0 ? ["LIPSYNC" as const] : [])]}
+            onChange={(mode) => {
+              setLipsync(mode === "LIPSYNC");
+              if (mode !== "LIPSYNC") update({ mode });
+            }}
           />
-        </label>
-        {choice?.mode === "IMAGE_TO_VIDEO" && <ImageField image={image} onChange={setImage} />}
-        {choice && <ModelSelects models={models} model={model} choice={choice} onChange={update} />}
+        )}
+        {lipsync ? (
+          <LipsyncFields models={lipsyncModels} onChange={setLipsyncState} />
+        ) : (
+          <>
+            <label className="flex flex-col gap-1 text-sm">
+              {t("prompt")}
+              <textarea
+                name="prompt"
+                required
+                maxLength={2000}
+                rows={4}
+                value={prompt}
+                onChange={(e) => setPrompt(e.target.value)}
+                className="rounded-md border border-slate-300 px-3 py-2"
+              />
+            </label>
+            {choice?.mode === "IMAGE_TO_VIDEO" && <ImageField image={image} onChange={setImage} />}
+            {choice && <ModelSelects models={models} model={model} choice={choice} onChange={update} />}
+          </>
+        )}
         <ProjectPicker value={projectId} onChange={setProjectId} />
         {error && (
           <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700" data-testid="create-error">
@@ -104,7 +134,7 @@ export default function CreatePage() {
         )}
         <button
           type="submit"
-          disabled={busy || short || !prompt.trim() || !choice}
+          disabled={busy || short || !choice || (lipsync ? !lipsyncState.body : !prompt.trim())}
           className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500 disabled:opacity-60"
         >
           {busy ? t("starting") : t("generate", { cost: cost ?? "…" })}

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+import { VideoProgress } from "@/components/video-progress";
 import { VideoThumb } from "@/components/video-thumb";
 import { api } from "@/lib/api";
 import { IN_PROGRESS, STATUS_STYLE, type VideoView } from "@/lib/video";
@@ -85,7 +86,8 @@ export default function VideosPage() {
                 >
                   {v.status}
                 </span>
-                <span className="line-clamp-2 text-sm">{v.prompt}</span>
+                <VideoProgress status={v.status} progress={v.progress} />
+                <span className="line-clamp-2 text-sm">{v.prompt || t("untitled")}</span>
               </Link>
             </li>
           ))}

@@ -108,7 +108,7 @@ export default function NewBatchPage() {
         }}
       >
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        {choice && <ModeSwitch model={model} choice={choice} onChange={update} />}
+        {choice && <ModeSwitch mode={choice.mode} offered={model?.modes ?? []} onChange={(mode) => update({ mode })} />}
         {choice && <ModelSelects models={models} model={model} choice={choice} onChange={update} />}
         {choice?.mode === "IMAGE_TO_VIDEO" && <ImageField image={image} onChange={setImage} />}
         <fieldset className="flex gap-2" aria-label={t("kind")}>

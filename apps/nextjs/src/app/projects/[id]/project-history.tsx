@@ -23,7 +23,7 @@ export function ProjectHistory({ videos }: { videos: ProjectVideo[] }) {
             </time>
             <span className="font-medium">{t(`event.${e.kind}`)}</span>
             <Link href={`/videos/${e.uuid}`} className="min-w-0 truncate text-slate-600 hover:text-indigo-600">
-              {e.prompt}
+              {e.prompt || t("untitled")}
             </Link>
           </li>
         ))}

@@ -2,47 +2,11 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { SideBySide } from "@/components/side-by-side";
+import { VideoProgress } from "@/components/video-progress";
 import { VideoThumb } from "@/components/video-thumb";
 import type { ProjectVideo } from "@/lib/projects";
 import { IN_PROGRESS, STATUS_STYLE } from "@/lib/video";
-
-/** A lip-sync's source (its video, or the portrait) beside its result. */
-function SideBySide({ video: v }: { video: ProjectVideo }) {
-  const t = useTranslations("project");
-  const source = v.sourceVideoUrl ?? null;
-  return (
-    <div className="grid grid-cols-2 gap-2" data-testid="lipsync-player">
-      <figure className="flex flex-col gap-1 text-xs text-slate-500">
-        {source ? (
-          <video src={source} controls muted preload="metadata" className="aspect-video w-full rounded-md bg-black" />
-        ) : v.imageUrl ? (
-          // biome-ignore lint/performance/noImgElement: a user's stored portrait, not a static asset for next/image.
-          <img src={v.imageUrl} alt={t("source")} className="aspect-video w-full rounded-md bg-black object-contain" />
-        ) : (
-          <div className="aspect-video rounded-md bg-slate-100" />
-        )}
-        <figcaption>{t("source")}</figcaption>
-      </figure>
-      <figure className="flex flex-col gap-1 text-xs text-slate-500">
-        {v.videoUrl ? (
-          // biome-ignore lint/a11y/useMediaCaption: generated videos have no captions to offer
-          <video
-            src={v.videoUrl}
-            poster={v.posterUrl ?? undefined}
-            controls
-            preload="metadata"
-            className="aspect-video w-full rounded-md bg-black"
-          />
-        ) : (
-          <div className="flex aspect-video items-center justify-center rounded-md bg-slate-100">
-            {IN_PROGRESS.has(v.status) ? t("rendering") : t("noVideo")}
-          </div>
-        )}
-        <figcaption>{t("result")}</figcaption>
-      </figure>
-    </div>
-  );
-}
 
 function Preview({ video: v }: { video: ProjectVideo }) {
   const t = useTranslations("project");
@@ -84,6 +48,7 @@ export function ProjectVideos({ videos, projectId }: { videos: ProjectVideo[] | 
           data-uuid={v.uuid}
         >
           <Preview video={v} />
+          <VideoProgress status={v.status} progress={v.progress} />
           <span
             className={`w-fit rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[v.status]}`}
             data-testid="video-status"
@@ -91,7 +56,7 @@ export function ProjectVideos({ videos, projectId }: { videos: ProjectVideo[] | 
             {v.status}
           </span>
           <Link href={`/videos/${v.uuid}`} className="line-clamp-2 text-sm hover:text-indigo-600">
-            {v.prompt}
+            {v.prompt || t("untitled")}
           </Link>
         </li>
       ))}

@@ -3,6 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
 import { DownloadButton } from "@/components/download-button";
+import { SideBySide } from "@/components/side-by-side";
+import { VideoProgress } from "@/components/video-progress";
 import { ApiError, api, describeError } from "@/lib/api";
 import { IN_PROGRESS, STATUS_STYLE, type VideoView } from "@/lib/video";
 import { SharingPanel } from "./sharing-panel";
@@ -53,13 +55,19 @@ export function OwnerVideo({ uuid }: { uuid: string }) {
   const finished = video.status === "COMPLETED";
   return (
     <article className="flex flex-col gap-4">
-      {finished ? (
+      {video.mode === "LIPSYNC" ? (
+        <SideBySide
+          video={video}
+          result={finished ? <OwnerPlayer uuid={uuid} posterUrl={video.posterUrl} /> : undefined}
+        />
+      ) : finished ? (
         <OwnerPlayer uuid={uuid} posterUrl={video.posterUrl} />
       ) : (
         <div className="flex aspect-video items-center justify-center rounded-xl bg-slate-100 text-slate-500">
           {IN_PROGRESS.has(video.status) ? t("rendering") : t("noVideo")}
         </div>
       )}
+      <VideoProgress status={video.status} progress={video.progress} />
       <div className="flex flex-wrap items-center gap-3">
         <span
           className={`rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[video.status]}`}
