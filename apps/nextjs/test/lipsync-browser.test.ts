@@ -1,61 +1,32 @@
 import { sampleMedia } from "@videofly/common/testing";
-import { createDatabaseFromTemplate, dropDatabase } from "@videofly/db/testing";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import { type AppServer, startAppServer } from "./support/app-server";
-import { launchBrowser, recordCspViolations, screenshot, signedUpContext } from "./support/browser";
-import { startWorker, type WorkerProcess } from "./support/worker";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { screenshot } from "./support/browser";
+import { browserApp } from "./support/browser-app";
 
 // Lip-sync from the create page in a real browser, against the built app and a real worker
 // rendering with the demo provider (which really muxes the uploads with ffmpeg): a portrait and a
 // 2 s audio sent through the uploaders, priced on the page from the audio's probed length, held at
 // that price, followed with its progress to the end, and shown on its project's page with the
 // source beside the result; and a script read in a voice, priced from its words.
-const PASSWORD = "correct horse battery";
 const VIDEO_URL = /\/videos\/[0-9a-f-]{36}$/;
 
-let app: AppServer;
-let worker: WorkerProcess;
-let browser: Browser;
-let databaseUrl: string;
-let cspViolations: string[] = [];
-const consoleErrors: string[] = [];
+const fx = browserApp({
+  database: "vf_lipsync_browser",
+  // Slow enough for the video page to see the demo's progress on its way; polled often.
+  env: { DEMO_PROVIDER_DELAY_MS: "4000", VIDEO_POLL_INTERVAL_MS: "300", SIGNUP_BONUS_CREDITS: "500" },
+});
 let portrait: string;
 let audio: string;
 let longAudio: string;
 
 beforeAll(async () => {
-  databaseUrl = await createDatabaseFromTemplate(inject("templateDatabaseUrl"), "vf_lipsync_browser");
-  // Slow enough for the video page to see the demo's progress on its way; polled often.
-  const env = {
-    DATABASE_URL: databaseUrl,
-    DEMO_PROVIDER_DELAY_MS: "4000",
-    VIDEO_POLL_INTERVAL_MS: "300",
-    SIGNUP_BONUS_CREDITS: "500",
-  };
-  app = await startAppServer(env);
-  worker = startWorker(app, env);
   [portrait, audio, longAudio] = await Promise.all([
     sampleMedia("image"),
     sampleMedia("audio", { seconds: 2 }),
     sampleMedia("audio", { seconds: 301 }),
   ]);
-  browser = await launchBrowser();
-  cspViolations = recordCspViolations(browser);
-}, 120_000);
-
-// The pages work under their Content-Security-Policy and log no error of any kind.
-afterEach(() => {
-  expect(cspViolations.splice(0)).toEqual([]);
-  expect(consoleErrors.splice(0)).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await worker?.stop();
-  await app?.stop();
-  if (databaseUrl) await dropDatabase(databaseUrl);
-});
+}, 60_000);
 
 interface CatalogueModel {
   id: string;
@@ -63,12 +34,8 @@ interface CatalogueModel {
   price: { kind: string; perAudioSecond?: Record<string, number> };
 }
 
-async function signUp(email: string): Promise<{ context: BrowserContext; page: Page }> {
-  return signedUpContext(browser, { baseUrl: app.baseUrl, email, password: PASSWORD, errors: consoleErrors });
-}
-
 async function getData<T>(context: BrowserContext, path: string): Promise<T> {
-  const res = await context.request.get(`${app.baseUrl}${path}`);
+  const res = await context.request.get(`${fx.app.baseUrl}${path}`);
   expect(res.status(), path).toBe(200);
   return ((await res.json()) as { data: T }).data;
 }
@@ -100,15 +67,15 @@ async function startLipsync(page: Page, quality: string) {
 
 describe("lip-sync from the create page", () => {
   it("uploads a portrait and an audio, shows the price, holds it, follows it, and the project page shows it", async () => {
-    const { context, page } = await signUp("lipsync-browser@example.com");
-    const made = await context.request.post(`${app.baseUrl}/api/v1/projects`, {
+    const { context, page } = await fx.signUp("lipsync-browser@example.com");
+    const made = await context.request.post(`${fx.app.baseUrl}/api/v1/projects`, {
       data: { name: "Talking heads" },
-      headers: { origin: app.baseUrl },
+      headers: { origin: fx.app.baseUrl },
     });
     const projectId = ((await made.json()) as { data: { id: string } }).data.id;
     const rate = await ratePerSecond(context, "high");
 
-    await page.goto(`${app.baseUrl}/create?project=${projectId}`);
+    await page.goto(`${fx.app.baseUrl}/create?project=${projectId}`);
     await expect.poll(() => page.getByTestId("project-picker").inputValue()).toBe(projectId);
     const fields = await startLipsync(page, "high");
     await fields.getByRole("textbox", { name: "Title (optional)" }).fill("The portrait speaks");
@@ -165,7 +132,7 @@ describe("lip-sync from the create page", () => {
     await expect.poll(() => player.getByTestId("lipsync-result").getByTestId("player").count()).toBe(1);
     await screenshot(page, "video-lipsync");
 
-    await page.goto(`${app.baseUrl}/projects/${projectId}`);
+    await page.goto(`${fx.app.baseUrl}/projects/${projectId}`);
     const card = page.locator(`[data-testid="project-video"][data-uuid="${uuid}"]`);
     await card.waitFor();
     expect(await card.getByTestId("video-status").textContent()).toBe("COMPLETED");
@@ -184,9 +151,9 @@ describe("lip-sync from the create page", () => {
   }, 180_000);
 
   it("prices a script read in a voice by its words, and holds that price", async () => {
-    const { context, page } = await signUp("lipsync-script@example.com");
+    const { context, page } = await fx.signUp("lipsync-script@example.com");
     const rate = await ratePerSecond(context, "ultra");
-    await page.goto(`${app.baseUrl}/create`);
+    await page.goto(`${fx.app.baseUrl}/create`);
     const fields = await startLipsync(page, "ultra");
     await fields.getByRole("radio", { name: "A script, read aloud" }).check();
     const script = "Hello there, this portrait now speaks twelve words of a short script.";
@@ -216,7 +183,7 @@ describe("lip-sync from the create page", () => {
     expect(before.available - after.available).toBe(credits);
 
     // The list of videos shows its progress too while it runs, and follows it to the end.
-    await page.goto(`${app.baseUrl}/videos`);
+    await page.goto(`${fx.app.baseUrl}/videos`);
     const card = page.getByTestId("video-card").first();
     await expect.poll(() => card.getByRole("progressbar").count(), { timeout: 20_000 }).toBe(1);
     expect(Number(await card.getByRole("progressbar").getAttribute("aria-valuenow"))).toBeLessThan(100);
@@ -227,8 +194,8 @@ describe("lip-sync from the create page", () => {
   }, 120_000);
 
   it("shows the server's refusal of an audio longer than the model takes, holding nothing", async () => {
-    const { context, page } = await signUp("lipsync-long@example.com");
-    await page.goto(`${app.baseUrl}/create`);
+    const { context, page } = await fx.signUp("lipsync-long@example.com");
+    await page.goto(`${fx.app.baseUrl}/create`);
     const fields = await startLipsync(page, "low");
     const completed = page.waitForResponse((r) => r.url().endsWith("/complete") && r.request().method() === "POST");
     await page.locator("#uploader-audio").setInputFiles(longAudio);
@@ -241,7 +208,7 @@ describe("lip-sync from the create page", () => {
       .toContain("Lip-sync takes at most 300 seconds of speech.");
     expect(new URL(page.url()).pathname).toBe("/create");
     expect((await getData<{ available: number }>(context, "/api/v1/credit/balance")).available).toBe(before.available);
-    expect(consoleErrors.splice(0)).toEqual([expect.stringContaining("status of 400 (Bad Request)")]);
+    expect(fx.consoleErrors.splice(0)).toEqual([expect.stringContaining("status of 400 (Bad Request)")]);
     await context.close();
   }, 60_000);
 });

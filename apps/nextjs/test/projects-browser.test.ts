@@ -1,70 +1,37 @@
 import { pool } from "@videofly/db";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type AppServer, startAppServer } from "./support/app-server";
-import { launchBrowser, recordCspViolations, screenshot, signedUpContext } from "./support/browser";
-import { startWorker, type WorkerProcess } from "./support/worker";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { screenshot } from "./support/browser";
+import { browserApp } from "./support/browser-app";
 
 // The project pages in a real browser (Debian's chromium), against the built app and a real worker
 // rendering with the demo provider: a project made on /projects, a video started in it from the
 // create page, shown with its history on the project page; renaming; the list's search, layout and
 // bulk delete.
-const PASSWORD = "correct horse battery";
 const PROJECT_URL = /\/projects\/prj_[0-9a-f]{32}$/;
 // A 1×1 PNG.
 const PORTRAIT =
   "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 
-let app: AppServer;
-let worker: WorkerProcess;
-let browser: Browser;
-let cspViolations: string[] = [];
-const consoleErrors: string[] = [];
-
-beforeAll(async () => {
+const fx = browserApp({
   // This file's own database: the test seeds what the pages cannot make yet (a lip-sync).
-  const env = {
-    DATABASE_URL: process.env.DATABASE_URL ?? "",
-    DEMO_PROVIDER_DELAY_MS: "1000",
-    VIDEO_POLL_INTERVAL_MS: "300",
-    SIGNUP_BONUS_CREDITS: "20",
-  };
-  app = await startAppServer(env);
-  worker = startWorker(app, env);
-  browser = await launchBrowser();
-  cspViolations = recordCspViolations(browser);
-}, 90_000);
-
-// The pages work under their Content-Security-Policy and log no error of any kind.
-afterEach(() => {
-  expect(cspViolations.splice(0)).toEqual([]);
-  expect(consoleErrors.splice(0)).toEqual([]);
+  env: { DEMO_PROVIDER_DELAY_MS: "1000", VIDEO_POLL_INTERVAL_MS: "300", SIGNUP_BONUS_CREDITS: "20" },
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await worker?.stop();
-  await app?.stop();
-});
-
-async function signUp(email: string): Promise<{ context: BrowserContext; page: Page }> {
-  return signedUpContext(browser, { baseUrl: app.baseUrl, email, password: PASSWORD, errors: consoleErrors });
-}
 
 const text = (page: Page, testId: string) => page.getByTestId(testId).first().textContent();
 
 describe("the project pages", () => {
   it("send anonymous visitors to sign in", async () => {
-    const page = await browser.newPage();
+    const page = await fx.browser.newPage();
     for (const path of ["/projects", "/projects/prj_00000000000000000000000000000000"]) {
-      await page.goto(`${app.baseUrl}${path}`);
+      await page.goto(`${fx.app.baseUrl}${path}`);
       await page.waitForURL("**/sign-in");
     }
     await page.close();
   });
 
   it("make a project, start a video in it from the create page, show it with its history, and rename it", async () => {
-    const { context, page } = await signUp("projects-owner@example.com");
+    const { context, page } = await fx.signUp("projects-owner@example.com");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Projects" }).click();
     await page.waitForURL("**/projects");
     await page.getByText("No projects yet.").waitFor();
@@ -88,7 +55,7 @@ describe("the project pages", () => {
     await page.waitForURL(/\/videos\/[0-9a-f-]{36}$/);
     const uuid = page.url().split("/").pop() ?? "";
 
-    await page.goto(`${app.baseUrl}/projects/${id}`);
+    await page.goto(`${fx.app.baseUrl}/projects/${id}`);
     const card = page.locator(`[data-testid="project-video"][data-uuid="${uuid}"]`);
     await card.waitFor();
     expect(await card.textContent()).toContain("a lighthouse in a storm");
@@ -138,16 +105,16 @@ describe("the project pages", () => {
   }, 120_000);
 
   it("list projects as a grid or a list, search them, and delete several keeping their videos", async () => {
-    const { context, page } = await signUp("projects-list@example.com");
+    const { context, page } = await fx.signUp("projects-list@example.com");
     const made: string[] = [];
     for (const name of ["Alpha", "Beta", "Gamma"]) {
-      const res = await context.request.post(`${app.baseUrl}/api/v1/projects`, {
+      const res = await context.request.post(`${fx.app.baseUrl}/api/v1/projects`, {
         data: { name },
-        headers: { origin: app.baseUrl },
+        headers: { origin: fx.app.baseUrl },
       });
       made.push(((await res.json()) as { data: { id: string } }).data.id);
     }
-    await page.goto(`${app.baseUrl}/create?project=${made[0]}`);
+    await page.goto(`${fx.app.baseUrl}/create?project=${made[0]}`);
     await expect.poll(() => page.getByTestId("project-picker").inputValue()).toBe(made[0]);
     // "New project…" in the picker makes one and chooses it.
     await page.getByTestId("project-picker").selectOption("__new__");
@@ -155,7 +122,7 @@ describe("the project pages", () => {
     await page.getByTestId("picker-create").click();
     await expect.poll(() => page.getByTestId("project-picker").locator("option:checked").textContent()).toBe("Delta");
 
-    await page.goto(`${app.baseUrl}/projects`);
+    await page.goto(`${fx.app.baseUrl}/projects`);
     const names = () => page.getByTestId("project-name").allTextContents();
     await expect.poll(names).toEqual(["Delta", "Gamma", "Beta", "Alpha"]);
     expect(await page.getByTestId("projects").getAttribute("data-layout")).toBe("grid");
@@ -170,7 +137,7 @@ describe("the project pages", () => {
     await page.getByRole("button", { name: "All" }).click();
     await expect.poll(names).toHaveLength(4);
 
-    const generated = await context.request.post(`${app.baseUrl}/api/v1/video/generate`, {
+    const generated = await context.request.post(`${fx.app.baseUrl}/api/v1/video/generate`, {
       data: {
         model: "kling-2.6",
         prompt: "kept when Gamma goes",
@@ -178,7 +145,7 @@ describe("the project pages", () => {
         quality: "standard",
         projectId: made[2],
       },
-      headers: { origin: app.baseUrl },
+      headers: { origin: fx.app.baseUrl },
     });
     const keptUuid = ((await generated.json()) as { data: { uuid: string } }).data.uuid;
     await page.getByLabel("Select Gamma").check();
@@ -189,7 +156,7 @@ describe("the project pages", () => {
     await page.getByTestId("bulk-confirm").click();
     await expect.poll(names).toEqual(["Delta", "Beta"]);
     expect(await page.getByTestId("bulk-bar").count()).toBe(0);
-    const kept = await context.request.get(`${app.baseUrl}/api/v1/video/${keptUuid}`);
+    const kept = await context.request.get(`${fx.app.baseUrl}/api/v1/video/${keptUuid}`);
     expect([kept.status(), ((await kept.json()) as { data: { projectId: string | null } }).data.projectId]).toEqual([
       200,
       null,
@@ -198,14 +165,14 @@ describe("the project pages", () => {
   }, 90_000);
 
   it("load more projects as the list scrolls", async () => {
-    const { context, page } = await signUp("projects-scroll@example.com");
+    const { context, page } = await fx.signUp("projects-scroll@example.com");
     for (let i = 1; i <= 30; i += 1) {
-      await context.request.post(`${app.baseUrl}/api/v1/projects`, {
+      await context.request.post(`${fx.app.baseUrl}/api/v1/projects`, {
         data: { name: `Project ${i}` },
-        headers: { origin: app.baseUrl },
+        headers: { origin: fx.app.baseUrl },
       });
     }
-    await page.goto(`${app.baseUrl}/projects`);
+    await page.goto(`${fx.app.baseUrl}/projects`);
     const cards = page.getByTestId("project-card");
     await expect.poll(() => cards.count()).toBeGreaterThanOrEqual(24);
     await cards.last().scrollIntoViewIfNeeded();
