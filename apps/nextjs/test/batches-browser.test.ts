@@ -1,56 +1,27 @@
 import { createDatabaseFromTemplate, dropDatabase } from "@videofly/db/testing";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Batch } from "@/lib/batches";
 import { type AppServer, startAppServer } from "./support/app-server";
-import { launchBrowser, recordCspViolations, screenshot, signedUpContext } from "./support/browser";
+import { screenshot } from "./support/browser";
+import { browserApp } from "./support/browser-app";
 import { startWorker, type WorkerProcess } from "./support/worker";
 
 // The batch pages in a real browser (Debian's chromium), against the built app and a real worker
 // rendering with the demo provider: a template batch from the editor to its finished results, and
 // the admin's view of every batch.
 const ADMIN = "batches-browser-admin@videofly.test";
-const PASSWORD = "correct horse battery";
 const BATCH_URL = /\/batches\/bat_[0-9a-f]{32}$/;
 
-let app: AppServer;
-let worker: WorkerProcess;
-let browser: Browser;
-let databaseUrl: string;
-let cspViolations: string[] = [];
-const consoleErrors: string[] = [];
-
-beforeAll(async () => {
-  databaseUrl = await createDatabaseFromTemplate(inject("templateDatabaseUrl"), "vf_batches_browser");
-  const env = {
-    DATABASE_URL: databaseUrl,
+const fx = browserApp({
+  database: "vf_batches_browser",
+  env: {
     ADMIN_EMAILS: ADMIN,
     DEMO_PROVIDER_DELAY_MS: "1500",
     VIDEO_POLL_INTERVAL_MS: "300",
     SIGNUP_BONUS_CREDITS: "20",
-  };
-  app = await startAppServer(env);
-  worker = startWorker(app, env);
-  browser = await launchBrowser();
-  cspViolations = recordCspViolations(browser);
-}, 90_000);
-
-// The pages work under their Content-Security-Policy and log no error of any kind.
-afterEach(() => {
-  expect(cspViolations.splice(0)).toEqual([]);
-  expect(consoleErrors.splice(0)).toEqual([]);
+  },
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await worker?.stop();
-  await app?.stop();
-  if (databaseUrl) await dropDatabase(databaseUrl);
-});
-
-async function signUp(email: string, baseUrl = app.baseUrl): Promise<{ context: BrowserContext; page: Page }> {
-  return signedUpContext(browser, { baseUrl, email, password: PASSWORD, errors: consoleErrors });
-}
 
 /** Fills the variable row at `index` (the rows in the order they were added). */
 async function fillVariable(page: Page, index: number, name: string, values: string[]) {
@@ -63,16 +34,16 @@ const text = (page: Page, testId: string) => page.getByTestId(testId).first().te
 
 describe("the batch pages", () => {
   it("send anonymous visitors to sign in", async () => {
-    const page = await browser.newPage();
+    const page = await fx.browser.newPage();
     for (const path of ["/batches", "/batches/bat_00000000000000000000000000000000"]) {
-      await page.goto(`${app.baseUrl}${path}`);
+      await page.goto(`${fx.app.baseUrl}${path}`);
       await page.waitForURL("**/sign-in");
     }
     await page.close();
   });
 
   it("build a 3 × 2 template batch with a live preview and its cost, then fill in its six results by themselves", async () => {
-    const { context, page } = await signUp("batch-owner@example.com");
+    const { context, page } = await fx.signUp("batch-owner@example.com");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Batches" }).click();
     await page.waitForURL("**/batches");
     await page.getByRole("link", { name: "Start one" }).click();
@@ -145,10 +116,10 @@ describe("the batch pages", () => {
     await page.waitForURL(/\/videos\/[0-9a-f-]{36}$/);
     await expect.poll(() => text(page, "video-status")).toBe("COMPLETED");
 
-    const balance = await context.request.get(`${app.baseUrl}/api/v1/credit/balance`);
+    const balance = await context.request.get(`${fx.app.baseUrl}/api/v1/credit/balance`);
     expect(((await balance.json()) as { data: { available: number } }).data.available).toBe(14);
 
-    await page.goto(`${app.baseUrl}/batches`);
+    await page.goto(`${fx.app.baseUrl}/batches`);
     const row = page.locator(`[data-testid="batch-row"][data-batch-id="${id}"]`);
     await row.waitFor();
     expect(await row.getByTestId("batch-title").textContent()).toBe("A {animal} in {style} style");
@@ -160,8 +131,8 @@ describe("the batch pages", () => {
   }, 120_000);
 
   it("names, in the preview, a placeholder without a variable and a variable the template does not use", async () => {
-    const { context, page } = await signUp("batch-preview@example.com");
-    await page.goto(`${app.baseUrl}/batches/new`);
+    const { context, page } = await fx.signUp("batch-preview@example.com");
+    await page.goto(`${fx.app.baseUrl}/batches/new`);
     // Braces in a message are the page's own text, not an argument of it.
     expect(await page.getByTestId("batch-template").getAttribute("placeholder")).toBe(
       "A {animal} in {style} style, golden hour",
@@ -205,7 +176,7 @@ describe("the batch pages", () => {
     ]);
 
     // The same page in Chinese, on a phone.
-    await context.addCookies([{ name: "locale", value: "zh", url: app.baseUrl }]);
+    await context.addCookies([{ name: "locale", value: "zh", url: fx.app.baseUrl }]);
     await page.setViewportSize({ width: 360, height: 780 });
     await page.reload();
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("新建批量任务");
@@ -217,8 +188,8 @@ describe("the batch pages", () => {
   }, 60_000);
 
   it("shows the server's 402 with a link to pricing when the credits went elsewhere meanwhile", async () => {
-    const { context, page } = await signUp("batch-short@example.com");
-    await page.goto(`${app.baseUrl}/batches/new`);
+    const { context, page } = await fx.signUp("batch-short@example.com");
+    await page.goto(`${fx.app.baseUrl}/batches/new`);
     await expect.poll(() => text(page, "preview-available")).toBe("20");
     await page.getByText("List of prompts").click();
     await page.getByTestId("batch-items").fill(Array.from({ length: 12 }, (_, i) => `a harbour, take ${i}`).join("\n"));
@@ -226,8 +197,8 @@ describe("the batch pages", () => {
     expect(await page.getByTestId("preview-short").count()).toBe(0);
 
     // Another client of the same account spends 12 of the 20 credits after the page loaded.
-    const spent = await context.request.post(`${app.baseUrl}/api/v1/batches`, {
-      headers: { origin: app.baseUrl },
+    const spent = await context.request.post(`${fx.app.baseUrl}/api/v1/batches`, {
+      headers: { origin: fx.app.baseUrl },
       data: { model: "kling-2.6", duration: 5, quality: "standard", items: Array(12).fill({ prompt: "elsewhere" }) },
     });
     expect(spent.status()).toBe(201);
@@ -236,7 +207,7 @@ describe("the batch pages", () => {
     const error = page.getByTestId("batch-error");
     await expect.poll(() => error.textContent()).toContain("Not enough credits: 4 more are needed for this batch.");
     // The browser logs the refused request; that is the one error this page may show.
-    expect(consoleErrors.splice(0)).toEqual([expect.stringContaining("status of 402 (Payment Required)")]);
+    expect(fx.consoleErrors.splice(0)).toEqual([expect.stringContaining("status of 402 (Payment Required)")]);
     await error.getByRole("link", { name: "Get more credits" }).click();
     await page.waitForURL("**/pricing");
     await context.close();
@@ -245,12 +216,12 @@ describe("the batch pages", () => {
 
 describe("the admin batches tab", () => {
   it("lists every user's batches with owner, status and counts, and cancels one that is running", async () => {
-    const owner = await signUp("batch-admin-owner@example.com");
-    const admin = await signUp(ADMIN);
+    const owner = await fx.signUp("batch-admin-owner@example.com");
+    const admin = await fx.signUp(ADMIN);
     // Twenty items (all the owner's credits), three at a time, each rendering for 1.5 s: still
     // running when the admin cancels.
-    const created = await owner.context.request.post(`${app.baseUrl}/api/v1/batches`, {
-      headers: { origin: app.baseUrl },
+    const created = await owner.context.request.post(`${fx.app.baseUrl}/api/v1/batches`, {
+      headers: { origin: fx.app.baseUrl },
       data: {
         model: "kling-2.6",
         duration: 5,
@@ -262,7 +233,7 @@ describe("the admin batches tab", () => {
     expect(created.status(), await created.text()).toBe(201);
     const { id } = ((await created.json()) as { data: { id: string } }).data;
 
-    await admin.page.goto(`${app.baseUrl}/admin`);
+    await admin.page.goto(`${fx.app.baseUrl}/admin`);
     await admin.page.getByRole("navigation", { name: "Admin sections" }).getByRole("link", { name: "Batches" }).click();
     await admin.page.waitForURL("**/admin/batches");
     const row = admin.page.locator(`[data-testid="admin-batch-row"][data-batch-id="${id}"]`);
@@ -289,10 +260,10 @@ describe("the admin batches tab", () => {
     await screenshot(admin.page, "admin-batches");
 
     // The owner's page says the same, and a plain user gets the ordinary 404 for the admin tab.
-    await owner.page.goto(`${app.baseUrl}/batches/${id}`);
+    await owner.page.goto(`${fx.app.baseUrl}/batches/${id}`);
     await expect.poll(() => owner.page.getByTestId("batch-status").getAttribute("data-status")).toBe("cancelled");
     expect(Number(await text(owner.page, "batch-count-cancelled"))).toBeGreaterThan(0);
-    const denied = await owner.context.request.get(`${app.baseUrl}/admin/batches`);
+    const denied = await owner.context.request.get(`${fx.app.baseUrl}/admin/batches`);
     expect(denied.status()).toBe(404);
     await admin.context.close();
     await owner.context.close();
@@ -327,7 +298,7 @@ describe("retrying failed items from the admin tab", () => {
   });
 
   it("queues a failed batch's items again, holding and then releasing their credits once more", async () => {
-    const owner = await signUp("batch-failing-owner@example.com", failing.baseUrl);
+    const owner = await fx.signUp("batch-failing-owner@example.com", failing.baseUrl);
     const batchOf = async (id: string) =>
       ((await (await owner.context.request.get(`${failing.baseUrl}/api/v1/batches/${id}`)).json()) as { data: Batch })
         .data;
@@ -344,7 +315,7 @@ describe("retrying failed items from the admin tab", () => {
     const { id } = ((await created.json()) as { data: { id: string } }).data;
     await expect.poll(async () => (await batchOf(id)).status, { timeout: 30_000 }).toBe("failed");
 
-    const admin = await signUp(FAILING_ADMIN, failing.baseUrl);
+    const admin = await fx.signUp(FAILING_ADMIN, failing.baseUrl);
     await admin.page.goto(`${failing.baseUrl}/admin/batches`);
     const row = admin.page.locator(`[data-testid="admin-batch-row"][data-batch-id="${id}"]`);
     await row.waitFor();

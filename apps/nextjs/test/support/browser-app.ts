@@ -56,17 +56,14 @@ export function browserApp(options: { database?: string; env?: Record<string, st
       return started(browser, "the browser");
     },
     consoleErrors,
-    /** A new signed-up, verified user's desktop context, its console errors recorded. */
-    signUp(email: string, permissions?: string[]): Promise<{ context: BrowserContext; page: Page }> {
-      const baseUrl = started(app, "the app").baseUrl;
+    /**
+     * A new signed-up, verified user's desktop context, its console errors recorded; on this file's
+     * app, or on `baseUrl` (a second app a test starts itself).
+     */
+    signUp(email: string, baseUrl?: string): Promise<{ context: BrowserContext; page: Page }> {
+      const url = baseUrl ?? started(app, "the app").baseUrl;
       const errors = consoleErrors;
-      return signedUpContext(started(browser, "the browser"), {
-        baseUrl,
-        email,
-        password: PASSWORD,
-        errors,
-        permissions,
-      });
+      return signedUpContext(started(browser, "the browser"), { baseUrl: url, email, password: PASSWORD, errors });
     },
   };
 }

@@ -60,6 +60,16 @@ export function UsageCharts({ usage }: { usage: DailyUsage }) {
     </>
   );
 
+  // One figure per day in one colour (credits, API calls).
+  const dailyBars = (figure: "creditsConsumed" | "apiCalls", fill: string) => (
+    <ResponsiveContainer width="100%" height="100%">
+      <BarChart data={usage.days}>
+        {axes}
+        <Bar dataKey={figure} name={t(figure)} fill={fill} isAnimationActive={false} />
+      </BarChart>
+    </ResponsiveContainer>
+  );
+
   return (
     <section className="grid gap-4 lg:grid-cols-2" aria-label={t("title")}>
       <ChartFigure
@@ -67,12 +77,7 @@ export function UsageCharts({ usage }: { usage: DailyUsage }) {
         title={t("creditsChart")}
         summary={summary((d) => d.creditsConsumed, usage.totals.creditsConsumed)}
       >
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={usage.days}>
-            {axes}
-            <Bar dataKey="creditsConsumed" name={t("creditsConsumed")} fill="#4f46e5" isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
+        {dailyBars("creditsConsumed", "#4f46e5")}
       </ChartFigure>
       <ChartFigure
         id="usage-videos-chart"
@@ -105,12 +110,7 @@ export function UsageCharts({ usage }: { usage: DailyUsage }) {
         title={t("callsChart")}
         summary={summary((d) => d.apiCalls, usage.totals.apiCalls)}
       >
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={usage.days}>
-            {axes}
-            <Bar dataKey="apiCalls" name={t("apiCalls")} fill="#0891b2" isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
+        {dailyBars("apiCalls", "#0891b2")}
       </ChartFigure>
     </section>
   );
