@@ -12,15 +12,15 @@ export default async function HomePage() {
     <div className="flex flex-col gap-10">
       <section className="flex flex-col items-start gap-4 py-8">
         <h1 className="text-4xl font-bold tracking-tight">VideoFly</h1>
-        <p className="max-w-xl text-lg text-slate-600">{t("tagline")}</p>
+        <p className="max-w-xl text-lg text-muted-foreground">{t("tagline")}</p>
         <div className="flex flex-wrap items-center gap-4">
           <Link
             href="/create"
-            className="rounded-md bg-indigo-600 px-5 py-2.5 font-medium text-white hover:bg-indigo-500"
+            className="rounded-md bg-primary px-5 py-2.5 font-medium text-primary-foreground hover:bg-primary/90"
           >
             {t("cta")}
           </Link>
-          <Link href="/batches/new" className="font-medium text-indigo-600 hover:underline">
+          <Link href="/batches/new" className="font-medium text-primary hover:underline">
             {t("batchCta")}
           </Link>
         </div>

@@ -49,13 +49,13 @@ export function AuthForm({ mode, oauth }: { mode: "sign-in" | "sign-up"; oauth: 
   return (
     <form
       action={submit}
-      className="mx-auto flex max-w-sm flex-col gap-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
+      className="mx-auto flex max-w-sm flex-col gap-4 rounded-xl border border-border bg-card p-6 shadow-sm"
     >
       <h1 className="text-2xl font-semibold">{signUp ? t("signUpTitle") : t("signInTitle")}</h1>
       {signUp && (
         <label className="flex flex-col gap-1 text-sm">
           {t("name")}
-          <input name="name" autoComplete="name" className="rounded-md border border-slate-300 px-3 py-2" />
+          <input name="name" autoComplete="name" className="rounded-md border border-input px-3 py-2" />
         </label>
       )}
       <label className="flex flex-col gap-1 text-sm">
@@ -65,7 +65,7 @@ export function AuthForm({ mode, oauth }: { mode: "sign-in" | "sign-up"; oauth: 
           type="email"
           required
           autoComplete="email"
-          className="rounded-md border border-slate-300 px-3 py-2"
+          className="rounded-md border border-input px-3 py-2"
         />
       </label>
       <label className="flex flex-col gap-1 text-sm">
@@ -76,28 +76,28 @@ export function AuthForm({ mode, oauth }: { mode: "sign-in" | "sign-up"; oauth: 
           required
           minLength={8}
           autoComplete={signUp ? "new-password" : "current-password"}
-          className="rounded-md border border-slate-300 px-3 py-2"
+          className="rounded-md border border-input px-3 py-2"
         />
       </label>
       {!signUp && (
-        <Link href="/forgot-password" className="-mt-2 text-sm text-indigo-600">
+        <Link href="/forgot-password" className="-mt-2 text-sm text-primary">
           {t("forgotPassword")}
         </Link>
       )}
       {error && (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+        <p role="alert" className="rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive">
           {error}
         </p>
       )}
       {notice && (
-        <p role="status" className="rounded-md bg-green-50 px-3 py-2 text-sm text-green-800">
+        <p role="status" className="rounded-md bg-success/15 px-3 py-2 text-sm text-success">
           {notice}
         </p>
       )}
       <button
         type="submit"
         disabled={busy}
-        className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500 disabled:opacity-60"
+        className="rounded-md bg-primary px-4 py-2 font-medium text-primary-foreground hover:bg-primary/90 disabled:opacity-60"
       >
         {busy ? "…" : signUp ? t("signUp") : t("signIn")}
       </button>
@@ -106,7 +106,7 @@ export function AuthForm({ mode, oauth }: { mode: "sign-in" | "sign-up"; oauth: 
           type="button"
           disabled={busy}
           onClick={(event) => void sendMagicLink(event.currentTarget.form)}
-          className="rounded-md border border-slate-300 px-4 py-2 hover:bg-slate-100 disabled:opacity-60"
+          className="rounded-md border border-input px-4 py-2 hover:bg-muted disabled:opacity-60"
         >
           {t("magicLink")}
         </button>
@@ -116,23 +116,23 @@ export function AuthForm({ mode, oauth }: { mode: "sign-in" | "sign-up"; oauth: 
           key={provider}
           type="button"
           onClick={() => void authClient.signIn.social({ provider, callbackURL: "/create" })}
-          className="rounded-md border border-slate-300 px-4 py-2 hover:bg-slate-100"
+          className="rounded-md border border-input px-4 py-2 hover:bg-muted"
         >
           {t("continueWith", { provider: provider === "google" ? "Google" : "GitHub" })}
         </button>
       ))}
-      <p className="text-sm text-slate-600">
+      <p className="text-sm text-muted-foreground">
         {signUp ? (
           <>
             {t("haveAccount")}{" "}
-            <Link href="/sign-in" className="text-indigo-600">
+            <Link href="/sign-in" className="text-primary">
               {t("signIn")}
             </Link>
           </>
         ) : (
           <>
             {t("newHere")}{" "}
-            <Link href="/sign-up" className="text-indigo-600">
+            <Link href="/sign-up" className="text-primary">
               {t("createAccount")}
             </Link>
           </>

@@ -29,14 +29,14 @@ export function BatchProgress({ batch, large = false }: { batch: Batch; large?: 
         aria-valuemin={0}
         aria-valuemax={batch.totalCount}
         aria-valuenow={done}
-        className={`flex w-full overflow-hidden rounded-full bg-slate-200 ${large ? "h-3" : "h-1.5"}`}
+        className={`flex w-full overflow-hidden rounded-full bg-muted ${large ? "h-3" : "h-1.5"}`}
         data-testid="batch-progress"
       >
-        <div className="bg-emerald-500" style={{ width: share(batch.counts.completed) }} />
-        <div className="bg-red-500" style={{ width: share(batch.counts.failed) }} />
-        <div className="bg-slate-400" style={{ width: share(batch.counts.cancelled) }} />
+        <div className="bg-success" style={{ width: share(batch.counts.completed) }} />
+        <div className="bg-destructive" style={{ width: share(batch.counts.failed) }} />
+        <div className="bg-muted-foreground/50" style={{ width: share(batch.counts.cancelled) }} />
       </div>
-      <span className="text-xs tabular-nums text-slate-600" data-testid="batch-done">
+      <span className="text-xs tabular-nums text-muted-foreground" data-testid="batch-done">
         {t("done", { done, total: batch.totalCount })}
       </span>
     </div>

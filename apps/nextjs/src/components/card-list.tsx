@@ -20,14 +20,14 @@ export function CardList<T>({ heading, items, card, loadingText, emptyText, erro
         {heading}
       </h2>
       {error && (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" className="text-sm text-destructive">
           {error}
         </p>
       )}
       {items === null ? (
-        <p className="text-sm text-slate-500">{loadingText}</p>
+        <p className="text-sm text-muted-foreground">{loadingText}</p>
       ) : items.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600">
+        <p className="rounded-xl border border-dashed border-input p-6 text-center text-sm text-muted-foreground">
           {emptyText}
         </p>
       ) : (

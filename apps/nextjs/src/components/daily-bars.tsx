@@ -26,7 +26,7 @@ export function DailyBars({
       aria-label={label}
       data-testid={testId}
     >
-      <line x1={0} x2={width} y1={height - 0.5} y2={height - 0.5} stroke="#cbd5e1" />
+      <line x1={0} x2={width} y1={height - 0.5} y2={height - 0.5} stroke="var(--border)" />
       {points.map((p, i) => {
         const h = (p.value / max) * (height - 2);
         return (
@@ -37,7 +37,7 @@ export function DailyBars({
             width={bar}
             height={Math.max(h, p.value > 0 ? 1 : 0)}
             rx={1}
-            className="fill-indigo-500"
+            className="fill-primary"
             data-day={p.day}
             data-value={p.value}
           >
@@ -51,11 +51,11 @@ export function DailyBars({
 
 /** Bar colours as whole class names, so Tailwind sees them; SVG fills need no inline style. */
 export const BAR_COLORS = {
-  indigo: { fill: "fill-indigo-500", swatch: "bg-indigo-500" },
-  emerald: { fill: "fill-emerald-600", swatch: "bg-emerald-600" },
-  amber: { fill: "fill-amber-500", swatch: "bg-amber-500" },
-  rose: { fill: "fill-rose-600", swatch: "bg-rose-600" },
-  sky: { fill: "fill-sky-500", swatch: "bg-sky-500" },
+  indigo: { fill: "fill-primary", swatch: "bg-primary/90" },
+  emerald: { fill: "fill-success", swatch: "bg-success" },
+  amber: { fill: "fill-warning", swatch: "bg-warning" },
+  rose: { fill: "fill-destructive", swatch: "bg-destructive" },
+  sky: { fill: "fill-info", swatch: "bg-info" },
 } as const;
 
 export interface BarSeries {
@@ -91,12 +91,12 @@ export function DailyBarChart({
   const labelEvery = Math.ceil(days.length / 7);
   const empty = series.every((s) => s.values.every((v) => v === 0));
   return (
-    <figure className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm" data-testid={testId}>
+    <figure className="rounded-xl border border-border bg-card p-4 shadow-sm" data-testid={testId}>
       <figcaption className="mb-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm font-medium">
         <span className="mr-auto">{title}</span>
         {series.length > 1 &&
           series.map((s) => (
-            <span key={s.label} className="flex items-center gap-1 text-xs font-normal text-slate-600">
+            <span key={s.label} className="flex items-center gap-1 text-xs font-normal text-muted-foreground">
               <span
                 aria-hidden="true"
                 className={`inline-block h-2.5 w-2.5 rounded-sm ${BAR_COLORS[s.color].swatch}`}
@@ -106,9 +106,15 @@ export function DailyBarChart({
           ))}
       </figcaption>
       <svg viewBox={`0 0 ${width} ${height}`} className="h-auto w-full" aria-hidden="true">
-        <line x1={pad.side} x2={width - pad.side} y1={height - pad.bottom} y2={height - pad.bottom} stroke="#cbd5e1" />
+        <line
+          x1={pad.side}
+          x2={width - pad.side}
+          y1={height - pad.bottom}
+          y2={height - pad.bottom}
+          stroke="var(--border)"
+        />
         {empty && (
-          <text x={width / 2} y={height / 2} textAnchor="middle" fontSize="12" fill="#64748b">
+          <text x={width / 2} y={height / 2} textAnchor="middle" fontSize="12" fill="var(--muted-foreground)">
             Nothing in this range
           </text>
         )}
@@ -139,7 +145,7 @@ export function DailyBarChart({
                   y={height - 6}
                   textAnchor="middle"
                   fontSize="10"
-                  fill="#475569"
+                  fill="var(--muted-foreground)"
                 >
                   {day.slice(5)}
                 </text>

@@ -43,13 +43,13 @@ export function DownloadButton({
         disabled={busy}
         onClick={download}
         data-testid={testId}
-        className="self-start rounded-md border border-slate-300 px-3 py-1.5 text-sm disabled:opacity-50"
+        className="self-start rounded-md border border-input px-3 py-1.5 text-sm disabled:opacity-50"
       >
         {t("download")}
       </button>
       {refusal && <RefusalNote refusal={refusal} owner={owner} testId={`${testId}-refused`} />}
       {error && (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" className="text-sm text-destructive">
           {error}
         </p>
       )}

@@ -74,16 +74,16 @@ export function Gallery({ signedIn }: { signedIn: boolean }) {
         {t("gallery")}
       </h2>
       {(error ?? favoriteError) && (
-        <p role="alert" className="mb-3 text-sm text-red-700">
+        <p role="alert" className="mb-3 text-sm text-destructive">
           {error ?? favoriteError}
         </p>
       )}
       {items !== null && items.length === 0 ? (
-        <p className="text-slate-500">{t("galleryEmpty")}</p>
+        <p className="text-muted-foreground">{t("galleryEmpty")}</p>
       ) : (
         <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="gallery">
           {(items ?? []).map((v) => (
-            <li key={v.uuid} data-uuid={v.uuid} className="rounded-xl border border-slate-200 bg-white p-3 shadow-sm">
+            <li key={v.uuid} data-uuid={v.uuid} className="rounded-xl border border-border bg-card p-3 shadow-sm">
               {v.videoUrl && (
                 <video
                   src={v.videoUrl}
@@ -108,7 +108,7 @@ export function Gallery({ signedIn }: { signedIn: boolean }) {
           type="button"
           onClick={loadMore}
           disabled={loadingMore}
-          className="mt-4 rounded-md border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-50 disabled:opacity-50"
+          className="mt-4 rounded-md border border-input px-4 py-2 text-sm font-medium hover:bg-muted disabled:opacity-50"
         >
           {loadingMore ? t("loadingMore") : t("loadMore")}
         </button>
@@ -131,10 +131,10 @@ function FavoriteControl(props: {
     </span>
   );
   if (!props.signedIn) {
-    return <p className="mt-2 flex items-center gap-1 text-sm text-slate-600">{count}</p>;
+    return <p className="mt-2 flex items-center gap-1 text-sm text-muted-foreground">{count}</p>;
   }
   return (
-    <div className="mt-2 flex items-center gap-2 text-sm text-slate-600">
+    <div className="mt-2 flex items-center gap-2 text-sm text-muted-foreground">
       <button
         type="button"
         aria-pressed={video.favorited}
@@ -142,8 +142,8 @@ function FavoriteControl(props: {
         aria-busy={props.busy}
         disabled={props.busy}
         onClick={() => props.onToggle(video)}
-        className={`rounded-full px-2 py-1 text-lg leading-none hover:bg-rose-50 ${
-          video.favorited ? "text-rose-600" : "text-slate-400"
+        className={`rounded-full px-2 py-1 text-lg leading-none hover:bg-destructive/10 ${
+          video.favorited ? "text-destructive" : "text-muted-foreground"
         }`}
       >
         <span aria-hidden="true">{video.favorited ? "♥" : "♡"}</span>

@@ -19,7 +19,7 @@ export function ImageField({ image, onChange }: { image: File | null; onChange: 
           className="mt-2 max-h-40 rounded-md object-contain"
         />
       )}
-      {problem && <span className="text-red-700">{t(problem)}</span>}
+      {problem && <span className="text-destructive">{t(problem)}</span>}
     </label>
   );
 }

@@ -11,12 +11,12 @@ export function LanguageSwitcher() {
   const t = useTranslations("nav");
   const router = useRouter();
   return (
-    <label className="flex items-center gap-1 text-slate-600">
+    <label className="flex items-center gap-1 text-muted-foreground">
       <span className="sr-only">{t("language")}</span>
       <select
         aria-label={t("language")}
         value={locale}
-        className="rounded-md border border-slate-300 bg-white px-2 py-1"
+        className="rounded-md border border-input bg-card px-2 py-1"
         onChange={(e) => {
           // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is not in every browser yet
           document.cookie = `${LOCALE_COOKIE}=${e.target.value}; path=/; max-age=31536000; samesite=lax`;

@@ -7,7 +7,7 @@ import { type CompletedUpload, Uploader } from "@/components/uploader/uploader";
 import { api } from "@/lib/api";
 import type { VideoModel } from "@/lib/models";
 
-const select = "rounded-md border border-slate-300 bg-white px-3 py-2";
+const select = "rounded-md border border-input bg-card px-3 py-2";
 
 interface Voice {
   id: string;
@@ -182,7 +182,7 @@ export function LipsyncFields({ models, onChange }: { models: VideoModel[]; onCh
             <Uploader purpose={k} onComplete={(upload) => setSources((all) => ({ ...all, [k]: upload }))} />
           </div>
         ))}
-        {!source && <p className="text-sm text-amber-700">{t("needSource")}</p>}
+        {!source && <p className="text-sm text-warning">{t("needSource")}</p>}
       </div>
 
       <div className="flex flex-col gap-2">
@@ -199,7 +199,7 @@ export function LipsyncFields({ models, onChange }: { models: VideoModel[]; onCh
           <Uploader purpose="audio" onComplete={setAudio} />
         </div>
         {speech === "audio" ? (
-          !audio && <p className="text-sm text-amber-700">{t("needAudio")}</p>
+          !audio && <p className="text-sm text-warning">{t("needAudio")}</p>
         ) : (
           <>
             <label className="flex flex-col gap-1 text-sm">
@@ -224,14 +224,14 @@ export function LipsyncFields({ models, onChange }: { models: VideoModel[]; onCh
                 ))}
               </select>
             </label>
-            {offered.length === 0 && <p className="text-sm text-amber-700">{t("noVoice")}</p>}
-            <p className="text-xs text-slate-500">{t("scriptEstimate", { seconds: seconds ?? 0 })}</p>
+            {offered.length === 0 && <p className="text-sm text-warning">{t("noVoice")}</p>}
+            <p className="text-xs text-muted-foreground">{t("scriptEstimate", { seconds: seconds ?? 0 })}</p>
           </>
         )}
       </div>
 
       {rate !== undefined && (
-        <p className="text-sm text-slate-600" data-testid="lipsync-price">
+        <p className="text-sm text-muted-foreground" data-testid="lipsync-price">
           {credits !== null && seconds ? t("cost", { credits, seconds }) : t("rate", { rate })}
         </p>
       )}

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import type { Mode, ModelChoice, VideoModel } from "@/lib/models";
 
-const select = "rounded-md border border-slate-300 bg-white px-3 py-2";
+const select = "rounded-md border border-input bg-card px-3 py-2";
 
 const MODE_LABEL = { TEXT_TO_VIDEO: "textToVideo", IMAGE_TO_VIDEO: "imageToVideo", LIPSYNC: "lipsync" } as const;
 
@@ -31,7 +31,7 @@ export function ModeSwitch({
       {shown.map((m) => (
         <label
           key={m}
-          className={`cursor-pointer rounded-md border px-3 py-1.5 text-sm ${mode === m ? "border-indigo-600 bg-indigo-50" : "border-slate-300"}`}
+          className={`cursor-pointer rounded-md border px-3 py-1.5 text-sm ${mode === m ? "border-primary bg-primary/10" : "border-input"}`}
         >
           <input
             type="radio"

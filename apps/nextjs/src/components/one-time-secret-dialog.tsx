@@ -49,14 +49,14 @@ export function OneTimeSecretDialog({ title, note, label, secret, testId, onClos
       onClose={onClose}
       aria-labelledby={titleId}
       aria-describedby={noteId}
-      className="m-auto w-[min(36rem,calc(100vw-2rem))] rounded-xl p-0 shadow-xl backdrop:bg-slate-900/50"
+      className="m-auto w-[min(36rem,calc(100vw-2rem))] rounded-xl p-0 shadow-xl backdrop:bg-black/50"
       data-testid={`${testId}-dialog`}
     >
       <div className="flex flex-col gap-4 p-5">
         <h2 id={titleId} className="text-lg font-semibold">
           {title}
         </h2>
-        <p id={noteId} className="rounded-md bg-amber-50 p-3 text-sm text-amber-900" data-testid={`${testId}-note`}>
+        <p id={noteId} className="rounded-md bg-warning/15 p-3 text-sm text-warning" data-testid={`${testId}-note`}>
           {note}
         </p>
         <label className="flex flex-col gap-1 text-sm">
@@ -66,7 +66,7 @@ export function OneTimeSecretDialog({ title, note, label, secret, testId, onClos
             readOnly
             value={secret}
             onFocus={(e) => e.target.select()}
-            className="w-full rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs"
+            className="w-full rounded-md border border-input bg-muted/50 px-3 py-2 font-mono text-xs"
             data-testid={`${testId}-secret`}
           />
         </label>
@@ -74,18 +74,18 @@ export function OneTimeSecretDialog({ title, note, label, secret, testId, onClos
           <button
             type="button"
             onClick={() => void copy()}
-            className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-300"
+            className="rounded-md bg-primary px-4 py-2 text-sm font-medium text-primary-foreground hover:bg-primary/90 focus:outline-none focus:ring-2 focus:ring-ring/40"
             data-testid={`${testId}-copy`}
           >
             {t("copy")}
           </button>
-          <span role="status" aria-live="polite" className="text-sm text-emerald-700" data-testid={`${testId}-copied`}>
+          <span role="status" aria-live="polite" className="text-sm text-success" data-testid={`${testId}-copied`}>
             {copied === "copied" ? t("copied") : copied === "manual" ? t("copyManually") : ""}
           </span>
           <button
             type="button"
             onClick={() => dialog.current?.close()}
-            className="ml-auto rounded-md border border-slate-300 px-4 py-2 text-sm hover:bg-slate-100"
+            className="ml-auto rounded-md border border-input px-4 py-2 text-sm hover:bg-muted"
             data-testid={`${testId}-close`}
           >
             {t("done")}

@@ -23,14 +23,14 @@ export function PagedTable<T>(props: PagedTableProps<T>) {
   return (
     <>
       {props.error && (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" className="text-sm text-destructive">
           {props.error}
         </p>
       )}
-      <div className="overflow-x-auto rounded-xl bg-white shadow-sm">
+      <div className="overflow-x-auto rounded-xl bg-card shadow-sm">
         <table className="w-full text-sm" data-testid={props.testId}>
           <caption className="sr-only">{props.caption}</caption>
-          <thead className="bg-slate-100 text-left">
+          <thead className="bg-muted text-left">
             <tr>
               {headings.map((h) => (
                 <th key={h} scope="col" className="whitespace-nowrap p-2">
@@ -39,10 +39,10 @@ export function PagedTable<T>(props: PagedTableProps<T>) {
               ))}
             </tr>
           </thead>
-          <tbody className="divide-y divide-slate-100">
+          <tbody className="divide-y divide-border">
             {note !== null ? (
               <tr>
-                <td colSpan={headings.length} className="p-3 text-slate-500">
+                <td colSpan={headings.length} className="p-3 text-muted-foreground">
                   {note}
                 </td>
               </tr>
@@ -56,7 +56,7 @@ export function PagedTable<T>(props: PagedTableProps<T>) {
         <button
           type="button"
           onClick={() => props.onLoadMore?.(cursor)}
-          className="w-fit rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+          className="w-fit rounded-md border border-input px-3 py-1.5 text-sm"
         >
           {props.loadMoreText}
         </button>

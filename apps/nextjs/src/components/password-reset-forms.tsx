@@ -9,7 +9,7 @@ function Card({ title, children, action }: { title: string; children: ReactNode;
   return (
     <form
       action={action}
-      className="mx-auto flex max-w-sm flex-col gap-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
+      className="mx-auto flex max-w-sm flex-col gap-4 rounded-xl border border-border bg-card p-6 shadow-sm"
     >
       <h1 className="text-2xl font-semibold">{title}</h1>
       {children}
@@ -20,14 +20,15 @@ function Card({ title, children, action }: { title: string; children: ReactNode;
 const Message = ({ kind, text }: { kind: "error" | "ok"; text: string }) => (
   <p
     role={kind === "error" ? "alert" : "status"}
-    className={`rounded-md px-3 py-2 text-sm ${kind === "error" ? "bg-red-50 text-red-700" : "bg-green-50 text-green-800"}`}
+    className={`rounded-md px-3 py-2 text-sm ${kind === "error" ? "bg-destructive/10 text-destructive" : "bg-success/15 text-success"}`}
   >
     {text}
   </p>
 );
 
-const inputClass = "rounded-md border border-slate-300 px-3 py-2";
-const buttonClass = "rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500 disabled:opacity-60";
+const inputClass = "rounded-md border border-input px-3 py-2";
+const buttonClass =
+  "rounded-md bg-primary px-4 py-2 font-medium text-primary-foreground hover:bg-primary/90 disabled:opacity-60";
 
 /** Asks for a reset link by mail; the answer is the same whether the address has an account or not. */
 export function ForgotPasswordForm() {
@@ -42,7 +43,7 @@ export function ForgotPasswordForm() {
   }
   return (
     <Card title={t("forgotTitle")} action={submit}>
-      <p className="text-sm text-slate-600">{t("forgotHelp")}</p>
+      <p className="text-sm text-muted-foreground">{t("forgotHelp")}</p>
       <label className="flex flex-col gap-1 text-sm">
         {t("email")}
         <input name="email" type="email" required autoComplete="email" className={inputClass} />

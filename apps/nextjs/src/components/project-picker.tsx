@@ -48,7 +48,7 @@ export function ProjectPicker({ value, onChange }: ProjectPickerProps) {
             setCreating(next === NEW);
             if (next !== NEW) onChange(next || null);
           }}
-          className="rounded-md border border-slate-300 px-3 py-2"
+          className="rounded-md border border-input px-3 py-2"
           data-testid="project-picker"
         >
           <option value="">{t("none")}</option>
@@ -70,14 +70,14 @@ export function ProjectPicker({ value, onChange }: ProjectPickerProps) {
             placeholder={t("name")}
             aria-label={t("name")}
             maxLength={100}
-            className="flex-1 rounded-md border border-slate-300 px-3 py-1.5"
+            className="flex-1 rounded-md border border-input px-3 py-1.5"
             data-testid="picker-new-name"
           />
           <button
             type="button"
             disabled={!name.trim()}
             onClick={() => void create()}
-            className="rounded-md border border-indigo-600 px-3 py-1.5 text-indigo-700 disabled:opacity-60"
+            className="rounded-md border border-primary px-3 py-1.5 text-primary disabled:opacity-60"
             data-testid="picker-create"
           >
             {t("create")}
@@ -85,7 +85,7 @@ export function ProjectPicker({ value, onChange }: ProjectPickerProps) {
         </span>
       )}
       {error && (
-        <p role="alert" className="text-red-700">
+        <p role="alert" className="text-destructive">
           {error}
         </p>
       )}

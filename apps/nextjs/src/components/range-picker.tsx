@@ -3,7 +3,7 @@
 import { type FormEvent, useState } from "react";
 
 const input =
-  "rounded-md border border-slate-300 px-3 py-1.5 text-sm focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-200";
+  "rounded-md border border-input px-3 py-1.5 text-sm focus:border-primary focus:outline-none focus:ring-2 focus:ring-ring/40";
 
 export interface DayRange {
   from: string;
@@ -81,12 +81,12 @@ export function RangePicker({
       </label>
       <button
         type="submit"
-        className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-300"
+        className="rounded-md bg-primary px-3 py-1.5 text-sm font-medium text-primary-foreground hover:bg-primary/90 focus:outline-none focus:ring-2 focus:ring-ring/40"
         data-testid={`${testIdPrefix}-apply`}
       >
         {labels.apply}
       </button>
-      <p role="status" aria-live="polite" className="min-h-5 text-sm text-red-700">
+      <p role="status" aria-live="polite" className="min-h-5 text-sm text-destructive">
         {error ?? ""}
       </p>
     </form>

@@ -16,7 +16,7 @@ export function refusalOf(error: unknown): Refusal | null {
 }
 
 const pricing = (chunks: React.ReactNode) => (
-  <Link href="/pricing" className="font-medium text-indigo-600 underline">
+  <Link href="/pricing" className="font-medium text-primary underline">
     {chunks}
   </Link>
 );
@@ -38,7 +38,7 @@ export function RefusalNote({ refusal, owner, testId }: { refusal: Refusal; owne
       role="status"
       data-testid={testId}
       data-reason={reason ?? "unknown"}
-      className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900"
+      className="rounded-md bg-warning/15 px-3 py-2 text-sm text-warning"
     >
       {text}
     </p>

@@ -21,7 +21,7 @@ export function SideBySide({ video: v, result }: { video: LipsyncMedia; result?:
   const t = useTranslations("sideBySide");
   return (
     <div className="grid grid-cols-2 gap-2" data-testid="lipsync-player">
-      <figure className="flex flex-col gap-1 text-xs text-slate-500" data-testid="lipsync-source">
+      <figure className="flex flex-col gap-1 text-xs text-muted-foreground" data-testid="lipsync-source">
         {v.sourceVideoUrl ? (
           <video
             src={v.sourceVideoUrl}
@@ -34,11 +34,11 @@ export function SideBySide({ video: v, result }: { video: LipsyncMedia; result?:
           // biome-ignore lint/performance/noImgElement: a user's stored portrait, not a static asset for next/image.
           <img src={v.imageUrl} alt={t("source")} className="aspect-video w-full rounded-md bg-black object-contain" />
         ) : (
-          <div className="aspect-video rounded-md bg-slate-100" />
+          <div className="aspect-video rounded-md bg-muted" />
         )}
         <figcaption>{t("source")}</figcaption>
       </figure>
-      <figure className="flex flex-col gap-1 text-xs text-slate-500" data-testid="lipsync-result">
+      <figure className="flex flex-col gap-1 text-xs text-muted-foreground" data-testid="lipsync-result">
         {result ??
           (v.videoUrl ? (
             // biome-ignore lint/a11y/useMediaCaption: generated videos have no captions to offer
@@ -50,7 +50,7 @@ export function SideBySide({ video: v, result }: { video: LipsyncMedia; result?:
               className="aspect-video w-full rounded-md bg-black"
             />
           ) : (
-            <div className="flex aspect-video items-center justify-center rounded-md bg-slate-100">
+            <div className="flex aspect-video items-center justify-center rounded-md bg-muted">
               {IN_PROGRESS.has(v.status) ? t("rendering") : t("noVideo")}
             </div>
           ))}

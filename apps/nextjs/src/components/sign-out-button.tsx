@@ -8,7 +8,7 @@ export function SignOutButton() {
   return (
     <button
       type="button"
-      className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100"
+      className="rounded-md border border-input px-3 py-1.5 hover:bg-muted"
       onClick={async () => {
         await authClient.signOut();
         window.location.href = "/";

@@ -14,8 +14,8 @@ export function VerifyEmailBanner({ email, outbox }: { email: string; outbox: bo
     setState(result.error ? "failed" : "sent");
   }
   return (
-    <div role="status" data-testid="verify-banner" className="border-b border-amber-200 bg-amber-50">
-      <p className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 text-sm text-amber-900">
+    <div role="status" data-testid="verify-banner" className="border-b border-warning/40 bg-warning/15">
+      <p className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 text-sm text-warning">
         <span>{t("verifyBanner", { email })}</span>
         {state === "sent" ? (
           <span>{t("verificationResent")}</span>

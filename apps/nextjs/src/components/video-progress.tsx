@@ -8,7 +8,7 @@ export function VideoProgress({ status, progress }: { status: string; progress?:
   const t = useTranslations("videoProgress");
   if (!IN_PROGRESS.has(status) || progress === null || progress === undefined) return null;
   return (
-    <div className="flex items-center gap-2 text-xs text-slate-600" data-testid="video-progress">
+    <div className="flex items-center gap-2 text-xs text-muted-foreground" data-testid="video-progress">
       <progress
         className="h-2 w-full"
         max={100}

@@ -37,7 +37,7 @@ export function VideoThumb(props: {
     );
   }
   return (
-    <div className="flex aspect-video items-center justify-center rounded-md bg-slate-100 text-sm text-slate-500">
+    <div className="flex aspect-video items-center justify-center rounded-md bg-muted text-sm text-muted-foreground">
       {props.placeholder}
     </div>
   );

@@ -22,12 +22,12 @@ export const isFinished = (b: Pick<Batch, "finishedAt">) => b.finishedAt !== nul
 export const canCancel = (b: Pick<Batch, "finishedAt" | "status">) => !isFinished(b) && b.status !== "cancelled";
 
 export const BATCH_STATUS_STYLE: Record<BatchStatus, string> = {
-  queued: "bg-slate-100 text-slate-700",
-  running: "bg-amber-100 text-amber-800",
-  completed: "bg-emerald-100 text-emerald-800",
-  partially_failed: "bg-orange-100 text-orange-800",
-  failed: "bg-red-100 text-red-800",
-  cancelled: "bg-slate-200 text-slate-700",
+  queued: "bg-muted text-foreground",
+  running: "bg-warning/15 text-warning",
+  completed: "bg-success/15 text-success",
+  partially_failed: "bg-warning/15 text-warning",
+  failed: "bg-destructive/10 text-destructive",
+  cancelled: "bg-muted text-foreground",
 };
 
 /** Items that reached an end (done, failed or cancelled), out of the batch's total. */

@@ -7,8 +7,8 @@ export type ProjectStatus = components["schemas"]["ProjectStatus"];
 export type ProjectVideo = components["schemas"]["ProjectVideo"];
 
 export const PROJECT_STATUS_STYLE: Record<ProjectStatus, string> = {
-  active: "bg-amber-100 text-amber-800",
-  idle: "bg-slate-100 text-slate-700",
+  active: "bg-warning/15 text-warning",
+  idle: "bg-muted text-foreground",
 };
 
 const STEP = { created: 0, started: 1, completed: 2, failed: 2 };

@@ -30,11 +30,11 @@ export interface VideoView {
 export const IN_PROGRESS = new Set(["QUEUED", "PENDING", "GENERATING", "UPLOADING"]);
 
 export const STATUS_STYLE: Record<VideoView["status"], string> = {
-  QUEUED: "bg-slate-100 text-slate-500",
-  PENDING: "bg-slate-100 text-slate-700",
-  GENERATING: "bg-amber-100 text-amber-800",
-  UPLOADING: "bg-sky-100 text-sky-800",
-  COMPLETED: "bg-emerald-100 text-emerald-800",
-  FAILED: "bg-red-100 text-red-800",
-  CANCELLED: "bg-slate-200 text-slate-600",
+  QUEUED: "bg-muted text-muted-foreground",
+  PENDING: "bg-muted text-foreground",
+  GENERATING: "bg-warning/15 text-warning",
+  UPLOADING: "bg-info/15 text-info",
+  COMPLETED: "bg-success/15 text-success",
+  FAILED: "bg-destructive/10 text-destructive",
+  CANCELLED: "bg-muted text-muted-foreground",
 };

@@ -8,7 +8,7 @@ import { useApiData } from "@/hooks/use-api-data";
 import { ACCESS_ACTIONS, type AccessAction, type AccessStats, type AccessTop } from "@/lib/admin-stats";
 
 const select =
-  "rounded-md border border-slate-300 px-2 py-1 text-sm focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-200";
+  "rounded-md border border-input px-2 py-1 text-sm focus:border-primary focus:outline-none focus:ring-2 focus:ring-ring/40";
 const NAMES: Record<AccessAction, string> = { play: "Plays", embed: "Embeds", download: "Downloads" };
 
 /** Access decisions per day and action over the range, and the most watched videos. */
@@ -25,7 +25,7 @@ export function AccessSection({ range }: { range: DayRange }) {
         Video access
       </h2>
       {error && (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" className="text-sm text-destructive">
           {error}
         </p>
       )}

@@ -1,7 +1,7 @@
 import { DailyBarChart } from "@/components/daily-bars";
 import { type AdminStats, duration, percent } from "@/lib/admin-stats";
 
-const card = "rounded-xl border border-slate-200 bg-white p-4 shadow-sm";
+const card = "rounded-xl border border-border bg-card p-4 shadow-sm";
 const th = "p-2 text-left font-medium";
 const num = "p-2 text-right tabular-nums";
 
@@ -26,21 +26,21 @@ export function ActivitySection({ stats, error }: { stats: AdminStats | null; er
         {stats ? `Activity, ${stats.from} to ${stats.to} (UTC, ${stats.days} days)` : "Activity"}
       </h2>
       {error && (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" className="text-sm text-destructive">
           {error}
         </p>
       )}
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         {totals.map(([label, value, id]) => (
           <div key={id} className={card}>
-            <dt className="text-sm text-slate-500">{label}</dt>
+            <dt className="text-sm text-muted-foreground">{label}</dt>
             <dd className="text-2xl font-semibold" data-testid={`admin-total-${id}`}>
               {value ?? "…"}
             </dd>
           </div>
         ))}
       </dl>
-      <p className="text-xs text-slate-500">
+      <p className="text-xs text-muted-foreground">
         Active: asked for a video or called the API with a key that day. Paid grants are purchases and subscriptions;
         free ones sign-up bonuses, promotions and admin grants.
       </p>
@@ -89,10 +89,10 @@ export function ActivitySection({ stats, error }: { stats: AdminStats | null; er
 
 function ModelTable({ models }: { models: AdminStats["models"] }) {
   return (
-    <div className="overflow-x-auto rounded-xl bg-white shadow-sm">
+    <div className="overflow-x-auto rounded-xl bg-card shadow-sm">
       <table className="w-full text-sm" data-testid="admin-models">
         <caption className="p-2 text-left font-medium">Videos per model and provider</caption>
-        <thead className="bg-slate-100">
+        <thead className="bg-muted">
           <tr>
             <th scope="col" className={th}>
               Model
@@ -111,10 +111,10 @@ function ModelTable({ models }: { models: AdminStats["models"] }) {
             </th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
+        <tbody className="divide-y divide-border">
           {models.length === 0 ? (
             <tr>
-              <td colSpan={5} className="p-3 text-slate-500">
+              <td colSpan={5} className="p-3 text-muted-foreground">
                 No videos in this range.
               </td>
             </tr>
@@ -141,10 +141,10 @@ function ModelTable({ models }: { models: AdminStats["models"] }) {
 
 function SpenderTable({ spenders }: { spenders: AdminStats["topSpenders"] }) {
   return (
-    <div className="overflow-x-auto rounded-xl bg-white shadow-sm">
+    <div className="overflow-x-auto rounded-xl bg-card shadow-sm">
       <table className="w-full text-sm" data-testid="admin-top-spenders">
         <caption className="p-2 text-left font-medium">Top users by credits spent</caption>
-        <thead className="bg-slate-100">
+        <thead className="bg-muted">
           <tr>
             <th scope="col" className={th}>
               User
@@ -154,10 +154,10 @@ function SpenderTable({ spenders }: { spenders: AdminStats["topSpenders"] }) {
             </th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
+        <tbody className="divide-y divide-border">
           {spenders.length === 0 ? (
             <tr>
-              <td colSpan={2} className="p-3 text-slate-500">
+              <td colSpan={2} className="p-3 text-muted-foreground">
                 Nobody spent credits in this range.
               </td>
             </tr>

@@ -21,7 +21,7 @@ interface UserRow {
 }
 
 const input =
-  "w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-200";
+  "w-full rounded-md border border-input px-3 py-1.5 text-sm focus:border-primary focus:outline-none focus:ring-2 focus:ring-ring/40";
 
 export function AdminDashboard({ adminEmail }: { adminEmail: string }) {
   const [users, setUsers] = useState<UserRow[] | null>(null);
@@ -64,7 +64,7 @@ export function AdminDashboard({ adminEmail }: { adminEmail: string }) {
     <div className="flex flex-col gap-8">
       <div className="flex flex-wrap items-baseline gap-2">
         <h1 className="mr-auto text-2xl font-semibold">Admin</h1>
-        <span className="text-sm text-slate-500">Signed in as {adminEmail}</span>
+        <span className="text-sm text-muted-foreground">Signed in as {adminEmail}</span>
       </div>
 
       <RangePicker range={range} onChange={setRange} />
@@ -90,14 +90,14 @@ export function AdminDashboard({ adminEmail }: { adminEmail: string }) {
             </label>
           </div>
           {usersError && (
-            <p role="alert" className="text-sm text-red-700">
+            <p role="alert" className="text-sm text-destructive">
               {usersError}
             </p>
           )}
-          <div className="overflow-x-auto rounded-xl bg-white shadow-sm">
+          <div className="overflow-x-auto rounded-xl bg-card shadow-sm">
             <table className="w-full text-sm" data-testid="admin-users">
               <caption className="sr-only">Users, newest first, with their credit balances</caption>
-              <thead className="bg-slate-100 text-left">
+              <thead className="bg-muted text-left">
                 <tr>
                   <th scope="col" className="p-2">
                     Email
@@ -122,16 +122,16 @@ export function AdminDashboard({ adminEmail }: { adminEmail: string }) {
                   </th>
                 </tr>
               </thead>
-              <tbody className="divide-y divide-slate-100">
+              <tbody className="divide-y divide-border">
                 {users === null ? (
                   <tr>
-                    <td colSpan={7} className="p-3 text-slate-500">
+                    <td colSpan={7} className="p-3 text-muted-foreground">
                       Loading…
                     </td>
                   </tr>
                 ) : users.length === 0 ? (
                   <tr>
-                    <td colSpan={7} className="p-3 text-slate-500">
+                    <td colSpan={7} className="p-3 text-muted-foreground">
                       No users match.
                     </td>
                   </tr>
@@ -146,15 +146,17 @@ export function AdminDashboard({ adminEmail }: { adminEmail: string }) {
                         {u.available}
                       </td>
                       <td className="p-2 text-right tabular-nums">{u.frozen}</td>
-                      <td className={`p-2 text-right tabular-nums ${u.debt > 0 ? "text-red-700" : ""}`}>{u.debt}</td>
-                      <td className="whitespace-nowrap p-2 text-slate-500">
+                      <td className={`p-2 text-right tabular-nums ${u.debt > 0 ? "text-destructive" : ""}`}>
+                        {u.debt}
+                      </td>
+                      <td className="whitespace-nowrap p-2 text-muted-foreground">
                         {new Date(u.createdAt).toLocaleDateString()}
                       </td>
                       <td className="p-2">
                         <button
                           type="button"
                           onClick={() => setGrantEmail(u.email)}
-                          className="rounded-md border border-slate-300 px-2 py-0.5 text-xs hover:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-200"
+                          className="rounded-md border border-input px-2 py-0.5 text-xs hover:border-primary focus:outline-none focus:ring-2 focus:ring-ring/40"
                           aria-label={`Adjust credits for ${u.email}`}
                         >
                           Adjust

@@ -11,13 +11,13 @@ const TABS = [
 export async function AdminTabs({ current }: { current: (typeof TABS)[number]["href"] }) {
   const t = await getTranslations("adminKeys.tabs");
   return (
-    <nav aria-label={t("label")} className="flex gap-1 border-b border-slate-200 text-sm">
+    <nav aria-label={t("label")} className="flex gap-1 border-b border-border text-sm">
       {TABS.map((tab) => (
         <Link
           key={tab.href}
           href={tab.href}
           aria-current={tab.href === current ? "page" : undefined}
-          className={`-mb-px border-b-2 px-3 py-2 ${tab.href === current ? "border-indigo-600 font-medium text-indigo-700" : "border-transparent text-slate-600 hover:text-indigo-600"}`}
+          className={`-mb-px border-b-2 px-3 py-2 ${tab.href === current ? "border-primary font-medium text-primary" : "border-transparent text-muted-foreground hover:text-primary"}`}
         >
           {t(tab.key)}
         </Link>

@@ -4,7 +4,7 @@ import { type FormEvent, useId, useState } from "react";
 import { ApiError, api } from "@/lib/api";
 
 const input =
-  "w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-200";
+  "w-full rounded-md border border-input px-3 py-1.5 text-sm focus:border-primary focus:outline-none focus:ring-2 focus:ring-ring/40";
 
 /** Grants credits to a user, or deducts them, with a reason the user sees in their history. */
 export function GrantForm({
@@ -72,7 +72,7 @@ export function GrantForm({
   return (
     <section
       aria-labelledby="grant-heading"
-      className={`rounded-xl border border-slate-200 bg-white p-4 shadow-sm flex h-fit flex-col gap-3`}
+      className={`rounded-xl border border-border bg-card p-4 shadow-sm flex h-fit flex-col gap-3`}
     >
       <h2 id="grant-heading" className="text-lg font-semibold">
         Grant or deduct credits
@@ -102,7 +102,7 @@ export function GrantForm({
             className={input}
             data-testid="admin-grant-credits"
           />
-          <span id={hintId} className="text-xs text-slate-500">
+          <span id={hintId} className="text-xs text-muted-foreground">
             Positive to grant, negative to deduct.
           </span>
         </label>
@@ -129,14 +129,14 @@ export function GrantForm({
             value={expiresInDays}
             disabled={!isGrant}
             onChange={(e) => setExpiresInDays(e.target.value)}
-            className={`${input} disabled:bg-slate-100`}
+            className={`${input} disabled:bg-muted`}
             data-testid="admin-grant-expiry"
           />
         </label>
         <button
           type="submit"
           disabled={busy}
-          className="rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-300 disabled:opacity-60"
+          className="rounded-md bg-primary px-3 py-2 text-sm font-medium text-primary-foreground hover:bg-primary/90 focus:outline-none focus:ring-2 focus:ring-ring/40 disabled:opacity-60"
           data-testid="admin-grant-submit"
         >
           {busy ? "Saving…" : amount < 0 ? "Deduct credits" : "Grant credits"}
@@ -146,7 +146,7 @@ export function GrantForm({
           aria-live="polite"
           data-testid="admin-grant-result"
           data-state={result ? (result.ok ? "success" : "error") : "idle"}
-          className={`min-h-5 text-sm ${result?.ok ? "text-emerald-700" : "text-red-700"}`}
+          className={`min-h-5 text-sm ${result?.ok ? "text-success" : "text-destructive"}`}
         >
           {result?.message ?? ""}
         </p>

@@ -15,11 +15,11 @@ export function VideoList({
     <section aria-label={title} className="flex min-w-0 flex-col gap-2">
       <h2 className="text-lg font-semibold">{title}</h2>
       {videos === undefined ? (
-        <p className="text-sm text-slate-500">Loading…</p>
+        <p className="text-sm text-muted-foreground">Loading…</p>
       ) : videos.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-slate-300 p-4 text-sm text-slate-500">None.</p>
+        <p className="rounded-xl border border-dashed border-input p-4 text-sm text-muted-foreground">None.</p>
       ) : (
-        <ul className="divide-y divide-slate-100 rounded-xl bg-white text-sm shadow-sm" data-testid={testId}>
+        <ul className="divide-y divide-border rounded-xl bg-card text-sm shadow-sm" data-testid={testId}>
           {videos.map((v) => (
             <li key={v.uuid} className="flex flex-col gap-1 p-2">
               <div className="flex flex-wrap items-center gap-2">
@@ -28,16 +28,16 @@ export function VideoList({
                 >
                   {v.status}
                 </span>
-                <span className="truncate text-slate-700">{v.userEmail}</span>
-                <span className="ml-auto whitespace-nowrap text-xs text-slate-500">
+                <span className="truncate text-foreground">{v.userEmail}</span>
+                <span className="ml-auto whitespace-nowrap text-xs text-muted-foreground">
                   {new Date(v.createdAt).toLocaleString()}
                 </span>
               </div>
-              <span className="line-clamp-1 text-slate-600" title={v.prompt}>
+              <span className="line-clamp-1 text-muted-foreground" title={v.prompt}>
                 {v.model} · {v.creditsCost} cr · {v.prompt}
               </span>
               {v.errorCode && (
-                <span className="font-mono text-xs text-red-700" title={v.errorMessage ?? undefined}>
+                <span className="font-mono text-xs text-destructive" title={v.errorMessage ?? undefined}>
                   {v.errorCode}
                   {v.errorMessage ? `: ${v.errorMessage}` : ""}
                 </span>

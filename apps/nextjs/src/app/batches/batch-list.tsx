@@ -70,24 +70,24 @@ export function BatchList() {
         <h1 className="mr-auto text-2xl font-semibold">{t("title")}</h1>
         <Link
           href="/batches/new"
-          className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500"
+          className="rounded-md bg-primary px-4 py-2 text-sm font-medium text-primary-foreground hover:bg-primary/90"
           data-testid="new-batch"
         >
           {t("new")}
         </Link>
       </div>
       {error && (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" className="text-sm text-destructive">
           {error}
         </p>
       )}
       {batches === null ? (
-        !error && <p className="text-slate-500">{t("loading")}</p>
+        !error && <p className="text-muted-foreground">{t("loading")}</p>
       ) : batches.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-slate-300 p-8 text-center text-slate-600">
+        <p className="rounded-xl border border-dashed border-input p-8 text-center text-muted-foreground">
           {t.rich("empty", {
             link: (chunks) => (
-              <Link href="/batches/new" className="text-indigo-600">
+              <Link href="/batches/new" className="text-primary">
                 {chunks}
               </Link>
             ),
@@ -99,13 +99,13 @@ export function BatchList() {
             <li key={b.id} data-testid="batch-row" data-batch-id={b.id}>
               <Link
                 href={`/batches/${b.id}`}
-                className="grid items-center gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:border-indigo-300 sm:grid-cols-[1fr_9rem_6rem_10rem]"
+                className="grid items-center gap-3 rounded-xl border border-border bg-card p-4 shadow-sm hover:border-primary/50 sm:grid-cols-[1fr_9rem_6rem_10rem]"
               >
                 <span className="flex min-w-0 flex-col gap-1">
                   <span className="truncate font-medium" data-testid="batch-title">
                     {b.template ?? t("itemsBatch", { count: b.totalCount })}
                   </span>
-                  <span className="text-xs text-slate-500">
+                  <span className="text-xs text-muted-foreground">
                     {t("summary", {
                       model: b.model,
                       duration: b.duration,
@@ -128,7 +128,7 @@ export function BatchList() {
         <button
           type="button"
           onClick={() => void loadMore(cursor)}
-          className="w-fit rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+          className="w-fit rounded-md border border-input px-3 py-1.5 text-sm"
         >
           {t("loadMore")}
         </button>

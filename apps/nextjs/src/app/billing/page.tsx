@@ -39,13 +39,13 @@ export default function BillingPage() {
     else setError(body?.message ?? t("portalUnavailable"));
   }
 
-  if (error && !billing) return <p className="text-red-700">{error}</p>;
-  if (!billing) return <p className="text-slate-500">{t("loading")}</p>;
+  if (error && !billing) return <p className="text-destructive">{error}</p>;
+  if (!billing) return <p className="text-muted-foreground">{t("loading")}</p>;
   const s = billing.subscription;
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+      <section className="rounded-xl border border-border bg-card p-5 shadow-sm">
         {billing.plan && s ? (
           <div className="flex flex-col gap-1">
             <p className="text-lg font-semibold">{billing.plan.name}</p>
@@ -57,7 +57,7 @@ export default function BillingPage() {
               })}
             </p>
             {s.currentPeriodEnd && (
-              <p className="text-slate-600">
+              <p className="text-muted-foreground">
                 {t(s.cancelAtPeriodEnd ? "ends" : "renews", {
                   date: new Date(s.currentPeriodEnd).toLocaleDateString(),
                 })}
@@ -68,7 +68,7 @@ export default function BillingPage() {
           <p>
             {t.rich("noPlan", {
               link: (chunks) => (
-                <Link href="/pricing" className="text-indigo-600">
+                <Link href="/pricing" className="text-primary">
                   {chunks}
                 </Link>
               ),
@@ -78,18 +78,18 @@ export default function BillingPage() {
         <button
           type="button"
           onClick={() => void manage()}
-          className="mt-4 rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+          className="mt-4 rounded-md border border-input px-3 py-1.5 text-sm"
         >
           {t("manage")}
         </button>
-        {error && <p className="mt-2 text-sm text-red-700">{error}</p>}
+        {error && <p className="mt-2 text-sm text-destructive">{error}</p>}
       </section>
       <section>
         <h2 className="mb-2 text-lg font-semibold">{t("purchases")}</h2>
         {billing.purchases.length === 0 ? (
-          <p className="text-slate-500">{t("noPurchases")}</p>
+          <p className="text-muted-foreground">{t("noPurchases")}</p>
         ) : (
-          <ul className="divide-y divide-slate-200 rounded-xl bg-white text-sm shadow-sm">
+          <ul className="divide-y divide-border rounded-xl bg-card text-sm shadow-sm">
             {billing.purchases.map((p) => (
               <li key={p.packageId} className="flex justify-between p-2">
                 <span>{new Date(p.purchasedAt).toLocaleDateString()}</span>

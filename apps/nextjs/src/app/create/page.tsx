@@ -69,7 +69,7 @@ export default function CreatePage() {
   if (signedOut) {
     return (
       <p className="text-center">
-        <Link href="/sign-in" className="text-indigo-600">
+        <Link href="/sign-in" className="text-primary">
           {t("signInFirst")}
         </Link>
       </p>
@@ -79,7 +79,7 @@ export default function CreatePage() {
   return (
     <div className="grid gap-6 md:grid-cols-[1fr_16rem]">
       <form
-        className="flex flex-col gap-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
+        className="flex flex-col gap-4 rounded-xl border border-border bg-card p-6 shadow-sm"
         onSubmit={(e) => {
           e.preventDefault();
           void submit();
@@ -87,7 +87,7 @@ export default function CreatePage() {
       >
         <div className="flex flex-wrap items-baseline gap-3">
           <h1 className="mr-auto text-2xl font-semibold">{t("title")}</h1>
-          <Link href="/batches/new" className="text-sm text-indigo-600 hover:underline">
+          <Link href="/batches/new" className="text-sm text-primary hover:underline">
             {t("manyAtOnce")}
           </Link>
         </div>
@@ -114,7 +114,7 @@ export default function CreatePage() {
                 rows={4}
                 value={prompt}
                 onChange={(e) => setPrompt(e.target.value)}
-                className="rounded-md border border-slate-300 px-3 py-2"
+                className="rounded-md border border-input px-3 py-2"
               />
             </label>
             {choice?.mode === "IMAGE_TO_VIDEO" && <ImageField image={image} onChange={setImage} />}
@@ -123,7 +123,11 @@ export default function CreatePage() {
         )}
         <ProjectPicker value={projectId} onChange={setProjectId} />
         {error && (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700" data-testid="create-error">
+          <p
+            role="alert"
+            className="rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive"
+            data-testid="create-error"
+          >
             {error.message}{" "}
             {error.code === "E4001" && (
               <Link href="/pricing" className="font-medium underline">
@@ -135,12 +139,12 @@ export default function CreatePage() {
         <button
           type="submit"
           disabled={busy || short || !choice || (lipsync ? !lipsyncState.body : !prompt.trim())}
-          className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500 disabled:opacity-60"
+          className="rounded-md bg-primary px-4 py-2 font-medium text-primary-foreground hover:bg-primary/90 disabled:opacity-60"
         >
           {busy ? t("starting") : t("generate", { cost: cost ?? "…" })}
         </button>
       </form>
-      <aside className="flex h-fit flex-col gap-2 rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-sm">
+      <aside className="flex h-fit flex-col gap-2 rounded-xl border border-border bg-card p-4 text-sm shadow-sm">
         <p>
           {t("cost")}: <strong data-testid="cost">{cost ?? "…"}</strong> {t("credits")}
         </p>
@@ -148,7 +152,7 @@ export default function CreatePage() {
           {t("available")}: <strong data-testid="available">{available ?? "…"}</strong> {t("credits")}
         </p>
         {short && (
-          <p role="status" className="text-red-700" data-testid="short">
+          <p role="status" className="text-destructive" data-testid="short">
             {t("short")}{" "}
             <Link href="/pricing" className="font-medium underline">
               {t("seePricing")}

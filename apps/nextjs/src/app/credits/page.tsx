@@ -61,8 +61,8 @@ export default function CreditsPage() {
           [t("debt"), balance?.debt, "debt"],
           [t("expiring", { days: balance?.expiringSoon.withinDays ?? 7 }), balance?.expiringSoon.credits, "expiring"],
         ].map(([label, value, id]) => (
-          <div key={String(id)} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-            <dt className="text-sm text-slate-500">{label}</dt>
+          <div key={String(id)} className="rounded-xl border border-border bg-card p-4 shadow-sm">
+            <dt className="text-sm text-muted-foreground">{label}</dt>
             <dd className="text-2xl font-semibold" data-testid={`balance-${id}`}>
               {value ?? "…"}
             </dd>
@@ -71,8 +71,8 @@ export default function CreditsPage() {
       </dl>
       <section>
         <h2 className="mb-2 text-lg font-semibold">{t("packages")}</h2>
-        <table className="w-full overflow-hidden rounded-xl bg-white text-sm shadow-sm">
-          <thead className="bg-slate-100 text-left">
+        <table className="w-full overflow-hidden rounded-xl bg-card text-sm shadow-sm">
+          <thead className="bg-muted text-left">
             <tr>
               <th className="p-2">{t("source")}</th>
               <th className="p-2">{t("remaining")}</th>
@@ -84,7 +84,7 @@ export default function CreditsPage() {
             {packages.map((p) => {
               const soon = p.expiresAt !== null && new Date(p.expiresAt).getTime() - Date.now() < SOON_MS;
               return (
-                <tr key={p.id} className={soon ? "bg-amber-50" : ""}>
+                <tr key={p.id} className={soon ? "bg-warning/15" : ""}>
                   <td className="p-2">{p.source}</td>
                   <td className="p-2">
                     {p.remainingCredits} / {p.initialCredits}
@@ -92,7 +92,7 @@ export default function CreditsPage() {
                   <td className="p-2">{p.frozenCredits}</td>
                   <td className="p-2">
                     {date(p.expiresAt)}
-                    {soon && <span className="ml-2 text-xs text-amber-700">{t("soon")}</span>}
+                    {soon && <span className="ml-2 text-xs text-warning">{t("soon")}</span>}
                   </td>
                 </tr>
               );
@@ -102,17 +102,17 @@ export default function CreditsPage() {
       </section>
       <section>
         <h2 className="mb-2 text-lg font-semibold">{t("history")}</h2>
-        <ul className="divide-y divide-slate-200 rounded-xl bg-white text-sm shadow-sm" data-testid="history">
+        <ul className="divide-y divide-border rounded-xl bg-card text-sm shadow-sm" data-testid="history">
           {history.map((e) => (
             <li key={e.id} className="flex justify-between gap-4 p-2">
               <span className="font-mono text-xs" data-testid="history-type">
                 {e.type}
               </span>
-              <span className="flex-1 text-slate-600">{e.reason ?? ""}</span>
-              <span className={e.amount < 0 ? "text-red-700" : "text-emerald-700"}>
+              <span className="flex-1 text-muted-foreground">{e.reason ?? ""}</span>
+              <span className={e.amount < 0 ? "text-destructive" : "text-success"}>
                 {e.amount > 0 ? `+${e.amount}` : e.amount}
               </span>
-              <span className="text-slate-500">{new Date(e.createdAt).toLocaleString()}</span>
+              <span className="text-muted-foreground">{new Date(e.createdAt).toLocaleString()}</span>
             </li>
           ))}
         </ul>
@@ -120,7 +120,7 @@ export default function CreditsPage() {
           <button
             type="button"
             onClick={() => void more(cursor)}
-            className="mt-2 rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+            className="mt-2 rounded-md border border-input px-3 py-1.5 text-sm"
           >
             {t("loadMore")}
           </button>

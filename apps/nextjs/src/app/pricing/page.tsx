@@ -46,25 +46,27 @@ export default function PricingPage() {
     else setError(body?.message ?? new ApiError(res.status, "E5000", t("checkoutFailed")).message);
   }
 
-  if (!catalogue) return <p className="text-slate-500">{t("loading")}</p>;
+  if (!catalogue) return <p className="text-muted-foreground">{t("loading")}</p>;
   const plans = catalogue.products.filter((p) => p.kind === "subscription" && p.interval === interval);
   const packs = catalogue.products.filter((p) => p.kind === "pack");
   const card = (p: Product) => (
-    <div key={p.key} className="flex flex-col gap-2 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+    <div key={p.key} className="flex flex-col gap-2 rounded-xl border border-border bg-card p-5 shadow-sm">
       <h3 className="text-lg font-semibold">{p.name}</h3>
       <p className="text-3xl font-bold">
         ${(p.priceCents / 100).toFixed(2)}
         {p.interval && (
-          <span className="text-base font-normal text-slate-500">{t("perInterval", { interval: p.interval })}</span>
+          <span className="text-base font-normal text-muted-foreground">
+            {t("perInterval", { interval: p.interval })}
+          </span>
         )}
       </p>
       <p>{t("credits", { credits: p.credits, recurring: p.interval ? "yes" : "no", days: p.creditValidityDays })}</p>
-      {!p.freeUsersMayBuy && <p className="text-sm text-slate-500">{t("subscribersOnly")}</p>}
+      {!p.freeUsersMayBuy && <p className="text-sm text-muted-foreground">{t("subscribersOnly")}</p>}
       <button
         type="button"
         disabled={!catalogue.checkoutEnabled}
         onClick={() => void buy(p)}
-        className="mt-auto rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500 disabled:opacity-50"
+        className="mt-auto rounded-md bg-primary px-4 py-2 font-medium text-primary-foreground hover:bg-primary/90 disabled:opacity-50"
       >
         {t("buy")}
       </button>
@@ -74,18 +76,18 @@ export default function PricingPage() {
     <div className="flex flex-col gap-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       {catalogue.message && (
-        <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">
+        <p role="status" className="rounded-md bg-warning/15 px-3 py-2 text-sm text-warning">
           {catalogue.message}
         </p>
       )}
-      {error && <p className="text-sm text-red-700">{error}</p>}
+      {error && <p className="text-sm text-destructive">{error}</p>}
       <div className="flex gap-2">
         {(["month", "year"] as const).map((i) => (
           <button
             key={i}
             type="button"
             onClick={() => setBillingInterval(i)}
-            className={`rounded-md border px-3 py-1 text-sm ${interval === i ? "border-indigo-600 bg-indigo-50" : "border-slate-300"}`}
+            className={`rounded-md border px-3 py-1 text-sm ${interval === i ? "border-primary bg-primary/10" : "border-input"}`}
           >
             {i === "month" ? t("monthly") : t("yearly")}
           </button>

@@ -42,7 +42,7 @@ export function BulkBar({ ids, onDone, onChanged }: BulkBarProps) {
 
   return (
     <div
-      className="flex flex-wrap items-center gap-3 rounded-xl border border-indigo-200 bg-indigo-50 p-3 text-sm"
+      className="flex flex-wrap items-center gap-3 rounded-xl border border-primary/30 bg-primary/10 p-3 text-sm"
       data-testid="bulk-bar"
     >
       <span className="mr-auto font-medium">{t("selected", { count: ids.length })}</span>
@@ -59,7 +59,7 @@ export function BulkBar({ ids, onDone, onChanged }: BulkBarProps) {
           type="button"
           disabled={busy}
           onClick={() => void remove()}
-          className="rounded-md bg-red-600 px-3 py-1.5 font-medium text-white disabled:opacity-60"
+          className="rounded-md bg-destructive px-3 py-1.5 font-medium text-white dark:text-background disabled:opacity-60"
           data-testid="bulk-confirm"
         >
           {t("confirmDelete", { count: ids.length })}
@@ -68,14 +68,14 @@ export function BulkBar({ ids, onDone, onChanged }: BulkBarProps) {
         <button
           type="button"
           onClick={() => setConfirming(true)}
-          className="rounded-md border border-red-300 px-3 py-1.5 text-red-700"
+          className="rounded-md border border-destructive/40 px-3 py-1.5 text-destructive"
           data-testid="bulk-delete"
         >
           {t("deleteSelected")}
         </button>
       )}
       {error && (
-        <p role="alert" className="w-full text-red-700">
+        <p role="alert" className="w-full text-destructive">
           {error}
         </p>
       )}

@@ -41,19 +41,19 @@ export function NewProjectForm() {
         aria-label={t("newName")}
         maxLength={100}
         required
-        className="rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+        className="rounded-md border border-input px-3 py-1.5 text-sm"
         data-testid="new-project-name"
       />
       <button
         type="submit"
         disabled={busy || !name.trim()}
-        className="rounded-md bg-indigo-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-indigo-500 disabled:opacity-60"
+        className="rounded-md bg-primary px-4 py-1.5 text-sm font-medium text-primary-foreground hover:bg-primary/90 disabled:opacity-60"
         data-testid="new-project"
       >
         {t("new")}
       </button>
       {error && (
-        <p role="alert" className="w-full text-sm text-red-700">
+        <p role="alert" className="w-full text-sm text-destructive">
           {error}
         </p>
       )}

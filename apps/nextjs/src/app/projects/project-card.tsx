@@ -16,22 +16,22 @@ export function ProjectCard({ project: p, layout, selected, onToggle }: ProjectC
   const t = useTranslations("projects");
   return (
     <li
-      className={`flex gap-3 rounded-xl border bg-white p-4 shadow-sm ${selected ? "border-indigo-400" : "border-slate-200"} ${layout === "grid" ? "flex-col" : "items-center"}`}
+      className={`flex gap-3 rounded-xl border bg-card p-4 shadow-sm ${selected ? "border-primary/70" : "border-border"} ${layout === "grid" ? "flex-col" : "items-center"}`}
       data-testid="project-card"
       data-project-id={p.id}
     >
-      <label className="flex items-center gap-2 text-xs text-slate-500">
+      <label className="flex items-center gap-2 text-xs text-muted-foreground">
         <input type="checkbox" checked={selected} onChange={onToggle} aria-label={t("select", { name: p.name })} />
         <span className={`rounded px-2 py-0.5 font-medium ${PROJECT_STATUS_STYLE[p.status]}`}>
           {t(`status.${p.status}`)}
         </span>
       </label>
-      <Link href={`/projects/${p.id}`} className="flex min-w-0 flex-1 flex-col gap-1 hover:text-indigo-600">
+      <Link href={`/projects/${p.id}`} className="flex min-w-0 flex-1 flex-col gap-1 hover:text-primary">
         <span className="truncate font-medium" data-testid="project-name">
           {p.name}
         </span>
-        {p.description && <span className="line-clamp-2 text-sm text-slate-600">{p.description}</span>}
-        <span className="text-xs text-slate-500">
+        {p.description && <span className="line-clamp-2 text-sm text-muted-foreground">{p.description}</span>}
+        <span className="text-xs text-muted-foreground">
           {t("summary", {
             videos: p.videoCount,
             completed: p.counts.completed,

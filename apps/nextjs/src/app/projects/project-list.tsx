@@ -52,7 +52,7 @@ export function ProjectList() {
           placeholder={t("search")}
           aria-label={t("search")}
           maxLength={100}
-          className="mr-auto rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+          className="mr-auto rounded-md border border-input px-3 py-1.5 text-sm"
           data-testid="project-search"
         />
         {FILTERS.map((f) => (
@@ -61,7 +61,7 @@ export function ProjectList() {
             type="button"
             aria-pressed={filter === f}
             onClick={() => setFilter(f)}
-            className={`rounded-md border px-3 py-1 text-sm ${filter === f ? "border-indigo-600 bg-indigo-50" : "border-slate-300"}`}
+            className={`rounded-md border px-3 py-1 text-sm ${filter === f ? "border-primary bg-primary/10" : "border-input"}`}
           >
             {t(`filter.${f}`)}
           </button>
@@ -69,7 +69,7 @@ export function ProjectList() {
         <button
           type="button"
           onClick={() => setLayout(layout === "grid" ? "list" : "grid")}
-          className="rounded-md border border-slate-300 px-3 py-1 text-sm"
+          className="rounded-md border border-input px-3 py-1 text-sm"
           data-testid="layout-toggle"
         >
           {layout === "grid" ? t("asList") : t("asGrid")}
@@ -86,14 +86,14 @@ export function ProjectList() {
         />
       )}
       {error && (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" className="text-sm text-destructive">
           {error}
         </p>
       )}
       {items === null ? (
-        !error && <p className="text-slate-500">{t("loading")}</p>
+        !error && <p className="text-muted-foreground">{t("loading")}</p>
       ) : items.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-slate-300 p-8 text-center text-slate-600">
+        <p className="rounded-xl border border-dashed border-input p-8 text-center text-muted-foreground">
           {q || filter !== "all" ? t("noMatch") : t("empty")}
         </p>
       ) : (

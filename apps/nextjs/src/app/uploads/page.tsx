@@ -10,9 +10,9 @@ export default function UploadsPage() {
   const [uploaded, setUploaded] = useState<CompletedUpload[]>([]);
   const add = (upload: CompletedUpload) => setUploaded((list) => [upload, ...list]);
   return (
-    <div className="flex flex-col gap-6 rounded-xl border border-slate-200 bg-white p-6 shadow-sm">
+    <div className="flex flex-col gap-6 rounded-xl border border-border bg-card p-6 shadow-sm">
       <h1 className="text-2xl font-semibold">{t("pageTitle")}</h1>
-      <p className="text-sm text-slate-600">{t("pageIntro")}</p>
+      <p className="text-sm text-muted-foreground">{t("pageIntro")}</p>
       <Uploader purpose="video" onComplete={add} />
       <Uploader purpose="audio" onComplete={add} />
       {uploaded.length > 0 && (

@@ -40,7 +40,7 @@ export function AlertForm() {
   }
 
   return (
-    <section aria-labelledby="usage-alert-title" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+    <section aria-labelledby="usage-alert-title" className="rounded-xl border border-border bg-card p-4 shadow-sm">
       <h2 id="usage-alert-title" className="mb-2 text-lg font-semibold">
         {t("title")}
       </h2>
@@ -57,26 +57,26 @@ export function AlertForm() {
           disabled={value === null}
           onChange={(e) => setValue(e.target.value)}
           aria-describedby="usage-alert-help"
-          className="w-28 rounded-md border border-slate-300 px-3 py-1.5 focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-200"
+          className="w-28 rounded-md border border-input px-3 py-1.5 focus:border-primary focus:outline-none focus:ring-2 focus:ring-ring/40"
           data-testid="usage-alert-threshold"
         />
         <span>{t("unit")}</span>
         <button
           type="submit"
           disabled={saving || value === null}
-          className="rounded-md bg-indigo-600 px-3 py-1.5 font-medium text-white hover:bg-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-300 disabled:opacity-50"
+          className="rounded-md bg-primary px-3 py-1.5 font-medium text-primary-foreground hover:bg-primary/90 focus:outline-none focus:ring-2 focus:ring-ring/40 disabled:opacity-50"
           data-testid="usage-alert-save"
         >
           {saving ? t("saving") : t("save")}
         </button>
       </form>
-      <p id="usage-alert-help" className="mt-2 text-xs text-slate-500">
+      <p id="usage-alert-help" className="mt-2 text-xs text-muted-foreground">
         {t("help")}
       </p>
       <p
         role="status"
         aria-live="polite"
-        className={`mt-1 min-h-5 text-sm ${status?.ok === false ? "text-red-700" : "text-green-700"}`}
+        className={`mt-1 min-h-5 text-sm ${status?.ok === false ? "text-destructive" : "text-success"}`}
         data-testid="usage-alert-status"
       >
         {status?.text ?? ""}

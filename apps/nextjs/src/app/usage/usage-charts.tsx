@@ -5,7 +5,11 @@ import type { ReactNode } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { type DailyUsage, MODES, type UsageDay } from "./types";
 
-const MODE_COLOURS = { TEXT_TO_VIDEO: "#4f46e5", IMAGE_TO_VIDEO: "#0891b2", LIPSYNC: "#db2777" } as const;
+const MODE_COLOURS = {
+  TEXT_TO_VIDEO: "var(--primary)",
+  IMAGE_TO_VIDEO: "var(--info)",
+  LIPSYNC: "var(--accent)",
+} as const;
 
 /** "05-02" on the axis: the year and month repeat on every tick otherwise. */
 const tick = (date: string) => date.slice(5);
@@ -24,7 +28,7 @@ function ChartFigure({
 }) {
   return (
     <figure
-      className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
+      className="rounded-xl border border-border bg-card p-4 shadow-sm"
       aria-labelledby={`${id}-title`}
       aria-describedby={`${id}-summary`}
       data-testid={id}
@@ -32,7 +36,7 @@ function ChartFigure({
       <h3 id={`${id}-title`} className="mb-1 font-medium">
         {title}
       </h3>
-      <figcaption id={`${id}-summary`} className="mb-3 text-sm text-slate-600" data-testid={`${id}-summary`}>
+      <figcaption id={`${id}-summary`} className="mb-3 text-sm text-muted-foreground" data-testid={`${id}-summary`}>
         {summary}
       </figcaption>
       {/* The figures are in the caption and in the table below: the drawing itself is decoration for assistive tech. */}
@@ -77,7 +81,7 @@ export function UsageCharts({ usage }: { usage: DailyUsage }) {
         title={t("creditsChart")}
         summary={summary((d) => d.creditsConsumed, usage.totals.creditsConsumed)}
       >
-        {dailyBars("creditsConsumed", "#4f46e5")}
+        {dailyBars("creditsConsumed", "var(--primary)")}
       </ChartFigure>
       <ChartFigure
         id="usage-videos-chart"
@@ -110,7 +114,7 @@ export function UsageCharts({ usage }: { usage: DailyUsage }) {
         title={t("callsChart")}
         summary={summary((d) => d.apiCalls, usage.totals.apiCalls)}
       >
-        {dailyBars("apiCalls", "#0891b2")}
+        {dailyBars("apiCalls", "var(--info)")}
       </ChartFigure>
     </section>
   );

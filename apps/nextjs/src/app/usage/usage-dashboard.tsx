@@ -23,7 +23,7 @@ export function UsageDashboard() {
     <div className="flex flex-col gap-6">
       <header className="flex flex-col gap-1">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="text-sm text-slate-600">{t("intro")}</p>
+        <p className="text-sm text-muted-foreground">{t("intro")}</p>
       </header>
       <RangePicker
         range={range}
@@ -38,12 +38,12 @@ export function UsageDashboard() {
         }}
       />
       {error && (
-        <p role="alert" className="text-sm text-red-700" data-testid="usage-error">
+        <p role="alert" className="text-sm text-destructive" data-testid="usage-error">
           {error}
         </p>
       )}
       {!data ? (
-        <p className="text-sm text-slate-500">{t("loading")}</p>
+        <p className="text-sm text-muted-foreground">{t("loading")}</p>
       ) : (
         <>
           <Totals usage={data} />
@@ -72,15 +72,15 @@ function Totals({ usage }: { usage: DailyUsage }) {
       </h2>
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         {items.map(([id, label, value]) => (
-          <div key={id} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-            <dt className="text-sm text-slate-500">{label}</dt>
+          <div key={id} className="rounded-xl border border-border bg-card p-4 shadow-sm">
+            <dt className="text-sm text-muted-foreground">{label}</dt>
             <dd className="text-2xl font-semibold" data-testid={`usage-total-${id}`}>
               {value}
             </dd>
           </div>
         ))}
       </dl>
-      <p className="mt-2 text-xs text-slate-500">
+      <p className="mt-2 text-xs text-muted-foreground">
         {MODES.map((m) => `${t(`modes.${m}`)}: ${totals.byMode[m]}`).join(" · ")}
       </p>
     </section>

@@ -8,14 +8,14 @@ export function UsageTable({ usage }: { usage: DailyUsage }) {
   const t = useTranslations("usage");
   const cell = "p-2 text-right tabular-nums";
   return (
-    <details className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+    <details className="rounded-xl border border-border bg-card p-4 shadow-sm">
       <summary className="cursor-pointer font-medium" data-testid="usage-table-toggle">
         {t("showTable")}
       </summary>
-      <p className="mt-2 text-xs text-slate-500">{t("creditsRule")}</p>
+      <p className="mt-2 text-xs text-muted-foreground">{t("creditsRule")}</p>
       <div className="mt-3 overflow-x-auto">
         <table className="w-full text-sm" data-testid="usage-table">
-          <thead className="bg-slate-100">
+          <thead className="bg-muted">
             <tr>
               <th scope="col" className="p-2 text-left">
                 {t("day")}
@@ -41,7 +41,7 @@ export function UsageTable({ usage }: { usage: DailyUsage }) {
           </thead>
           <tbody>
             {usage.days.map((d) => (
-              <tr key={d.date} className="border-t border-slate-100" data-testid={`usage-row-${d.date}`}>
+              <tr key={d.date} className="border-t border-border" data-testid={`usage-row-${d.date}`}>
                 <th scope="row" className="p-2 text-left font-normal">
                   {d.date}
                 </th>

@@ -42,24 +42,24 @@ export default function VideosPage() {
             key={f}
             type="button"
             onClick={() => setFilter(f)}
-            className={`rounded-md border px-3 py-1 text-sm ${filter === f ? "border-indigo-600 bg-indigo-50" : "border-slate-300"}`}
+            className={`rounded-md border px-3 py-1 text-sm ${filter === f ? "border-primary bg-primary/10" : "border-input"}`}
           >
             {t(f.toLowerCase() as Lowercase<typeof f>)}
           </button>
         ))}
       </div>
       {videos === null ? (
-        <p className="text-slate-500">{t("loading")}</p>
+        <p className="text-muted-foreground">{t("loading")}</p>
       ) : videos.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-slate-300 p-8 text-center text-slate-600">
+        <p className="rounded-xl border border-dashed border-input p-8 text-center text-muted-foreground">
           {t.rich("empty", {
             link: (chunks) => (
-              <Link href="/create" className="text-indigo-600">
+              <Link href="/create" className="text-primary">
                 {chunks}
               </Link>
             ),
             batch: (chunks) => (
-              <Link href="/batches/new" className="text-indigo-600">
+              <Link href="/batches/new" className="text-primary">
                 {chunks}
               </Link>
             ),
@@ -68,11 +68,7 @@ export default function VideosPage() {
       ) : (
         <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {videos.map((v) => (
-            <li
-              key={v.uuid}
-              className="rounded-xl border border-slate-200 bg-white p-3 shadow-sm"
-              data-testid="video-card"
-            >
+            <li key={v.uuid} className="rounded-xl border border-border bg-card p-3 shadow-sm" data-testid="video-card">
               <Link href={`/videos/${v.uuid}`} className="flex flex-col gap-2">
                 <VideoThumb
                   posterUrl={v.posterUrl}

@@ -95,10 +95,10 @@ export function Uploader({
           setDragging(false);
           choose(e.dataTransfer.files[0]);
         }}
-        className={`flex cursor-pointer flex-col items-center gap-1 rounded-md border-2 border-dashed p-6 ${dragging ? "border-blue-600 bg-blue-50" : "border-gray-300"}`}
+        className={`flex cursor-pointer flex-col items-center gap-1 rounded-md border-2 border-dashed p-6 ${dragging ? "border-primary bg-primary/10" : "border-input"}`}
       >
         <span className="font-medium">{label ?? t(`label.${purpose}`)}</span>
-        <span className="text-gray-600">{t("hint")}</span>
+        <span className="text-muted-foreground">{t("hint")}</span>
         <input
           id={inputId}
           type="file"
@@ -140,10 +140,10 @@ export function Uploader({
           {t("cancel")}
         </button>
       )}
-      {state.phase === "done" && <span className="text-green-700">{t("done", { mime: state.upload.mime })}</span>}
+      {state.phase === "done" && <span className="text-success">{t("done", { mime: state.upload.mime })}</span>}
       {state.phase === "cancelled" && <span>{t("cancelled")}</span>}
       {state.phase === "error" && (
-        <div role="alert" className="flex items-center gap-2 text-red-700">
+        <div role="alert" className="flex items-center gap-2 text-destructive">
           <span>{state.message}</span>
           {state.retryable && job.current && (
             <button

@@ -6,7 +6,7 @@ import { api } from "@/lib/api";
 import { type AdminApiKey, shownPrefix } from "@/lib/api-keys";
 
 const small =
-  "rounded-md border px-2 py-0.5 text-xs focus:outline-none focus:ring-2 focus:ring-indigo-200 disabled:opacity-60";
+  "rounded-md border px-2 py-0.5 text-xs focus:outline-none focus:ring-2 focus:ring-ring/40 disabled:opacity-60";
 
 export function AdminKeyRow({ apiKey, onUpdated }: { apiKey: AdminApiKey; onUpdated: (key: AdminApiKey) => void }) {
   const t = useTranslations("adminKeys");
@@ -42,17 +42,17 @@ export function AdminKeyRow({ apiKey, onUpdated }: { apiKey: AdminApiKey; onUpda
       </td>
       <td className="p-2">
         <div className="font-medium">{apiKey.name}</div>
-        <code className="text-xs text-slate-500">{shownPrefix(apiKey.prefix)}</code>
+        <code className="text-xs text-muted-foreground">{shownPrefix(apiKey.prefix)}</code>
       </td>
       <td className="max-w-56 p-2 font-mono text-xs">{apiKey.scopes.join(" ")}</td>
       <td className="p-2 text-right tabular-nums">{apiKey.requests}</td>
-      <td className="whitespace-nowrap p-2 text-slate-500">
+      <td className="whitespace-nowrap p-2 text-muted-foreground">
         {apiKey.lastUsedAt ? new Date(apiKey.lastUsedAt).toLocaleString() : t("never")}
       </td>
       <td className="p-2">
         <div className="flex items-center gap-2">
           <span
-            className={`rounded px-2 py-0.5 text-xs font-medium ${apiKey.enabled ? "bg-emerald-100 text-emerald-800" : "bg-slate-200 text-slate-700"}`}
+            className={`rounded px-2 py-0.5 text-xs font-medium ${apiKey.enabled ? "bg-success/15 text-success" : "bg-muted text-foreground"}`}
             data-testid="admin-api-key-state"
           >
             {apiKey.enabled ? t("enabled") : t("disabled")}
@@ -61,7 +61,7 @@ export function AdminKeyRow({ apiKey, onUpdated }: { apiKey: AdminApiKey; onUpda
             type="button"
             disabled={busy}
             onClick={() => void patch({ enabled: !apiKey.enabled })}
-            className={`${small} border-slate-300 hover:border-indigo-600`}
+            className={`${small} border-input hover:border-primary`}
             aria-label={`${apiKey.enabled ? t("disable") : t("enable")} ${apiKey.name} (${apiKey.owner.email})`}
             data-testid="admin-api-key-toggle"
           >
@@ -69,7 +69,7 @@ export function AdminKeyRow({ apiKey, onUpdated }: { apiKey: AdminApiKey; onUpda
           </button>
         </div>
         {error && (
-          <p role="alert" className="mt-1 text-xs text-red-700">
+          <p role="alert" className="mt-1 text-xs text-destructive">
             {error}
           </p>
         )}
@@ -85,13 +85,13 @@ export function AdminKeyRow({ apiKey, onUpdated }: { apiKey: AdminApiKey; onUpda
             onChange={(e) => setLimit(e.target.value)}
             placeholder={t("defaultLimit")}
             aria-label={`${t("rateLimit")} ${apiKey.name}`}
-            className="w-24 rounded-md border border-slate-300 px-2 py-0.5 text-xs"
+            className="w-24 rounded-md border border-input px-2 py-0.5 text-xs"
             data-testid="admin-api-key-limit"
           />
           <button
             type="submit"
             disabled={busy}
-            className={`${small} border-slate-300 hover:border-indigo-600`}
+            className={`${small} border-input hover:border-primary`}
             data-testid="admin-api-key-limit-save"
           >
             {t("save")}

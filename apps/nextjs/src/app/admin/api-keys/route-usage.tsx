@@ -24,13 +24,13 @@ export function RouteUsage() {
         {t("usageTitle")}
       </h2>
       {error && (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" className="text-sm text-destructive">
           {error}
         </p>
       )}
-      <div className="overflow-x-auto rounded-xl bg-white shadow-sm">
+      <div className="overflow-x-auto rounded-xl bg-card shadow-sm">
         <table className="w-full text-sm" data-testid="admin-route-usage">
-          <thead className="bg-slate-100 text-left">
+          <thead className="bg-muted text-left">
             <tr>
               {columns.map((c, i) => (
                 <th key={c} scope="col" className={`p-2 ${i > 0 ? "text-right" : ""}`}>
@@ -39,16 +39,16 @@ export function RouteUsage() {
               ))}
             </tr>
           </thead>
-          <tbody className="divide-y divide-slate-100">
+          <tbody className="divide-y divide-border">
             {routes === null ? (
               <tr>
-                <td colSpan={columns.length} className="p-3 text-slate-500">
+                <td colSpan={columns.length} className="p-3 text-muted-foreground">
                   {t("loading")}
                 </td>
               </tr>
             ) : routes.length === 0 ? (
               <tr>
-                <td colSpan={columns.length} className="p-3 text-slate-500">
+                <td colSpan={columns.length} className="p-3 text-muted-foreground">
                   {t("noUsage")}
                 </td>
               </tr>
@@ -57,7 +57,9 @@ export function RouteUsage() {
                 <tr key={r.group} data-testid="admin-route-usage-row">
                   <td className="p-2 font-mono text-xs">{r.group}</td>
                   <td className="p-2 text-right tabular-nums">{r.requests}</td>
-                  <td className={`p-2 text-right tabular-nums ${r.errors > 0 ? "text-red-700" : ""}`}>{r.errors}</td>
+                  <td className={`p-2 text-right tabular-nums ${r.errors > 0 ? "text-destructive" : ""}`}>
+                    {r.errors}
+                  </td>
                   <td className="p-2 text-right tabular-nums">{r.credits}</td>
                   <td className="p-2 text-right tabular-nums">{t("ms", { ms: r.p50Ms })}</td>
                   <td className="p-2 text-right tabular-nums">{t("ms", { ms: r.p95Ms })}</td>

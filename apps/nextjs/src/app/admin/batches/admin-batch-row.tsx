@@ -7,7 +7,7 @@ import { api, describeError } from "@/lib/api";
 import { type AdminBatch, type Batch, canCancel, type RetriedBatch } from "@/lib/batches";
 
 const small =
-  "rounded-md border px-2 py-0.5 text-xs focus:outline-none focus:ring-2 focus:ring-indigo-200 disabled:opacity-60";
+  "rounded-md border px-2 py-0.5 text-xs focus:outline-none focus:ring-2 focus:ring-ring/40 disabled:opacity-60";
 
 export function AdminBatchRow({ batch, onChanged }: { batch: AdminBatch; onChanged: () => Promise<void> }) {
   const t = useTranslations("adminBatches");
@@ -43,7 +43,7 @@ export function AdminBatchRow({ batch, onChanged }: { batch: AdminBatch; onChang
         <div className="line-clamp-2 font-medium" title={batch.template ?? undefined} data-testid="admin-batch-title">
           {batch.template ?? t("itemsBatch", { count: batch.totalCount })}
         </div>
-        <div className="text-xs text-slate-500">
+        <div className="text-xs text-muted-foreground">
           {batch.model} · {new Date(batch.createdAt).toLocaleString()}
         </div>
       </td>
@@ -52,7 +52,7 @@ export function AdminBatchRow({ batch, onChanged }: { batch: AdminBatch; onChang
       </td>
       <td className="p-2">
         <BatchProgress batch={batch} />
-        <div className="text-xs tabular-nums text-slate-600" data-testid="admin-batch-counts">
+        <div className="text-xs tabular-nums text-muted-foreground" data-testid="admin-batch-counts">
           {t("countsValue", {
             completed: batch.counts.completed,
             failed,
@@ -73,7 +73,7 @@ export function AdminBatchRow({ batch, onChanged }: { batch: AdminBatch; onChang
             type="button"
             disabled={busy || failed === 0}
             onClick={() => void act("retry-failed")}
-            className={`${small} border-slate-300 hover:border-indigo-600`}
+            className={`${small} border-input hover:border-primary`}
             aria-label={`${t("retryFailed")} (${batch.owner.email})`}
             data-testid="admin-batch-retry"
           >
@@ -84,7 +84,7 @@ export function AdminBatchRow({ batch, onChanged }: { batch: AdminBatch; onChang
               type="button"
               disabled={busy}
               onClick={() => void act("cancel")}
-              className={`${small} border-red-300 text-red-700 hover:border-red-600`}
+              className={`${small} border-destructive/40 text-destructive hover:border-destructive`}
               aria-label={`${t("cancel")} (${batch.owner.email})`}
               data-testid="admin-batch-cancel"
             >
@@ -93,12 +93,12 @@ export function AdminBatchRow({ batch, onChanged }: { batch: AdminBatch; onChang
           )}
         </div>
         {note && (
-          <p role="status" className="mt-1 text-xs text-emerald-700" data-testid="admin-batch-note">
+          <p role="status" className="mt-1 text-xs text-success" data-testid="admin-batch-note">
             {note}
           </p>
         )}
         {error && (
-          <p role="alert" className="mt-1 text-xs text-red-700">
+          <p role="alert" className="mt-1 text-xs text-destructive">
             {error}
           </p>
         )}

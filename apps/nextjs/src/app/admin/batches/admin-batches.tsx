@@ -20,7 +20,7 @@ export function AdminBatches() {
         <button
           type="button"
           onClick={() => void load(null)}
-          className="rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+          className="rounded-md border border-input px-3 py-1.5 text-sm"
           data-testid="admin-batches-refresh"
         >
           {t("refresh")}

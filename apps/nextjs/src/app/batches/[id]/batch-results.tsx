@@ -19,7 +19,7 @@ export function BatchResults({ videos }: { videos: BatchVideo[] }) {
         {videos.map((v) => (
           <li
             key={v.uuid}
-            className="flex flex-col gap-2 rounded-xl border border-slate-200 bg-white p-3 shadow-sm"
+            className="flex flex-col gap-2 rounded-xl border border-border bg-card p-3 shadow-sm"
             data-testid="batch-result"
             data-index={v.batchIndex}
           >
@@ -30,7 +30,7 @@ export function BatchResults({ videos }: { videos: BatchVideo[] }) {
               placeholder={IN_PROGRESS.has(v.status) ? t("rendering") : t("noVideo")}
             />
             <div className="flex items-center gap-2">
-              <span className="text-xs tabular-nums text-slate-500">#{v.batchIndex + 1}</span>
+              <span className="text-xs tabular-nums text-muted-foreground">#{v.batchIndex + 1}</span>
               <span
                 className={`w-fit rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[v.status]}`}
                 data-testid="batch-result-status"
@@ -41,11 +41,11 @@ export function BatchResults({ videos }: { videos: BatchVideo[] }) {
             <p className="line-clamp-2 text-sm" title={v.prompt}>
               {v.prompt}
             </p>
-            {v.error && <p className="text-xs text-red-700">{v.error.message ?? v.error.code}</p>}
+            {v.error && <p className="text-xs text-destructive">{v.error.message ?? v.error.code}</p>}
             <div className="mt-auto flex gap-2 text-sm">
               <Link
                 href={`/videos/${v.uuid}`}
-                className="rounded-md border border-slate-300 px-2 py-1"
+                className="rounded-md border border-input px-2 py-1"
                 data-testid="batch-result-open"
               >
                 {t("open")}

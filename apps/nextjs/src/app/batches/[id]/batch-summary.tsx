@@ -30,7 +30,7 @@ export function BatchSummary({ batch, onChanged }: { batch: Batch; onChanged: (b
   return (
     <section
       aria-labelledby="batch-heading"
-      className="flex flex-col gap-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+      className="flex flex-col gap-4 rounded-xl border border-border bg-card p-5 shadow-sm"
     >
       <div className="flex flex-wrap items-center gap-3">
         <h1 id="batch-heading" className="mr-auto min-w-0 break-words text-2xl font-semibold">
@@ -42,14 +42,14 @@ export function BatchSummary({ batch, onChanged }: { batch: Batch; onChanged: (b
             type="button"
             disabled={busy}
             onClick={() => void cancel()}
-            className="rounded-md border border-red-300 px-3 py-1.5 text-sm text-red-700 hover:border-red-600 disabled:opacity-60"
+            className="rounded-md border border-destructive/40 px-3 py-1.5 text-sm text-destructive hover:border-destructive disabled:opacity-60"
             data-testid="batch-cancel"
           >
             {busy ? t("cancelling") : t("cancel")}
           </button>
         )}
       </div>
-      <p className="text-sm text-slate-600">
+      <p className="text-sm text-muted-foreground">
         {t("settings", {
           model: batch.model,
           duration: batch.duration,
@@ -60,14 +60,14 @@ export function BatchSummary({ batch, onChanged }: { batch: Batch; onChanged: (b
       </p>
       <BatchProgress batch={batch} large />
       {error && (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" className="text-sm text-destructive">
           {error}
         </p>
       )}
       <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm sm:grid-cols-4 lg:grid-cols-7">
         {VIDEO_STATUSES.map((s) => (
           <div key={s} className="flex flex-col">
-            <dt className="text-xs text-slate-500">{s.toUpperCase()}</dt>
+            <dt className="text-xs text-muted-foreground">{s.toUpperCase()}</dt>
             <dd className="tabular-nums" data-testid={`batch-count-${s}`}>
               {batch.counts[s]}
             </dd>
@@ -86,7 +86,7 @@ export function BatchSummary({ batch, onChanged }: { batch: Batch; onChanged: (b
           ] as const
         ).map(([label, value, key]) => (
           <div key={key} className="flex flex-col">
-            <dt className="text-xs text-slate-500">{label}</dt>
+            <dt className="text-xs text-muted-foreground">{label}</dt>
             <dd className="tabular-nums" data-testid={`batch-${key}`}>
               {value}
             </dd>

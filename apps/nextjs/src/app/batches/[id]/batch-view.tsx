@@ -65,24 +65,24 @@ export function BatchView() {
     };
   }, [load]);
 
-  if (missing) return <p className="text-center text-slate-600">{t("missing")}</p>;
+  if (missing) return <p className="text-center text-muted-foreground">{t("missing")}</p>;
   if (!batch) {
     return error ? (
-      <p role="alert" className="text-sm text-red-700">
+      <p role="alert" className="text-sm text-destructive">
         {error}
       </p>
     ) : (
-      <p className="text-slate-500">{t("loading")}</p>
+      <p className="text-muted-foreground">{t("loading")}</p>
     );
   }
   return (
     <div className="flex flex-col gap-6">
-      <Link href="/batches" className="w-fit text-sm text-indigo-600 hover:underline">
+      <Link href="/batches" className="w-fit text-sm text-primary hover:underline">
         {t("back")}
       </Link>
       <BatchSummary batch={batch} onChanged={setBatch} />
       {error && (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" className="text-sm text-destructive">
           {error}
         </p>
       )}

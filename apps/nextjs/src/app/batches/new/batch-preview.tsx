@@ -21,14 +21,14 @@ export function BatchPreview({
   return (
     <aside
       aria-labelledby="preview-heading"
-      className="flex h-fit flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4 text-sm shadow-sm md:sticky md:top-4"
+      className="flex h-fit flex-col gap-3 rounded-xl border border-border bg-card p-4 text-sm shadow-sm md:sticky md:top-4"
       data-testid="batch-preview"
     >
       <h2 id="preview-heading" className="text-base font-semibold">
         {t("preview")}
       </h2>
       {preview.issues.length > 0 ? (
-        <ul role="alert" className="flex flex-col gap-1 text-red-700">
+        <ul role="alert" className="flex flex-col gap-1 text-destructive">
           {preview.issues.map((issue) => (
             <li key={`${issue.field}:${issue.message}`} data-testid="preview-issue" data-field={issue.field}>
               <code className="text-xs">{issue.field}</code>: {issue.message}
@@ -51,13 +51,13 @@ export function BatchPreview({
             </ol>
           )}
           {more > 0 && (
-            <p className="text-slate-500" data-testid="preview-more">
+            <p className="text-muted-foreground" data-testid="preview-more">
               {t("andMore", { count: more })}
             </p>
           )}
         </>
       )}
-      <dl className="grid grid-cols-[1fr_auto] gap-x-3 gap-y-1 border-t border-slate-100 pt-3">
+      <dl className="grid grid-cols-[1fr_auto] gap-x-3 gap-y-1 border-t border-border pt-3">
         <dt>{t("costPerVideo")}</dt>
         <dd className="text-right tabular-nums" data-testid="preview-cost-per-video">
           {costPerVideo ?? "…"}
@@ -72,7 +72,7 @@ export function BatchPreview({
         </dd>
       </dl>
       {shortfall > 0 && (
-        <p role="status" className="text-red-700" data-testid="preview-short">
+        <p role="status" className="text-destructive" data-testid="preview-short">
           {t("short", { shortfall })}{" "}
           <Link href="/pricing" className="font-medium underline">
             {t("seePricing")}

@@ -89,7 +89,7 @@ export default function NewBatchPage() {
   if (signedOut) {
     return (
       <p className="text-center">
-        <Link href="/sign-in" className="text-indigo-600">
+        <Link href="/sign-in" className="text-primary">
           {t("signInFirst")}
         </Link>
       </p>
@@ -97,11 +97,11 @@ export default function NewBatchPage() {
   }
 
   const tab = (k: Kind) =>
-    `cursor-pointer rounded-md border px-3 py-1.5 text-sm ${kind === k ? "border-indigo-600 bg-indigo-50" : "border-slate-300"}`;
+    `cursor-pointer rounded-md border px-3 py-1.5 text-sm ${kind === k ? "border-primary bg-primary/10" : "border-input"}`;
   return (
     <div className="grid gap-6 md:grid-cols-[1fr_18rem]">
       <form
-        className="flex min-w-0 flex-col gap-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
+        className="flex min-w-0 flex-col gap-4 rounded-xl border border-border bg-card p-6 shadow-sm"
         onSubmit={(e) => {
           e.preventDefault();
           void submit();
@@ -136,7 +136,7 @@ export default function NewBatchPage() {
               onChange={(e) => setItems(e.target.value)}
               rows={8}
               placeholder={t("itemsPlaceholder")}
-              className="rounded-md border border-slate-300 px-3 py-2"
+              className="rounded-md border border-input px-3 py-2"
               data-testid="batch-items"
             />
           </label>
@@ -147,11 +147,15 @@ export default function NewBatchPage() {
             value={negativePrompt}
             onChange={(e) => setNegativePrompt(e.target.value)}
             maxLength={2000}
-            className="rounded-md border border-slate-300 px-3 py-2"
+            className="rounded-md border border-input px-3 py-2"
           />
         </label>
         {error && (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700" data-testid="batch-error">
+          <p
+            role="alert"
+            className="rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive"
+            data-testid="batch-error"
+          >
             {error.message}{" "}
             {error.short && (
               <Link href="/pricing" className="font-medium underline">
@@ -163,7 +167,7 @@ export default function NewBatchPage() {
         <button
           type="submit"
           disabled={busy || short || !choice || preview.issues.length > 0 || preview.count === 0}
-          className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-500 disabled:opacity-60"
+          className="rounded-md bg-primary px-4 py-2 font-medium text-primary-foreground hover:bg-primary/90 disabled:opacity-60"
           data-testid="batch-submit"
         >
           {busy

@@ -34,16 +34,16 @@ export function TemplateEditor({
           maxLength={2000}
           rows={3}
           placeholder={t("templatePlaceholder")}
-          className="rounded-md border border-slate-300 px-3 py-2 font-mono"
+          className="rounded-md border border-input px-3 py-2 font-mono"
           data-testid="batch-template"
         />
-        <span className="text-xs text-slate-500">{t("templateHint")}</span>
+        <span className="text-xs text-muted-foreground">{t("templateHint")}</span>
       </label>
       {placeholders.length > 0 && (
         <ul className="flex flex-wrap gap-2 text-xs" aria-label={t("placeholders")} data-testid="placeholders">
           {placeholders.map((name) =>
             names.has(name) ? (
-              <li key={name} className="rounded-full bg-emerald-50 px-2 py-0.5 font-mono text-emerald-800">
+              <li key={name} className="rounded-full bg-success/15 px-2 py-0.5 font-mono text-success">
                 {`{${name}}`}
               </li>
             ) : (
@@ -51,7 +51,7 @@ export function TemplateEditor({
                 <button
                   type="button"
                   onClick={() => add(name)}
-                  className="rounded-full border border-dashed border-red-400 px-2 py-0.5 font-mono text-red-700 hover:bg-red-50"
+                  className="rounded-full border border-dashed border-destructive/40 px-2 py-0.5 font-mono text-destructive hover:bg-destructive/10"
                   data-testid="add-placeholder-variable"
                 >
                   {t("addVariableFor", { placeholder: `{${name}}` })}
@@ -65,7 +65,7 @@ export function TemplateEditor({
       <button
         type="button"
         onClick={() => add()}
-        className="w-fit rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:border-indigo-600"
+        className="w-fit rounded-md border border-input px-3 py-1.5 text-sm hover:border-primary"
         data-testid="add-variable"
       >
         {t("addVariable")}

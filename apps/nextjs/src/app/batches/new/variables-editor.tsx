@@ -32,33 +32,29 @@ export function VariablesEditor({ rows, onChange }: { rows: VariableRow[]; onCha
   return (
     <fieldset className="flex flex-col gap-3">
       <legend className="mb-1 text-sm">{t("variables")}</legend>
-      {rows.length === 0 && <p className="text-sm text-slate-500">{t("noVariables")}</p>}
+      {rows.length === 0 && <p className="text-sm text-muted-foreground">{t("noVariables")}</p>}
       {rows.map((row) => {
         const values = valuesOf(row);
         const label = row.name.trim() || t("unnamed");
         return (
-          <div
-            key={row.id}
-            className="flex flex-col gap-2 rounded-md border border-slate-200 p-3"
-            data-testid="variable"
-          >
+          <div key={row.id} className="flex flex-col gap-2 rounded-md border border-border p-3" data-testid="variable">
             <div className="flex items-center gap-2">
-              <span className="font-mono text-slate-400">{"{"}</span>
+              <span className="font-mono text-muted-foreground">{"{"}</span>
               <input
                 value={row.name}
                 onChange={(e) => change(row.id, { name: e.target.value })}
                 aria-label={t("variableName")}
                 placeholder={t("variableNamePlaceholder")}
                 maxLength={64}
-                className="w-40 rounded-md border border-slate-300 px-2 py-1 font-mono text-sm"
+                className="w-40 rounded-md border border-input px-2 py-1 font-mono text-sm"
                 data-testid="variable-name"
               />
-              <span className="font-mono text-slate-400">{"}"}</span>
-              <span className="text-xs text-slate-500">{t("valueCount", { count: values.length })}</span>
+              <span className="font-mono text-muted-foreground">{"}"}</span>
+              <span className="text-xs text-muted-foreground">{t("valueCount", { count: values.length })}</span>
               <button
                 type="button"
                 onClick={() => onChange(rows.filter((r) => r.id !== row.id))}
-                className="ml-auto rounded-md border border-slate-300 px-2 py-0.5 text-xs hover:border-red-600"
+                className="ml-auto rounded-md border border-input px-2 py-0.5 text-xs hover:border-destructive"
                 aria-label={t("removeVariable", { name: label })}
               >
                 {t("remove")}
@@ -70,7 +66,7 @@ export function VariablesEditor({ rows, onChange }: { rows: VariableRow[]; onCha
               rows={3}
               aria-label={t("valuesOf", { name: label })}
               placeholder={t("valuesPlaceholder")}
-              className="rounded-md border border-slate-300 px-3 py-2 text-sm"
+              className="rounded-md border border-input px-3 py-2 text-sm"
               data-testid="variable-values"
             />
             {values.length > 0 && (
@@ -80,14 +76,14 @@ export function VariablesEditor({ rows, onChange }: { rows: VariableRow[]; onCha
                     // Values may repeat: their place tells them apart.
                     // biome-ignore lint/suspicious/noArrayIndexKey: the index is the value's identity here
                     key={i}
-                    className="flex items-center gap-1 rounded-full bg-indigo-50 py-0.5 pr-1 pl-2 text-xs text-indigo-800"
+                    className="flex items-center gap-1 rounded-full bg-primary/10 py-0.5 pr-1 pl-2 text-xs text-primary"
                     data-testid="variable-chip"
                   >
                     {value}
                     <button
                       type="button"
                       onClick={() => removeValue(row, i)}
-                      className="rounded-full px-1 hover:bg-indigo-200"
+                      className="rounded-full px-1 hover:bg-primary/20"
                       aria-label={t("removeValue", { value })}
                     >
                       ×

@@ -12,13 +12,13 @@ export default async function DevMailPage() {
   if (appConfig().NODE_ENV === "production") notFound();
   const config = mailConfig();
   if (config.transport !== "outbox") {
-    return <p className="text-slate-600">Mail goes to the SMTP server in SMTP_URL: nothing is kept here.</p>;
+    return <p className="text-muted-foreground">Mail goes to the SMTP server in SMTP_URL: nothing is kept here.</p>;
   }
   const mails = await listOutbox(config.dir);
   return (
     <section className="flex flex-col gap-4">
       <h1 className="text-2xl font-semibold">Outbox</h1>
-      <p className="text-sm text-slate-600">
+      <p className="text-sm text-muted-foreground">
         Development mail, newest first, from <code>{config.dir}</code>.
       </p>
       {mails.length === 0 && <p data-testid="outbox-empty">No mail yet. Sign up to get one.</p>}
@@ -27,22 +27,23 @@ export default async function DevMailPage() {
           key={mail.id}
           open={index === 0}
           data-testid="outbox-mail"
-          className="rounded-lg border border-slate-200 bg-white p-4"
+          className="rounded-lg border border-border bg-card p-4"
         >
           <summary className="cursor-pointer">
-            <span className="font-medium">{mail.subject}</span> <span className="text-slate-500">to {mail.to}</span>{" "}
-            <span className="text-xs text-slate-400">{mail.date?.toLocaleString() ?? ""}</span>
+            <span className="font-medium">{mail.subject}</span>{" "}
+            <span className="text-muted-foreground">to {mail.to}</span>{" "}
+            <span className="text-xs text-muted-foreground">{mail.date?.toLocaleString() ?? ""}</span>
           </summary>
           <ul className="my-3 flex flex-col gap-1">
             {mail.links.map((link) => (
               <li key={link}>
-                <a href={link} className="break-all text-indigo-600 underline" data-testid="outbox-link">
+                <a href={link} className="break-all text-primary underline" data-testid="outbox-link">
                   {link}
                 </a>
               </li>
             ))}
           </ul>
-          <pre className="whitespace-pre-wrap break-all text-sm text-slate-700">{mail.text}</pre>
+          <pre className="whitespace-pre-wrap break-all text-sm text-foreground">{mail.text}</pre>
         </details>
       ))}
     </section>

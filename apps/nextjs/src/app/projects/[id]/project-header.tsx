@@ -26,7 +26,7 @@ export function ProjectHeader({ project: p, onSaved }: { project: Project; onSav
   }
 
   return (
-    <section className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+    <section className="flex flex-col gap-3 rounded-xl border border-border bg-card p-5 shadow-sm">
       {editing ? (
         <form
           className="flex flex-col gap-2"
@@ -41,7 +41,7 @@ export function ProjectHeader({ project: p, onSaved }: { project: Project; onSav
             aria-label={t("name")}
             maxLength={100}
             required
-            className="rounded-md border border-slate-300 px-3 py-1.5 text-lg font-semibold"
+            className="rounded-md border border-input px-3 py-1.5 text-lg font-semibold"
             data-testid="project-name-input"
           />
           <textarea
@@ -51,13 +51,13 @@ export function ProjectHeader({ project: p, onSaved }: { project: Project; onSav
             placeholder={t("description")}
             maxLength={2000}
             rows={3}
-            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+            className="rounded-md border border-input px-3 py-1.5 text-sm"
             data-testid="project-description-input"
           />
           <span className="flex gap-2">
             <button
               type="submit"
-              className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white"
+              className="rounded-md bg-primary px-3 py-1.5 text-sm font-medium text-primary-foreground"
               data-testid="project-save"
             >
               {t("save")}
@@ -65,7 +65,7 @@ export function ProjectHeader({ project: p, onSaved }: { project: Project; onSav
             <button
               type="button"
               onClick={() => setEditing(false)}
-              className="rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+              className="rounded-md border border-input px-3 py-1.5 text-sm"
             >
               {t("cancel")}
             </button>
@@ -77,7 +77,7 @@ export function ProjectHeader({ project: p, onSaved }: { project: Project; onSav
             <h1 className="text-2xl font-semibold" data-testid="project-title">
               {p.name}
             </h1>
-            <p className="whitespace-pre-line text-sm text-slate-600" data-testid="project-description">
+            <p className="whitespace-pre-line text-sm text-muted-foreground" data-testid="project-description">
               {p.description ?? t("noDescription")}
             </p>
           </div>
@@ -88,14 +88,14 @@ export function ProjectHeader({ project: p, onSaved }: { project: Project; onSav
               setDescription(p.description ?? "");
               setEditing(true);
             }}
-            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+            className="rounded-md border border-input px-3 py-1.5 text-sm"
             data-testid="project-edit"
           >
             {t("edit")}
           </button>
           <Link
             href={`/create?project=${p.id}`}
-            className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
+            className="rounded-md bg-primary px-3 py-1.5 text-sm font-medium text-primary-foreground hover:bg-primary/90"
             data-testid="project-new-video"
           >
             {t("newVideo")}
@@ -103,11 +103,11 @@ export function ProjectHeader({ project: p, onSaved }: { project: Project; onSav
         </div>
       )}
       {error && (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" className="text-sm text-destructive">
           {error}
         </p>
       )}
-      <p className="flex flex-wrap items-center gap-3 text-sm text-slate-600" data-testid="project-counts">
+      <p className="flex flex-wrap items-center gap-3 text-sm text-muted-foreground" data-testid="project-counts">
         <span className={`rounded px-2 py-0.5 text-xs font-medium ${PROJECT_STATUS_STYLE[p.status]}`}>
           {t(`status.${p.status}`)}
         </span>

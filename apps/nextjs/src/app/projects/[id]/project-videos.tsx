@@ -24,13 +24,13 @@ function Preview({ video: v }: { video: ProjectVideo }) {
 /** The project's videos as cards, a lip-sync with its source beside its result. */
 export function ProjectVideos({ videos, projectId }: { videos: ProjectVideo[] | null; projectId: string }) {
   const t = useTranslations("project");
-  if (videos === null) return <p className="text-slate-500">{t("loading")}</p>;
+  if (videos === null) return <p className="text-muted-foreground">{t("loading")}</p>;
   if (videos.length === 0) {
     return (
-      <p className="rounded-xl border border-dashed border-slate-300 p-8 text-center text-slate-600">
+      <p className="rounded-xl border border-dashed border-input p-8 text-center text-muted-foreground">
         {t.rich("empty", {
           link: (chunks) => (
-            <Link href={`/create?project=${projectId}`} className="text-indigo-600">
+            <Link href={`/create?project=${projectId}`} className="text-primary">
               {chunks}
             </Link>
           ),
@@ -43,7 +43,7 @@ export function ProjectVideos({ videos, projectId }: { videos: ProjectVideo[] | 
       {videos.map((v) => (
         <li
           key={v.uuid}
-          className={`flex flex-col gap-2 rounded-xl border border-slate-200 bg-white p-3 shadow-sm ${v.mode === "LIPSYNC" ? "sm:col-span-2" : ""}`}
+          className={`flex flex-col gap-2 rounded-xl border border-border bg-card p-3 shadow-sm ${v.mode === "LIPSYNC" ? "sm:col-span-2" : ""}`}
           data-testid="project-video"
           data-uuid={v.uuid}
         >
@@ -55,7 +55,7 @@ export function ProjectVideos({ videos, projectId }: { videos: ProjectVideo[] | 
           >
             {v.status}
           </span>
-          <Link href={`/videos/${v.uuid}`} className="line-clamp-2 text-sm hover:text-indigo-600">
+          <Link href={`/videos/${v.uuid}`} className="line-clamp-2 text-sm hover:text-primary">
             {v.prompt || t("untitled")}
           </Link>
         </li>

@@ -59,13 +59,13 @@ export function ProjectView() {
     return (
       <p className="text-center" data-testid="project-missing">
         {t("missing")}{" "}
-        <Link href="/projects" className="text-indigo-600">
+        <Link href="/projects" className="text-primary">
           {t("back")}
         </Link>
       </p>
     );
   }
-  if (!project) return <p className="text-slate-500">{error ?? t("loading")}</p>;
+  if (!project) return <p className="text-muted-foreground">{error ?? t("loading")}</p>;
 
   return (
     <div className="flex flex-col gap-6">
@@ -78,14 +78,14 @@ export function ProjectView() {
             type="button"
             aria-pressed={filter === f}
             onClick={() => setFilter(f)}
-            className={`rounded-md border px-3 py-1 text-sm ${filter === f ? "border-indigo-600 bg-indigo-50" : "border-slate-300"}`}
+            className={`rounded-md border px-3 py-1 text-sm ${filter === f ? "border-primary bg-primary/10" : "border-input"}`}
           >
             {t(`filter.${f.toLowerCase() as Lowercase<typeof f>}`)}
           </button>
         ))}
       </div>
       {videos.error && (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" className="text-sm text-destructive">
           {videos.error}
         </p>
       )}

@@ -19,21 +19,21 @@ export function ApiKeysManager({ scopes }: { scopes: string[] }) {
     <div className="flex flex-col gap-6">
       <div className="flex flex-col gap-2">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="text-sm text-slate-600">
+        <p className="text-sm text-muted-foreground">
           {t.rich("intro", {
             docs: (chunks) => (
               // The reference is a large interactive page: load it when asked for, not on every visit here.
               <Link
                 href="/docs/api"
                 prefetch={false}
-                className="text-indigo-600 hover:underline"
+                className="text-primary hover:underline"
                 data-testid="api-docs-link"
               >
                 {chunks}
               </Link>
             ),
             usage: (chunks) => (
-              <a href="/api/v1/usage?groupBy=key" className="text-indigo-600 hover:underline">
+              <a href="/api/v1/usage?groupBy=key" className="text-primary hover:underline">
                 {chunks}
               </a>
             ),

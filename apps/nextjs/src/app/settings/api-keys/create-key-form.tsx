@@ -6,7 +6,7 @@ import { api, describeError } from "@/lib/api";
 import type { CreatedApiKey } from "@/lib/api-keys";
 
 const input =
-  "w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-200";
+  "w-full rounded-md border border-input px-3 py-1.5 text-sm focus:border-primary focus:outline-none focus:ring-2 focus:ring-ring/40";
 
 /** "1.2.3.4, 10.0.0.0/8" or one per line: the list the API takes. */
 const parseIps = (text: string) =>
@@ -69,7 +69,7 @@ export function CreateKeyForm({ scopes, onCreated }: { scopes: string[]; onCreat
   }
 
   return (
-    <section aria-labelledby="create-key-heading" className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+    <section aria-labelledby="create-key-heading" className="rounded-xl border border-border bg-card p-4 shadow-sm">
       <h2 id="create-key-heading" className="mb-3 text-lg font-semibold">
         {t("createTitle")}
       </h2>
@@ -90,7 +90,7 @@ export function CreateKeyForm({ scopes, onCreated }: { scopes: string[]; onCreat
           <legend className="mb-1">{t("scopes")}</legend>
           <div className="grid gap-2 sm:grid-cols-2">
             {scopes.map((scope) => (
-              <label key={scope} className="flex items-start gap-2 rounded-md border border-slate-200 p-2">
+              <label key={scope} className="flex items-start gap-2 rounded-md border border-border p-2">
                 <input
                   type="checkbox"
                   checked={chosen.has(scope)}
@@ -100,7 +100,7 @@ export function CreateKeyForm({ scopes, onCreated }: { scopes: string[]; onCreat
                 />
                 <span className="flex flex-col">
                   <span className="font-mono text-xs font-medium">{scope}</span>
-                  <span className="text-xs text-slate-600">{t(`scope.${scope.replace(":", "_")}`)}</span>
+                  <span className="text-xs text-muted-foreground">{t(`scope.${scope.replace(":", "_")}`)}</span>
                 </span>
               </label>
             ))}
@@ -133,7 +133,7 @@ export function CreateKeyForm({ scopes, onCreated }: { scopes: string[]; onCreat
               className={input}
               data-testid="key-ips"
             />
-            <span id={ipsHint} className="text-xs text-slate-500">
+            <span id={ipsHint} className="text-xs text-muted-foreground">
               {t("allowedIpsHint")}
             </span>
           </label>
@@ -142,13 +142,13 @@ export function CreateKeyForm({ scopes, onCreated }: { scopes: string[]; onCreat
           <button
             type="submit"
             disabled={busy}
-            className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-300 disabled:opacity-60"
+            className="rounded-md bg-primary px-4 py-2 text-sm font-medium text-primary-foreground hover:bg-primary/90 focus:outline-none focus:ring-2 focus:ring-ring/40 disabled:opacity-60"
             data-testid="key-create"
           >
             {busy ? t("creating") : t("create")}
           </button>
           {error && (
-            <p role="alert" className="text-sm text-red-700" data-testid="key-create-error">
+            <p role="alert" className="text-sm text-destructive" data-testid="key-create-error">
               {error}
             </p>
           )}

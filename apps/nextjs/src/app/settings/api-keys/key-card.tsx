@@ -7,7 +7,7 @@ import { type ApiKey, shownPrefix } from "@/lib/api-keys";
 import { KeyUsageChart } from "./key-usage-chart";
 
 const button =
-  "rounded-md border px-3 py-1 text-xs focus:outline-none focus:ring-2 focus:ring-indigo-200 disabled:opacity-60";
+  "rounded-md border px-3 py-1 text-xs focus:outline-none focus:ring-2 focus:ring-ring/40 disabled:opacity-60";
 
 export function KeyCard({ apiKey, onChanged }: { apiKey: ApiKey; onChanged: () => void }) {
   const t = useTranslations("apiKeys");
@@ -36,7 +36,7 @@ export function KeyCard({ apiKey, onChanged }: { apiKey: ApiKey; onChanged: () =
 
   return (
     <li
-      className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
+      className="flex flex-col gap-3 rounded-xl border border-border bg-card p-4 shadow-sm"
       data-testid="api-key"
       data-key-id={apiKey.id}
     >
@@ -44,11 +44,11 @@ export function KeyCard({ apiKey, onChanged }: { apiKey: ApiKey; onChanged: () =
         <h3 className="font-medium" data-testid="api-key-name">
           {apiKey.name}
         </h3>
-        <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs" data-testid="api-key-prefix">
+        <code className="rounded bg-muted px-1.5 py-0.5 text-xs" data-testid="api-key-prefix">
           {shownPrefix(apiKey.prefix)}
         </code>
         <span
-          className={`rounded px-2 py-0.5 text-xs font-medium ${apiKey.enabled ? "bg-emerald-100 text-emerald-800" : "bg-slate-200 text-slate-700"}`}
+          className={`rounded px-2 py-0.5 text-xs font-medium ${apiKey.enabled ? "bg-success/15 text-success" : "bg-muted text-foreground"}`}
           data-testid="api-key-state"
         >
           {apiKey.enabled ? t("enabled") : t("disabled")}
@@ -58,7 +58,7 @@ export function KeyCard({ apiKey, onChanged }: { apiKey: ApiKey; onChanged: () =
             type="button"
             disabled={busy}
             onClick={() => void setEnabled(!apiKey.enabled)}
-            className={`${button} border-slate-300 hover:border-indigo-600`}
+            className={`${button} border-input hover:border-primary`}
             data-testid="api-key-toggle"
           >
             {apiKey.enabled ? t("disable") : t("enable")}
@@ -69,12 +69,12 @@ export function KeyCard({ apiKey, onChanged }: { apiKey: ApiKey; onChanged: () =
                 type="button"
                 disabled={busy}
                 onClick={() => void revoke()}
-                className={`${button} border-red-600 bg-red-600 text-white hover:bg-red-500`}
+                className={`${button} border-destructive bg-destructive text-white dark:text-background hover:bg-destructive/90`}
                 data-testid="api-key-revoke-confirm"
               >
                 {t("revokeConfirm")}
               </button>
-              <button type="button" onClick={() => setConfirming(false)} className={`${button} border-slate-300`}>
+              <button type="button" onClick={() => setConfirming(false)} className={`${button} border-input`}>
                 {t("cancel")}
               </button>
             </>
@@ -82,7 +82,7 @@ export function KeyCard({ apiKey, onChanged }: { apiKey: ApiKey; onChanged: () =
             <button
               type="button"
               onClick={() => setConfirming(true)}
-              className={`${button} border-red-300 text-red-700 hover:border-red-600`}
+              className={`${button} border-destructive/40 text-destructive hover:border-destructive`}
               data-testid="api-key-revoke"
             >
               {t("revoke")}
@@ -91,13 +91,13 @@ export function KeyCard({ apiKey, onChanged }: { apiKey: ApiKey; onChanged: () =
         </span>
       </div>
       {confirming && (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" className="text-sm text-destructive">
           {t("revokeWarning")}
         </p>
       )}
       <ul className="flex flex-wrap gap-1" aria-label={t("scopes")} data-testid="api-key-scopes">
         {apiKey.scopes.map((scope) => (
-          <li key={scope} className="rounded bg-indigo-50 px-1.5 py-0.5 font-mono text-xs text-indigo-800">
+          <li key={scope} className="rounded bg-primary/10 px-1.5 py-0.5 font-mono text-xs text-primary">
             {scope}
           </li>
         ))}
@@ -114,7 +114,7 @@ export function KeyCard({ apiKey, onChanged }: { apiKey: ApiKey; onChanged: () =
           ] as const
         ).map(([label, value, id]) => (
           <div key={id} className="flex flex-col">
-            <dt className="text-slate-500">{label}</dt>
+            <dt className="text-muted-foreground">{label}</dt>
             <dd className="truncate" data-testid={`api-key-${id}`}>
               {value}
             </dd>
@@ -123,7 +123,7 @@ export function KeyCard({ apiKey, onChanged }: { apiKey: ApiKey; onChanged: () =
       </dl>
       <KeyUsageChart keyId={apiKey.id} />
       {error && (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" className="text-sm text-destructive">
           {error}
         </p>
       )}

@@ -29,16 +29,16 @@ export function KeyUsageChart({ keyId }: { keyId: string }) {
   const total = points?.reduce((sum, p) => sum + p.value, 0) ?? 0;
   return (
     <figure className="flex flex-col gap-1">
-      <figcaption className="flex justify-between text-xs text-slate-500">
+      <figcaption className="flex justify-between text-xs text-muted-foreground">
         <span>{t("chartTitle", { days: DAYS })}</span>
         {points && <span data-testid="api-key-chart-total">{t("chartTotal", { total })}</span>}
       </figcaption>
       {failed ? (
-        <p className="text-xs text-red-700">{t("chartFailed")}</p>
+        <p className="text-xs text-destructive">{t("chartFailed")}</p>
       ) : points ? (
         <DailyBars points={points} label={t("chartLabel", { days: DAYS, total })} testId="api-key-chart" />
       ) : (
-        <div className="h-12 animate-pulse rounded bg-slate-100" />
+        <div className="h-12 animate-pulse rounded bg-muted" />
       )}
     </figure>
   );

@@ -7,7 +7,7 @@ import type { WebhookEndpointWithSecret } from "@/lib/webhooks";
 import { EventChoice } from "./event-choice";
 
 const input =
-  "w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm focus:border-indigo-600 focus:outline-none focus:ring-2 focus:ring-indigo-200";
+  "w-full rounded-md border border-input px-3 py-1.5 text-sm focus:border-primary focus:outline-none focus:ring-2 focus:ring-ring/40";
 
 export function CreateWebhookForm(props: {
   events: string[];
@@ -49,10 +49,7 @@ export function CreateWebhookForm(props: {
   }
 
   return (
-    <section
-      aria-labelledby="create-webhook-heading"
-      className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
-    >
+    <section aria-labelledby="create-webhook-heading" className="rounded-xl border border-border bg-card p-4 shadow-sm">
       <h2 id="create-webhook-heading" className="mb-3 text-lg font-semibold">
         {t("createTitle")}
       </h2>
@@ -85,13 +82,13 @@ export function CreateWebhookForm(props: {
           <button
             type="submit"
             disabled={busy}
-            className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-300 disabled:opacity-60"
+            className="rounded-md bg-primary px-4 py-2 text-sm font-medium text-primary-foreground hover:bg-primary/90 focus:outline-none focus:ring-2 focus:ring-ring/40 disabled:opacity-60"
             data-testid="webhook-create"
           >
             {busy ? t("creating") : t("create")}
           </button>
           {error && (
-            <p role="alert" className="text-sm text-red-700" data-testid="webhook-create-error">
+            <p role="alert" className="text-sm text-destructive" data-testid="webhook-create-error">
               {error}
             </p>
           )}

@@ -47,25 +47,25 @@ export function DeliveryLog({ endpointId, version }: { endpointId: string; versi
 
   if (error)
     return (
-      <p role="alert" className="text-sm text-red-700">
+      <p role="alert" className="text-sm text-destructive">
         {error}
       </p>
     );
-  if (deliveries === null) return <p className="text-sm text-slate-500">{t("loading")}</p>;
-  if (deliveries.length === 0) return <p className="text-sm text-slate-500">{t("noDeliveries")}</p>;
+  if (deliveries === null) return <p className="text-sm text-muted-foreground">{t("loading")}</p>;
+  if (deliveries.length === 0) return <p className="text-sm text-muted-foreground">{t("noDeliveries")}</p>;
   return (
     <ul className="flex flex-col gap-2" data-testid="webhook-deliveries">
       {deliveries.map((d) => (
-        <li key={d.id} className="rounded-md border border-slate-200 p-2 text-sm" data-testid="webhook-delivery">
+        <li key={d.id} className="rounded-md border border-border p-2 text-sm" data-testid="webhook-delivery">
           <div className="flex flex-wrap items-center gap-3">
             <span className="font-mono text-xs">{d.eventType}</span>
             <span data-testid="webhook-delivery-status">{t(`status.${d.status}`)}</span>
-            <span className="text-xs text-slate-500">{t("attempts", { count: d.attempts })}</span>
-            <span className="text-xs text-slate-500">{new Date(d.createdAt).toLocaleString()}</span>
+            <span className="text-xs text-muted-foreground">{t("attempts", { count: d.attempts })}</span>
+            <span className="text-xs text-muted-foreground">{new Date(d.createdAt).toLocaleString()}</span>
             <button
               type="button"
               onClick={() => void retry(d.id)}
-              className="ml-auto rounded-md border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100"
+              className="ml-auto rounded-md border border-input px-2 py-0.5 text-xs hover:bg-muted"
               data-testid="webhook-delivery-retry"
             >
               {t("retry")}
@@ -73,7 +73,7 @@ export function DeliveryLog({ endpointId, version }: { endpointId: string; versi
           </div>
           {d.attemptLog.length > 0 && (
             <table className="mt-2 w-full text-left text-xs">
-              <thead className="text-slate-500">
+              <thead className="text-muted-foreground">
                 <tr>
                   <th className="pr-2 font-normal">#</th>
                   <th className="pr-2 font-normal">{t("statusCode")}</th>

@@ -6,7 +6,7 @@ import { api, describeError } from "@/lib/api";
 import type { WebhookEndpoint, WebhookEndpointWithSecret } from "@/lib/webhooks";
 import { DeliveryLog } from "./delivery-log";
 
-const button = "rounded-md border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-60";
+const button = "rounded-md border border-input px-3 py-1 text-sm hover:bg-muted disabled:opacity-60";
 
 export function EndpointCard(props: {
   endpoint: WebhookEndpoint;
@@ -57,7 +57,7 @@ export function EndpointCard(props: {
 
   return (
     <li
-      className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm"
+      className="flex flex-col gap-3 rounded-xl border border-border bg-card p-4 shadow-sm"
       data-testid="webhook-endpoint"
     >
       <div className="flex flex-wrap items-start justify-between gap-2">
@@ -65,11 +65,11 @@ export function EndpointCard(props: {
           <span className="break-all font-mono text-sm" data-testid="webhook-endpoint-url">
             {endpoint.url}
           </span>
-          {endpoint.description && <span className="text-sm text-slate-600">{endpoint.description}</span>}
-          <span className="text-xs text-slate-500">{endpoint.events.join(", ")}</span>
+          {endpoint.description && <span className="text-sm text-muted-foreground">{endpoint.description}</span>}
+          <span className="text-xs text-muted-foreground">{endpoint.events.join(", ")}</span>
         </div>
         <span
-          className={`rounded-full px-2 py-0.5 text-xs ${endpoint.enabled ? "bg-emerald-50 text-emerald-800" : "bg-slate-100 text-slate-700"}`}
+          className={`rounded-full px-2 py-0.5 text-xs ${endpoint.enabled ? "bg-success/15 text-success" : "bg-muted text-foreground"}`}
           data-testid="webhook-endpoint-state"
         >
           {endpoint.enabled ? t("enabled") : t(`disabledBecause.${endpoint.disabledReason ?? "manual"}`)}
@@ -110,17 +110,17 @@ export function EndpointCard(props: {
           type="button"
           disabled={busy}
           onClick={() => void remove()}
-          className={`${button} text-red-700`}
+          className={`${button} text-destructive`}
           data-testid="webhook-delete"
         >
           {t("delete")}
         </button>
-        <span role="status" aria-live="polite" className="text-sm text-emerald-700">
+        <span role="status" aria-live="polite" className="text-sm text-success">
           {notice}
         </span>
       </div>
       {error && (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" className="text-sm text-destructive">
           {error}
         </p>
       )}

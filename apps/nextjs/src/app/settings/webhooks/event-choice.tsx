@@ -16,7 +16,7 @@ export function EventChoice(props: { events: string[]; chosen: Set<string>; onCh
       <legend className="mb-1">{t("events")}</legend>
       <div className="grid gap-2 sm:grid-cols-2">
         {props.events.map((event) => (
-          <label key={event} className="flex items-start gap-2 rounded-md border border-slate-200 p-2">
+          <label key={event} className="flex items-start gap-2 rounded-md border border-border p-2">
             <input
               type="checkbox"
               checked={props.chosen.has(event)}
@@ -26,7 +26,7 @@ export function EventChoice(props: { events: string[]; chosen: Set<string>; onCh
             />
             <span className="flex flex-col">
               <span className="font-mono text-xs font-medium">{event}</span>
-              <span className="text-xs text-slate-600">{t(`event.${event.replace(".", "_")}`)}</span>
+              <span className="text-xs text-muted-foreground">{t(`event.${event.replace(".", "_")}`)}</span>
             </span>
           </label>
         ))}

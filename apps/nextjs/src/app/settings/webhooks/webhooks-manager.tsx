@@ -23,7 +23,7 @@ export function WebhooksManager({ events }: { events: string[] }) {
     <div className="flex flex-col gap-6">
       <div className="flex flex-col gap-2">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="text-sm text-slate-600">{t("intro")}</p>
+        <p className="text-sm text-muted-foreground">{t("intro")}</p>
       </div>
 
       <CreateWebhookForm events={events} onCreated={showSecret} />

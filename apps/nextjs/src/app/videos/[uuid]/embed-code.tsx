@@ -48,7 +48,7 @@ export function EmbedCode({ video }: { video: VideoView }) {
   if (refusal) return <RefusalNote refusal={refusal} owner testId="embed-closed" />;
   if (error)
     return (
-      <p role="alert" className="text-sm text-red-700">
+      <p role="alert" className="text-sm text-destructive">
         {error}
       </p>
     );
@@ -64,14 +64,14 @@ export function EmbedCode({ video }: { video: VideoView }) {
         readOnly
         rows={3}
         data-testid="embed-code"
-        className="rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-xs"
+        className="rounded-md border border-input bg-muted/50 px-3 py-2 font-mono text-xs"
         value={embed.iframe}
       />
       <button
         type="button"
         onClick={copy}
         data-testid="embed-copy"
-        className="self-start rounded-md border border-slate-300 px-3 py-1.5"
+        className="self-start rounded-md border border-input px-3 py-1.5"
       >
         {copied ? t("copied") : t("copy")}
       </button>

@@ -50,8 +50,8 @@ export function OwnerVideo({ uuid }: { uuid: string }) {
     }
   }
 
-  if (missing) return <p className="text-center text-slate-600">{t("missing")}</p>;
-  if (!video) return <p className="text-slate-500">{t("loading")}</p>;
+  if (missing) return <p className="text-center text-muted-foreground">{t("missing")}</p>;
+  if (!video) return <p className="text-muted-foreground">{t("loading")}</p>;
   const finished = video.status === "COMPLETED";
   return (
     <article className="flex flex-col gap-4">
@@ -63,7 +63,7 @@ export function OwnerVideo({ uuid }: { uuid: string }) {
       ) : finished ? (
         <OwnerPlayer uuid={uuid} posterUrl={video.posterUrl} />
       ) : (
-        <div className="flex aspect-video items-center justify-center rounded-xl bg-slate-100 text-slate-500">
+        <div className="flex aspect-video items-center justify-center rounded-xl bg-muted text-muted-foreground">
           {IN_PROGRESS.has(video.status) ? t("rendering") : t("noVideo")}
         </div>
       )}
@@ -75,7 +75,7 @@ export function OwnerVideo({ uuid }: { uuid: string }) {
         >
           {video.status}
         </span>
-        <span className="text-sm text-slate-600">
+        <span className="text-sm text-muted-foreground">
           {t("details", {
             model: video.model,
             duration: video.duration,
@@ -87,17 +87,17 @@ export function OwnerVideo({ uuid }: { uuid: string }) {
       </div>
       <p className="whitespace-pre-wrap">{video.prompt}</p>
       {video.error && (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+        <p role="alert" className="rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive">
           {video.error.code}: {video.error.message}
         </p>
       )}
-      {message && <p className="text-sm text-red-700">{message}</p>}
+      {message && <p className="text-sm text-destructive">{message}</p>}
       {finished && <DownloadButton uuid={uuid} owner />}
       <div className="flex flex-wrap gap-2 text-sm">
         {video.status === "FAILED" && (
           <button
             type="button"
-            className="rounded-md border border-slate-300 px-3 py-1.5"
+            className="rounded-md border border-input px-3 py-1.5"
             onClick={() =>
               act(async () => setVideo(await api<VideoView>(`/api/v1/video/${uuid}/retry`, { method: "POST" })))
             }
@@ -107,7 +107,7 @@ export function OwnerVideo({ uuid }: { uuid: string }) {
         )}
         <button
           type="button"
-          className="rounded-md border border-red-300 px-3 py-1.5 text-red-700"
+          className="rounded-md border border-destructive/40 px-3 py-1.5 text-destructive"
           onClick={() =>
             act(async () => {
               await api(`/api/v1/video/${uuid}`, { method: "DELETE" });
@@ -136,7 +136,7 @@ function OwnerPlayer({ uuid, posterUrl }: { uuid: string; posterUrl: string | nu
   }, [uuid, t]);
   if (error)
     return (
-      <p role="alert" className="text-sm text-red-700">
+      <p role="alert" className="text-sm text-destructive">
         {error}
       </p>
     );
@@ -151,7 +151,7 @@ function OwnerPlayer({ uuid, posterUrl }: { uuid: string; posterUrl: string | nu
         className="aspect-video w-full rounded-xl bg-black"
         data-testid="player"
       />
-      <a href={url} className="self-start text-xs text-indigo-600 underline" data-testid="play-url">
+      <a href={url} className="self-start text-xs text-primary underline" data-testid="play-url">
         {t("playUrl")}
       </a>
     </div>

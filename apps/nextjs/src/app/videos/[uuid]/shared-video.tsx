@@ -34,17 +34,17 @@ export function SharedVideo({ uuid }: { uuid: string }) {
 
   if (failure === "missing")
     return (
-      <p className="text-center text-slate-600" data-testid="video-missing">
+      <p className="text-center text-muted-foreground" data-testid="video-missing">
         {t("missing")}
       </p>
     );
   if (failure)
     return (
-      <p role="alert" className="text-center text-red-700">
+      <p role="alert" className="text-center text-destructive">
         {failure}
       </p>
     );
-  if (!card) return <p className="text-slate-500">{t("loading")}</p>;
+  if (!card) return <p className="text-muted-foreground">{t("loading")}</p>;
   return (
     <article className="flex flex-col gap-4">
       {/* biome-ignore lint/a11y/useMediaCaption: generated videos have no captions to offer */}
@@ -55,7 +55,7 @@ export function SharedVideo({ uuid }: { uuid: string }) {
         className="aspect-video w-full rounded-xl bg-black"
         data-testid="player"
       />
-      <span className="text-sm text-slate-600">
+      <span className="text-sm text-muted-foreground">
         {t("sharedDetails", { model: card.model, duration: card.duration, aspectRatio: card.aspectRatio })}
       </span>
       <p className="whitespace-pre-wrap" data-testid="video-prompt">

@@ -42,7 +42,7 @@ export function SharingPanel({ video, onSaved }: { video: VideoView; onSaved: (v
 
   const edited = () => state.kind === "saved" && setState({ kind: "idle" });
   return (
-    <section className="flex flex-col gap-4 rounded-xl border border-slate-200 p-4" aria-labelledby="sharing-title">
+    <section className="flex flex-col gap-4 rounded-xl border border-border p-4" aria-labelledby="sharing-title">
       <h2 id="sharing-title" className="text-lg font-semibold">
         {t("title")}
       </h2>
@@ -61,7 +61,7 @@ export function SharingPanel({ video, onSaved }: { video: VideoView; onSaved: (v
               />
               <span>
                 <span className="font-medium">{t(`${v}.label`)}</span>
-                <span className="text-slate-500"> — {t(`${v}.hint`)}</span>
+                <span className="text-muted-foreground"> — {t(`${v}.hint`)}</span>
               </span>
             </label>
           ))}
@@ -76,26 +76,26 @@ export function SharingPanel({ video, onSaved }: { video: VideoView; onSaved: (v
             onChange={(e) => setDomains(e.target.value)}
             data-testid="embed-domains"
             placeholder="example.com"
-            className="rounded-md border border-slate-300 px-3 py-2 font-mono text-xs"
+            className="rounded-md border border-input px-3 py-2 font-mono text-xs"
           />
-          <span className="text-xs text-slate-500">{t("embedDomainsHint")}</span>
+          <span className="text-xs text-muted-foreground">{t("embedDomainsHint")}</span>
         </label>
         <div className="flex items-center gap-3">
           <button
             type="submit"
             disabled={state.kind === "saving"}
             data-testid="sharing-save"
-            className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50"
+            className="rounded-md bg-primary px-3 py-1.5 text-sm font-medium text-primary-foreground disabled:opacity-50"
           >
             {state.kind === "saving" ? t("saving") : t("save")}
           </button>
           {state.kind === "saved" && (
-            <span role="status" data-testid="sharing-saved" className="text-sm text-emerald-700">
+            <span role="status" data-testid="sharing-saved" className="text-sm text-success">
               {t("saved")}
             </span>
           )}
           {state.kind === "error" && (
-            <span role="alert" data-testid="sharing-error" className="text-sm text-red-700">
+            <span role="alert" data-testid="sharing-error" className="text-sm text-destructive">
               {state.message}
             </span>
           )}

@@ -1,0 +1,48 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { LanguageSwitcher } from "@/components/language-switcher";
+import { Button } from "@/components/ui/button";
+import type { Theme } from "./theme";
+import { ThemeSwitch } from "./theme-switch";
+
+/** The signed-out visitor's header: the product, pricing, the API, and the way in. */
+export async function SiteHeader({ theme }: { theme: Theme }) {
+  const t = await getTranslations("nav");
+  return (
+    <header className="sticky top-0 z-40 border-b bg-background/90 backdrop-blur">
+      <nav
+        className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-5 gap-y-2 px-4 py-3 text-sm"
+        aria-label="Main"
+      >
+        <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight">
+          <span
+            aria-hidden
+            className="grid size-7 place-items-center rounded-md bg-primary text-sm text-primary-foreground"
+          >
+            V
+          </span>
+          VideoFly
+        </Link>
+        <Link href="/create" className="text-muted-foreground hover:text-foreground">
+          {t("create")}
+        </Link>
+        <Link href="/pricing" className="text-muted-foreground hover:text-foreground">
+          {t("pricing")}
+        </Link>
+        <Link href="/docs/api" className="hidden text-muted-foreground hover:text-foreground sm:inline">
+          {t("api")}
+        </Link>
+        <span className="ml-auto flex flex-wrap items-center gap-2">
+          <LanguageSwitcher />
+          <ThemeSwitch initial={theme} />
+          <Button asChild variant="ghost" size="sm">
+            <Link href="/sign-in">{t("signIn")}</Link>
+          </Button>
+          <Button asChild size="sm">
+            <Link href="/sign-up">{t("signUp")}</Link>
+          </Button>
+        </span>
+      </nav>
+    </header>
+  );
+}

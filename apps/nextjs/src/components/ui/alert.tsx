@@ -1,0 +1,30 @@
+import { cva, type VariantProps } from "class-variance-authority";
+import type { ComponentProps } from "react";
+import { cn } from "@/lib/utils";
+
+const alertVariants = cva(
+  "relative grid w-full grid-cols-[0_1fr] items-start gap-y-0.5 rounded-lg border px-4 py-3 text-sm has-[>svg]:grid-cols-[1rem_1fr] has-[>svg]:gap-x-3 [&>svg]:size-4 [&>svg]:translate-y-0.5",
+  {
+    variants: {
+      variant: {
+        default: "bg-card text-card-foreground",
+        destructive: "border-destructive/40 bg-destructive/10 text-destructive",
+        warning: "border-warning/40 bg-warning/10 text-warning",
+        success: "border-success/40 bg-success/10 text-success",
+      },
+    },
+    defaultVariants: { variant: "default" },
+  },
+);
+
+export function Alert({ className, variant, ...props }: ComponentProps<"div"> & VariantProps<typeof alertVariants>) {
+  return <div data-slot="alert" role="alert" className={cn(alertVariants({ variant }), className)} {...props} />;
+}
+
+export function AlertTitle({ className, ...props }: ComponentProps<"div">) {
+  return <div data-slot="alert-title" className={cn("col-start-2 font-medium", className)} {...props} />;
+}
+
+export function AlertDescription({ className, ...props }: ComponentProps<"div">) {
+  return <div data-slot="alert-description" className={cn("col-start-2 grid gap-1 text-sm", className)} {...props} />;
+}
