@@ -125,14 +125,14 @@ export function AuthForm({ mode, oauth }: { mode: "sign-in" | "sign-up"; oauth: 
         {signUp ? (
           <>
             {t("haveAccount")}{" "}
-            <Link href="/sign-in" className="text-indigo-600">
+            <Link href="/sign-in" className="text-indigo-600 underline">
               {t("signIn")}
             </Link>
           </>
         ) : (
           <>
             {t("newHere")}{" "}
-            <Link href="/sign-up" className="text-indigo-600">
+            <Link href="/sign-up" className="text-indigo-600 underline">
               {t("createAccount")}
             </Link>
           </>

@@ -68,7 +68,7 @@ export default function BillingPage() {
           <p>
             {t.rich("noPlan", {
               link: (chunks) => (
-                <Link href="/pricing" className="text-indigo-600">
+                <Link href="/pricing" className="text-indigo-600 underline">
                   {chunks}
                 </Link>
               ),

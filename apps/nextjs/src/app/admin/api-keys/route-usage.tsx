@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+import { ScrollRegion } from "@/components/scroll-region";
 import { api } from "@/lib/api";
 import type { UsageGroup } from "@/lib/api-keys";
 
@@ -28,7 +29,7 @@ export function RouteUsage() {
           {error}
         </p>
       )}
-      <div className="overflow-x-auto rounded-xl bg-white shadow-sm">
+      <ScrollRegion label={t("usageTitle")}>
         <table className="w-full text-sm" data-testid="admin-route-usage">
           <thead className="bg-slate-100 text-left">
             <tr>
@@ -66,7 +67,7 @@ export function RouteUsage() {
             )}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

@@ -30,7 +30,7 @@ export function ProjectVideos({ videos, projectId }: { videos: ProjectVideo[] | 
       <p className="rounded-xl border border-dashed border-slate-300 p-8 text-center text-slate-600">
         {t.rich("empty", {
           link: (chunks) => (
-            <Link href={`/create?project=${projectId}`} className="text-indigo-600">
+            <Link href={`/create?project=${projectId}`} className="text-indigo-600 underline">
               {chunks}
             </Link>
           ),

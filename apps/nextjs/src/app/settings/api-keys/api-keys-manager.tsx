@@ -23,17 +23,12 @@ export function ApiKeysManager({ scopes }: { scopes: string[] }) {
           {t.rich("intro", {
             docs: (chunks) => (
               // The reference is a large interactive page: load it when asked for, not on every visit here.
-              <Link
-                href="/docs/api"
-                prefetch={false}
-                className="text-indigo-600 hover:underline"
-                data-testid="api-docs-link"
-              >
+              <Link href="/docs/api" prefetch={false} className="text-indigo-600 underline" data-testid="api-docs-link">
                 {chunks}
               </Link>
             ),
             usage: (chunks) => (
-              <a href="/api/v1/usage?groupBy=key" className="text-indigo-600 hover:underline">
+              <a href="/api/v1/usage?groupBy=key" className="text-indigo-600 underline">
                 {chunks}
               </a>
             ),
