@@ -75,10 +75,12 @@ async function scores(url: string, port: number, cookie: string | null): Promise
   if (lhr.runtimeError) throw new Error(`lighthouse on ${url}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   const categories = Object.keys(GOALS);
   // The console's errors, named: "errors-in-console" alone does not say what to fix.
-  const consoleErrors = (
-    lhr.audits["errors-in-console"]?.details as { items?: { url?: string; description?: string }[] }
-  )?.items;
-  for (const e of consoleErrors ?? []) out(`# ${new URL(url).pathname} console error: ${e.description} (${e.url})`);
+  const details = lhr.audits["errors-in-console"]?.details as
+    | { items?: { description?: string; sourceLocation?: { url?: string } }[] }
+    | undefined;
+  for (const e of details?.items ?? []) {
+    out(`# ${new URL(url).pathname} console error: ${e.description} (${e.sourceLocation?.url ?? "no source"})`);
+  }
   const missed = (c: string) =>
     (lhr.categories[c]?.auditRefs ?? [])
       .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)

@@ -95,7 +95,7 @@ export function AdminDashboard({ adminEmail }: { adminEmail: string }) {
               {usersError}
             </p>
           )}
-          <ScrollRegion label="Users">
+          <ScrollRegion label="Users table (scrolls sideways)">
             <table className="w-full text-sm" data-testid="admin-users">
               <caption className="sr-only">Users, newest first, with their credit balances</caption>
               <thead className="bg-slate-100 text-left">

@@ -29,7 +29,7 @@ export function RouteUsage() {
           {error}
         </p>
       )}
-      <ScrollRegion label={t("usageTitle")}>
+      <ScrollRegion label={t("usageTable")}>
         <table className="w-full text-sm" data-testid="admin-route-usage">
           <thead className="bg-slate-100 text-left">
             <tr>
