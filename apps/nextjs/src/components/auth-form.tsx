@@ -125,14 +125,14 @@ export function AuthForm({ mode, oauth }: { mode: "sign-in" | "sign-up"; oauth: 
         {signUp ? (
           <>
             {t("haveAccount")}{" "}
-            <Link href="/sign-in" className="text-primary">
+            <Link href="/sign-in" className="text-primary underline">
               {t("signIn")}
             </Link>
           </>
         ) : (
           <>
             {t("newHere")}{" "}
-            <Link href="/sign-up" className="text-primary">
+            <Link href="/sign-up" className="text-primary underline">
               {t("createAccount")}
             </Link>
           </>

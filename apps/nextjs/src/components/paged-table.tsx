@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ScrollRegion } from "./scroll-region";
 
 interface PagedTableProps<T> {
   caption: string;
@@ -27,7 +28,7 @@ export function PagedTable<T>(props: PagedTableProps<T>) {
           {props.error}
         </p>
       )}
-      <div className="overflow-x-auto rounded-xl bg-card shadow-sm">
+      <ScrollRegion label={props.caption}>
         <table className="w-full text-sm" data-testid={props.testId}>
           <caption className="sr-only">{props.caption}</caption>
           <thead className="bg-muted text-left">
@@ -51,7 +52,7 @@ export function PagedTable<T>(props: PagedTableProps<T>) {
             )}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {cursor && props.onLoadMore && (
         <button
           type="button"

@@ -1,4 +1,5 @@
 import { DailyBarChart } from "@/components/daily-bars";
+import { ScrollRegion } from "@/components/scroll-region";
 import { type AdminStats, duration, percent } from "@/lib/admin-stats";
 
 const card = "rounded-xl border border-border bg-card p-4 shadow-sm";
@@ -89,7 +90,7 @@ export function ActivitySection({ stats, error }: { stats: AdminStats | null; er
 
 function ModelTable({ models }: { models: AdminStats["models"] }) {
   return (
-    <div className="overflow-x-auto rounded-xl bg-card shadow-sm">
+    <ScrollRegion label="Videos per model and provider">
       <table className="w-full text-sm" data-testid="admin-models">
         <caption className="p-2 text-left font-medium">Videos per model and provider</caption>
         <thead className="bg-muted">
@@ -135,13 +136,13 @@ function ModelTable({ models }: { models: AdminStats["models"] }) {
           )}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
 function SpenderTable({ spenders }: { spenders: AdminStats["topSpenders"] }) {
   return (
-    <div className="overflow-x-auto rounded-xl bg-card shadow-sm">
+    <ScrollRegion label="Top users by credits spent">
       <table className="w-full text-sm" data-testid="admin-top-spenders">
         <caption className="p-2 text-left font-medium">Top users by credits spent</caption>
         <thead className="bg-muted">
@@ -173,6 +174,6 @@ function SpenderTable({ spenders }: { spenders: AdminStats["topSpenders"] }) {
           )}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

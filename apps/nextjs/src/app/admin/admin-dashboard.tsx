@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useState } from "react";
 import { RangePicker } from "@/components/range-picker";
+import { ScrollRegion } from "@/components/scroll-region";
 import { type AdminStats, utcDayAgo } from "@/lib/admin-stats";
 import { api } from "@/lib/api";
 import { AccessSection } from "./access-section";
@@ -94,7 +95,7 @@ export function AdminDashboard({ adminEmail }: { adminEmail: string }) {
               {usersError}
             </p>
           )}
-          <div className="overflow-x-auto rounded-xl bg-card shadow-sm">
+          <ScrollRegion label="Users table (scrolls sideways)">
             <table className="w-full text-sm" data-testid="admin-users">
               <caption className="sr-only">Users, newest first, with their credit balances</caption>
               <thead className="bg-muted text-left">
@@ -167,7 +168,7 @@ export function AdminDashboard({ adminEmail }: { adminEmail: string }) {
                 )}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </section>
 
         <GrantForm

@@ -68,7 +68,7 @@ export default function BillingPage() {
           <p>
             {t.rich("noPlan", {
               link: (chunks) => (
-                <Link href="/pricing" className="text-primary">
+                <Link href="/pricing" className="text-primary underline">
                   {chunks}
                 </Link>
               ),

@@ -39,7 +39,8 @@ function ChartFigure({
       <figcaption id={`${id}-summary`} className="mb-3 text-sm text-muted-foreground" data-testid={`${id}-summary`}>
         {summary}
       </figcaption>
-      {/* The figures are in the caption and in the table below: the drawing itself is decoration for assistive tech. */}
+      {/* The figures are in the caption and in the table below: the drawing itself is decoration for assistive tech
+          (so each chart has no accessibility layer: it would make the hidden drawing focusable). */}
       <div aria-hidden="true" className="h-56 w-full">
         {children}
       </div>
@@ -67,7 +68,7 @@ export function UsageCharts({ usage }: { usage: DailyUsage }) {
   // One figure per day in one colour (credits, API calls).
   const dailyBars = (figure: "creditsConsumed" | "apiCalls", fill: string) => (
     <ResponsiveContainer width="100%" height="100%">
-      <BarChart data={usage.days}>
+      <BarChart data={usage.days} accessibilityLayer={false}>
         {axes}
         <Bar dataKey={figure} name={t(figure)} fill={fill} isAnimationActive={false} />
       </BarChart>
@@ -89,7 +90,7 @@ export function UsageCharts({ usage }: { usage: DailyUsage }) {
         summary={summary((d) => d.videosCreated, usage.totals.videosCreated)}
       >
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={videosByMode}>
+          <BarChart data={videosByMode} accessibilityLayer={false}>
             {axes}
             <Legend
               wrapperStyle={{ fontSize: 12 }}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { ScrollRegion } from "@/components/scroll-region";
 import { type DailyUsage, MODES } from "./types";
 
 /** Every figure of every day: the charts' text alternative, and the place to read exact numbers. */
@@ -13,7 +14,7 @@ export function UsageTable({ usage }: { usage: DailyUsage }) {
         {t("showTable")}
       </summary>
       <p className="mt-2 text-xs text-muted-foreground">{t("creditsRule")}</p>
-      <div className="mt-3 overflow-x-auto">
+      <ScrollRegion label={t("showTable")} className="mt-3 overflow-x-auto">
         <table className="w-full text-sm" data-testid="usage-table">
           <thead className="bg-muted">
             <tr>
@@ -58,7 +59,7 @@ export function UsageTable({ usage }: { usage: DailyUsage }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </details>
   );
 }

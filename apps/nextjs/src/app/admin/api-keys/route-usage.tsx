@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+import { ScrollRegion } from "@/components/scroll-region";
 import { api } from "@/lib/api";
 import type { UsageGroup } from "@/lib/api-keys";
 
@@ -28,7 +29,7 @@ export function RouteUsage() {
           {error}
         </p>
       )}
-      <div className="overflow-x-auto rounded-xl bg-card shadow-sm">
+      <ScrollRegion label={t("usageTable")}>
         <table className="w-full text-sm" data-testid="admin-route-usage">
           <thead className="bg-muted text-left">
             <tr>
@@ -68,7 +69,7 @@ export function RouteUsage() {
             )}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

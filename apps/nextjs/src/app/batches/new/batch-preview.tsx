@@ -28,13 +28,16 @@ export function BatchPreview({
         {t("preview")}
       </h2>
       {preview.issues.length > 0 ? (
-        <ul role="alert" className="flex flex-col gap-1 text-destructive">
-          {preview.issues.map((issue) => (
-            <li key={`${issue.field}:${issue.message}`} data-testid="preview-issue" data-field={issue.field}>
-              <code className="text-xs">{issue.field}</code>: {issue.message}
-            </li>
-          ))}
-        </ul>
+        // The alert wraps the list: a list with role="alert" would no longer be a list.
+        <div role="alert">
+          <ul className="flex flex-col gap-1 text-destructive">
+            {preview.issues.map((issue) => (
+              <li key={`${issue.field}:${issue.message}`} data-testid="preview-issue" data-field={issue.field}>
+                <code className="text-xs">{issue.field}</code>: {issue.message}
+              </li>
+            ))}
+          </ul>
+        </div>
       ) : (
         <>
           <p>

@@ -6,6 +6,28 @@ type ScalarInstance = { destroy: () => void };
 type ScalarGlobal = { createApiReference: (element: HTMLElement, config: Record<string, unknown>) => ScalarInstance };
 const scalar = () => (window as unknown as { Scalar?: ScalarGlobal }).Scalar;
 
+/**
+ * Scalar's default theme has grey text, method labels and code literals below WCAG AA contrast
+ * (4.5:1) on its own backgrounds (axe: color-contrast); these replace them with darker shades in
+ * light mode and lighter ones in dark mode. The html prefix outweighs Scalar's own `.light-mode`
+ * rules, including its display-p3 ones.
+ */
+const CONTRAST_CSS = `
+:is(html.light-mode, html .light-mode) {
+  --scalar-color-2: #5f5f5f;
+  --scalar-color-3: #6b6b6b;
+  --scalar-color-green: #047857;
+  --scalar-color-red: #b91c1c;
+  --scalar-color-yellow: #854d0e;
+  --scalar-color-blue: #1d4ed8;
+  --scalar-color-orange: #c2410c;
+}
+:is(html.dark-mode, html .dark-mode) {
+  --scalar-color-3: #9a9a9a;
+  --scalar-color-red: #f87171;
+}
+`;
+
 /** Adds Scalar's bundle once per page, however often the effect runs. */
 function loadScalar(scriptUrl: string): Promise<ScalarGlobal> {
   const loaded = scalar();
@@ -54,6 +76,7 @@ export function ApiReference({ specUrl, scriptUrl }: { specUrl: string; scriptUr
           hideClientButton: true,
           telemetry: false,
           agent: { disabled: true },
+          customCss: CONTRAST_CSS,
         });
       },
       (error: unknown) => console.error(error),

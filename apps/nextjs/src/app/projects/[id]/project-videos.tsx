@@ -30,7 +30,7 @@ export function ProjectVideos({ videos, projectId }: { videos: ProjectVideo[] | 
       <p className="rounded-xl border border-dashed border-input p-8 text-center text-muted-foreground">
         {t.rich("empty", {
           link: (chunks) => (
-            <Link href={`/create?project=${projectId}`} className="text-primary">
+            <Link href={`/create?project=${projectId}`} className="text-primary underline">
               {chunks}
             </Link>
           ),

@@ -23,17 +23,12 @@ export function ApiKeysManager({ scopes }: { scopes: string[] }) {
           {t.rich("intro", {
             docs: (chunks) => (
               // The reference is a large interactive page: load it when asked for, not on every visit here.
-              <Link
-                href="/docs/api"
-                prefetch={false}
-                className="text-primary hover:underline"
-                data-testid="api-docs-link"
-              >
+              <Link href="/docs/api" prefetch={false} className="text-primary underline" data-testid="api-docs-link">
                 {chunks}
               </Link>
             ),
             usage: (chunks) => (
-              <a href="/api/v1/usage?groupBy=key" className="text-primary hover:underline">
+              <a href="/api/v1/usage?groupBy=key" className="text-primary underline">
                 {chunks}
               </a>
             ),
