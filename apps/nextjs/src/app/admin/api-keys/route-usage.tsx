@@ -2,6 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+import { ScrollRegion } from "@/components/scroll-region";
+import { Alert, AlertDescription } from "@/components/ui/alert";
 import { api } from "@/lib/api";
 import type { UsageGroup } from "@/lib/api-keys";
 
@@ -24,16 +26,16 @@ export function RouteUsage() {
         {t("usageTitle")}
       </h2>
       {error && (
-        <p role="alert" className="text-sm text-destructive">
-          {error}
-        </p>
+        <Alert variant="destructive">
+          <AlertDescription>{error}</AlertDescription>
+        </Alert>
       )}
-      <div className="overflow-x-auto rounded-xl bg-card shadow-sm">
+      <ScrollRegion label={t("usageTitle")} className="rounded-xl border bg-card shadow-xs">
         <table className="w-full text-sm" data-testid="admin-route-usage">
-          <thead className="bg-muted text-left">
+          <thead className="border-b bg-muted/60 text-left text-xs text-muted-foreground">
             <tr>
               {columns.map((c, i) => (
-                <th key={c} scope="col" className={`p-2 ${i > 0 ? "text-right" : ""}`}>
+                <th key={c} scope="col" className={`p-2 font-medium ${i > 0 ? "text-right" : ""}`}>
                   {c}
                 </th>
               ))}
@@ -68,7 +70,7 @@ export function RouteUsage() {
             )}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }
