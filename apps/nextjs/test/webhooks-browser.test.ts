@@ -70,6 +70,22 @@ describe("the webhooks page", () => {
       .toBe("Delivered");
     await expect.poll(() => page.getByTestId("webhook-attempt").first().textContent()).toContain("204");
     await screenshot(page, "webhooks-log");
+
+    // A rotated secret shows in the same modal dialog: focus stays in it, a click beside it keeps
+    // it (the secret would be lost), and Escape closes it and forgets the secret.
+    await page.getByTestId("webhook-rotate").click();
+    const dialog = page.getByRole("dialog");
+    await dialog.waitFor();
+    const rotated = await page.getByTestId("webhook-secret-secret").inputValue();
+    expect(rotated).toMatch(/^whsec_/);
+    expect(rotated).not.toBe(secret);
+    for (let i = 0; i < 6; i++) await page.keyboard.press("Tab");
+    expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+    await page.mouse.click(5, 5);
+    expect(await dialog.count()).toBe(1);
+    await page.keyboard.press("Escape");
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect(await page.content()).not.toContain(rotated);
     await context.close();
   });
 });

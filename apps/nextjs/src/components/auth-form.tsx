@@ -1,9 +1,12 @@
 "use client";
 
 import { authClient } from "@videofly/auth/client";
+import { MailIcon } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { AuthCard, AuthField, AuthMessage } from "@/components/auth-card";
+import { Button } from "@/components/ui/button";
 
 /** Email and password sign-in or sign-up, with the server's error shown as it is. */
 export function AuthForm({ mode, oauth }: { mode: "sign-in" | "sign-up"; oauth: ("google" | "github")[] }) {
@@ -46,98 +49,61 @@ export function AuthForm({ mode, oauth }: { mode: "sign-in" | "sign-up"; oauth: 
     window.location.href = "/create";
   }
 
+  const textLink = "text-primary underline underline-offset-4 hover:no-underline";
   return (
-    <form
-      action={submit}
-      className="mx-auto flex max-w-sm flex-col gap-4 rounded-xl border border-border bg-card p-6 shadow-sm"
-    >
-      <h1 className="text-2xl font-semibold">{signUp ? t("signUpTitle") : t("signInTitle")}</h1>
-      {signUp && (
-        <label className="flex flex-col gap-1 text-sm">
-          {t("name")}
-          <input name="name" autoComplete="name" className="rounded-md border border-input px-3 py-2" />
-        </label>
-      )}
-      <label className="flex flex-col gap-1 text-sm">
-        {t("email")}
-        <input
-          name="email"
-          type="email"
-          required
-          autoComplete="email"
-          className="rounded-md border border-input px-3 py-2"
-        />
-      </label>
-      <label className="flex flex-col gap-1 text-sm">
-        {t("password")}
-        <input
-          name="password"
-          type="password"
-          required
-          minLength={8}
-          autoComplete={signUp ? "new-password" : "current-password"}
-          className="rounded-md border border-input px-3 py-2"
-        />
-      </label>
+    <AuthCard title={signUp ? t("signUpTitle") : t("signInTitle")} action={submit}>
+      {signUp && <AuthField label={t("name")} name="name" autoComplete="name" />}
+      <AuthField label={t("email")} name="email" type="email" required autoComplete="email" />
+      <AuthField
+        label={t("password")}
+        name="password"
+        type="password"
+        required
+        minLength={8}
+        autoComplete={signUp ? "new-password" : "current-password"}
+      />
       {!signUp && (
-        <Link href="/forgot-password" className="-mt-2 text-sm text-primary">
+        <Link href="/forgot-password" className={`-mt-2 text-sm ${textLink}`}>
           {t("forgotPassword")}
         </Link>
       )}
-      {error && (
-        <p role="alert" className="rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive">
-          {error}
-        </p>
-      )}
-      {notice && (
-        <p role="status" className="rounded-md bg-success/15 px-3 py-2 text-sm text-success">
-          {notice}
-        </p>
-      )}
-      <button
-        type="submit"
-        disabled={busy}
-        className="rounded-md bg-primary px-4 py-2 font-medium text-primary-foreground hover:bg-primary/90 disabled:opacity-60"
-      >
+      {error && <AuthMessage kind="error" text={error} />}
+      {notice && <AuthMessage kind="ok" text={notice} />}
+      <Button type="submit" disabled={busy}>
         {busy ? "…" : signUp ? t("signUp") : t("signIn")}
-      </button>
+      </Button>
       {!signUp && (
-        <button
-          type="button"
-          disabled={busy}
-          onClick={(event) => void sendMagicLink(event.currentTarget.form)}
-          className="rounded-md border border-input px-4 py-2 hover:bg-muted disabled:opacity-60"
-        >
+        <Button variant="outline" disabled={busy} onClick={(event) => void sendMagicLink(event.currentTarget.form)}>
+          <MailIcon aria-hidden />
           {t("magicLink")}
-        </button>
+        </Button>
       )}
       {oauth.map((provider) => (
-        <button
+        <Button
           key={provider}
-          type="button"
+          variant="outline"
           onClick={() => void authClient.signIn.social({ provider, callbackURL: "/create" })}
-          className="rounded-md border border-input px-4 py-2 hover:bg-muted"
         >
           {t("continueWith", { provider: provider === "google" ? "Google" : "GitHub" })}
-        </button>
+        </Button>
       ))}
       <p className="text-sm text-muted-foreground">
         {signUp ? (
           <>
             {t("haveAccount")}{" "}
-            <Link href="/sign-in" className="text-primary underline">
+            <Link href="/sign-in" className={textLink}>
               {t("signIn")}
             </Link>
           </>
         ) : (
           <>
             {t("newHere")}{" "}
-            <Link href="/sign-up" className="text-primary underline">
+            <Link href="/sign-up" className={textLink}>
               {t("createAccount")}
             </Link>
           </>
         )}
       </p>
-    </form>
+    </AuthCard>
   );
 }

@@ -1,18 +1,15 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { BATCH_STATUS_STYLE, type Batch, type BatchStatus, doneCount } from "@/lib/batches";
+import { Badge } from "@/components/ui/badge";
+import { BATCH_STATUS_BADGE, type Batch, type BatchStatus, doneCount } from "@/lib/batches";
 
 export function BatchStatusBadge({ status }: { status: BatchStatus }) {
   const t = useTranslations("batchStatus");
   return (
-    <span
-      className={`w-fit whitespace-nowrap rounded px-2 py-0.5 text-xs font-medium ${BATCH_STATUS_STYLE[status]}`}
-      data-testid="batch-status"
-      data-status={status}
-    >
+    <Badge variant={BATCH_STATUS_BADGE[status]} data-testid="batch-status" data-status={status}>
       {t(status)}
-    </span>
+    </Badge>
   );
 }
 

@@ -1,8 +1,11 @@
 "use client";
 
+import { DownloadIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { type Refusal, RefusalNote, refusalOf } from "@/components/refusal-note";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { api, describeError } from "@/lib/api";
 
 /** Asks the download door for a link and follows it; a refusal says why instead. */
@@ -38,20 +41,15 @@ export function DownloadButton({
 
   return (
     <div className="flex flex-col gap-2">
-      <button
-        type="button"
-        disabled={busy}
-        onClick={download}
-        data-testid={testId}
-        className="self-start rounded-md border border-input px-3 py-1.5 text-sm disabled:opacity-50"
-      >
+      <Button variant="outline" disabled={busy} onClick={download} data-testid={testId} className="self-start">
+        <DownloadIcon aria-hidden />
         {t("download")}
-      </button>
+      </Button>
       {refusal && <RefusalNote refusal={refusal} owner={owner} testId={`${testId}-refused`} />}
       {error && (
-        <p role="alert" className="text-sm text-destructive">
-          {error}
-        </p>
+        <Alert variant="destructive">
+          <AlertDescription>{error}</AlertDescription>
+        </Alert>
       )}
     </div>
   );

@@ -2,6 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
+import { useId } from "react";
+import { Label } from "@/components/ui/label";
+import { NativeSelect } from "@/components/ui/native-select";
 import { LOCALE_COOKIE, LOCALES } from "@/i18n/locales";
 
 const NAMES: Record<(typeof LOCALES)[number], string> = { en: "English", zh: "中文" };
@@ -10,13 +13,17 @@ export function LanguageSwitcher() {
   const locale = useLocale();
   const t = useTranslations("nav");
   const router = useRouter();
+  const id = useId();
   return (
-    <label className="flex items-center gap-1 text-muted-foreground">
-      <span className="sr-only">{t("language")}</span>
-      <select
+    <>
+      <Label htmlFor={id} className="sr-only">
+        {t("language")}
+      </Label>
+      <NativeSelect
+        id={id}
         aria-label={t("language")}
         value={locale}
-        className="rounded-md border border-input bg-card px-2 py-1"
+        className="h-8 text-foreground"
         onChange={(e) => {
           // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is not in every browser yet
           document.cookie = `${LOCALE_COOKIE}=${e.target.value}; path=/; max-age=31536000; samesite=lax`;
@@ -28,7 +35,7 @@ export function LanguageSwitcher() {
             {NAMES[l]}
           </option>
         ))}
-      </select>
-    </label>
+      </NativeSelect>
+    </>
   );
 }

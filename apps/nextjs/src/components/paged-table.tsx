@@ -1,5 +1,7 @@
 import type { ReactNode } from "react";
-import { ScrollRegion } from "./scroll-region";
+import { ScrollRegion } from "@/components/scroll-region";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 
 interface PagedTableProps<T> {
   caption: string;
@@ -24,17 +26,17 @@ export function PagedTable<T>(props: PagedTableProps<T>) {
   return (
     <>
       {props.error && (
-        <p role="alert" className="text-sm text-destructive">
-          {props.error}
-        </p>
+        <Alert variant="destructive">
+          <AlertDescription>{props.error}</AlertDescription>
+        </Alert>
       )}
-      <ScrollRegion label={props.caption}>
+      <ScrollRegion label={props.caption} className="rounded-xl border bg-card shadow-xs">
         <table className="w-full text-sm" data-testid={props.testId}>
           <caption className="sr-only">{props.caption}</caption>
-          <thead className="bg-muted text-left">
+          <thead className="border-b bg-muted/60 text-left text-xs text-muted-foreground">
             <tr>
               {headings.map((h) => (
-                <th key={h} scope="col" className="whitespace-nowrap p-2">
+                <th key={h} scope="col" className="whitespace-nowrap p-2 font-medium">
                   {h}
                 </th>
               ))}
@@ -54,13 +56,9 @@ export function PagedTable<T>(props: PagedTableProps<T>) {
         </table>
       </ScrollRegion>
       {cursor && props.onLoadMore && (
-        <button
-          type="button"
-          onClick={() => props.onLoadMore?.(cursor)}
-          className="w-fit rounded-md border border-input px-3 py-1.5 text-sm"
-        >
+        <Button variant="outline" size="sm" onClick={() => props.onLoadMore?.(cursor)} className="w-fit">
           {props.loadMoreText}
-        </button>
+        </Button>
       )}
     </>
   );

@@ -3,32 +3,9 @@
 import { authClient } from "@videofly/auth/client";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { type ReactNode, useState } from "react";
-
-function Card({ title, children, action }: { title: string; children: ReactNode; action: (f: FormData) => void }) {
-  return (
-    <form
-      action={action}
-      className="mx-auto flex max-w-sm flex-col gap-4 rounded-xl border border-border bg-card p-6 shadow-sm"
-    >
-      <h1 className="text-2xl font-semibold">{title}</h1>
-      {children}
-    </form>
-  );
-}
-
-const Message = ({ kind, text }: { kind: "error" | "ok"; text: string }) => (
-  <p
-    role={kind === "error" ? "alert" : "status"}
-    className={`rounded-md px-3 py-2 text-sm ${kind === "error" ? "bg-destructive/10 text-destructive" : "bg-success/15 text-success"}`}
-  >
-    {text}
-  </p>
-);
-
-const inputClass = "rounded-md border border-input px-3 py-2";
-const buttonClass =
-  "rounded-md bg-primary px-4 py-2 font-medium text-primary-foreground hover:bg-primary/90 disabled:opacity-60";
+import { useState } from "react";
+import { AuthCard, AuthField, AuthMessage } from "@/components/auth-card";
+import { Button } from "@/components/ui/button";
 
 /** Asks for a reset link by mail; the answer is the same whether the address has an account or not. */
 export function ForgotPasswordForm() {
@@ -42,18 +19,13 @@ export function ForgotPasswordForm() {
     else setSent(email);
   }
   return (
-    <Card title={t("forgotTitle")} action={submit}>
+    <AuthCard title={t("forgotTitle")} action={submit}>
       <p className="text-sm text-muted-foreground">{t("forgotHelp")}</p>
-      <label className="flex flex-col gap-1 text-sm">
-        {t("email")}
-        <input name="email" type="email" required autoComplete="email" className={inputClass} />
-      </label>
-      {error && <Message kind="error" text={error} />}
-      {sent && <Message kind="ok" text={t("resetSent", { email: sent })} />}
-      <button type="submit" className={buttonClass}>
-        {t("sendResetLink")}
-      </button>
-    </Card>
+      <AuthField label={t("email")} name="email" type="email" required autoComplete="email" />
+      {error && <AuthMessage kind="error" text={error} />}
+      {sent && <AuthMessage kind="ok" text={t("resetSent", { email: sent })} />}
+      <Button type="submit">{t("sendResetLink")}</Button>
+    </AuthCard>
   );
 }
 
@@ -72,29 +44,26 @@ export function ResetPasswordForm({ token, invalid }: { token: string | null; in
     } else setState("done");
   }
   return (
-    <Card title={t("resetTitle")} action={submit}>
-      <label className="flex flex-col gap-1 text-sm">
-        {t("newPassword")}
-        <input
-          name="password"
-          type="password"
-          required
-          minLength={8}
-          autoComplete="new-password"
-          className={inputClass}
-        />
-      </label>
-      {error && <Message kind="error" text={error} />}
-      {state === "done" && <Message kind="ok" text={t("resetDone")} />}
+    <AuthCard title={t("resetTitle")} action={submit}>
+      <AuthField
+        label={t("newPassword")}
+        name="password"
+        type="password"
+        required
+        minLength={8}
+        autoComplete="new-password"
+      />
+      {error && <AuthMessage kind="error" text={error} />}
+      {state === "done" && <AuthMessage kind="ok" text={t("resetDone")} />}
       {state === "done" ? (
-        <Link href="/sign-in" className={`${buttonClass} text-center`}>
-          {t("signIn")}
-        </Link>
+        <Button asChild>
+          <Link href="/sign-in">{t("signIn")}</Link>
+        </Button>
       ) : (
-        <button type="submit" disabled={state === "busy" || !token} className={buttonClass}>
+        <Button type="submit" disabled={state === "busy" || !token}>
           {t("savePassword")}
-        </button>
+        </Button>
       )}
-    </Card>
+    </AuthCard>
   );
 }

@@ -1,9 +1,9 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
-
-const input =
-  "rounded-md border border-input px-3 py-1.5 text-sm focus:border-primary focus:outline-none focus:ring-2 focus:ring-ring/40";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
 
 export interface DayRange {
   from: string;
@@ -57,35 +57,31 @@ export function RangePicker({
 
   return (
     <form onSubmit={submit} className="flex flex-wrap items-end gap-3" aria-label={labels.form}>
-      <label className="flex flex-col gap-1 text-sm">
+      <Label className="flex-col items-stretch gap-1.5">
         <span>{labels.from}</span>
-        <input
+        <Input
+          className="w-auto"
           type="date"
           required
           value={from}
           onChange={(e) => setFrom(e.target.value)}
-          className={input}
           data-testid={`${testIdPrefix}-from`}
         />
-      </label>
-      <label className="flex flex-col gap-1 text-sm">
+      </Label>
+      <Label className="flex-col items-stretch gap-1.5">
         <span>{labels.to}</span>
-        <input
+        <Input
+          className="w-auto"
           type="date"
           required
           value={to}
           onChange={(e) => setTo(e.target.value)}
-          className={input}
           data-testid={`${testIdPrefix}-to`}
         />
-      </label>
-      <button
-        type="submit"
-        className="rounded-md bg-primary px-3 py-1.5 text-sm font-medium text-primary-foreground hover:bg-primary/90 focus:outline-none focus:ring-2 focus:ring-ring/40"
-        data-testid={`${testIdPrefix}-apply`}
-      >
+      </Label>
+      <Button type="submit" data-testid={`${testIdPrefix}-apply`}>
         {labels.apply}
-      </button>
+      </Button>
       <p role="status" aria-live="polite" className="min-h-5 text-sm text-destructive">
         {error ?? ""}
       </p>

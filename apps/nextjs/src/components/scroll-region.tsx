@@ -1,12 +1,14 @@
 import type { ReactNode } from "react";
+import { cn } from "@/lib/utils";
 
 /**
- * A box (a named section: a region landmark) that scrolls sideways when its table is wider than the screen. It is focusable and named,
- * so that a keyboard user can reach it and scroll it with the arrow keys (axe: scrollable-region-focusable).
+ * A table's horizontal scroll box. It takes focus so a keyboard alone can scroll a table wider than
+ * the screen (axe's scrollable-region-focusable), and it is a named region so a screen reader says
+ * what that focus landed on.
  */
 export function ScrollRegion({
   label,
-  className = "overflow-x-auto rounded-xl bg-white shadow-sm",
+  className,
   children,
 }: {
   label: string;
@@ -14,8 +16,12 @@ export function ScrollRegion({
   children: ReactNode;
 }) {
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must take focus to be scrolled by keyboard.
-    <section aria-label={label} tabIndex={0} className={className}>
+    <section
+      aria-label={label}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable box must be reachable by keyboard to be scrolled by one.
+      tabIndex={0}
+      className={cn("overflow-x-auto outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50", className)}
+    >
       {children}
     </section>
   );

@@ -3,6 +3,7 @@
 import { authClient } from "@videofly/auth/client";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 
 /** Shown to a signed-in user whose email is not verified yet; `outbox` links the development outbox. */
 export function VerifyEmailBanner({ email, outbox }: { email: string; outbox: boolean }) {
@@ -20,9 +21,9 @@ export function VerifyEmailBanner({ email, outbox }: { email: string; outbox: bo
         {state === "sent" ? (
           <span>{t("verificationResent")}</span>
         ) : (
-          <button type="button" disabled={state === "busy"} onClick={resend} className="font-medium underline">
+          <Button variant="link" disabled={state === "busy"} onClick={resend} className="h-auto p-0 text-warning">
             {state === "failed" ? t("failed") : t("resendVerification")}
-          </button>
+          </Button>
         )}
         {outbox && (
           <a href="/dev/mail" className="font-medium underline">

@@ -21,13 +21,13 @@ export const isFinished = (b: Pick<Batch, "finishedAt">) => b.finishedAt !== nul
 /** Cancelling means something while items may still be queued. */
 export const canCancel = (b: Pick<Batch, "finishedAt" | "status">) => !isFinished(b) && b.status !== "cancelled";
 
-export const BATCH_STATUS_STYLE: Record<BatchStatus, string> = {
-  queued: "bg-muted text-foreground",
-  running: "bg-warning/15 text-warning",
-  completed: "bg-success/15 text-success",
-  partially_failed: "bg-warning/15 text-warning",
-  failed: "bg-destructive/10 text-destructive",
-  cancelled: "bg-muted text-foreground",
+export const BATCH_STATUS_BADGE: Record<BatchStatus, "secondary" | "warning" | "success" | "destructive"> = {
+  queued: "secondary",
+  running: "warning",
+  completed: "success",
+  partially_failed: "warning",
+  failed: "destructive",
+  cancelled: "secondary",
 };
 
 /** Items that reached an end (done, failed or cancelled), out of the batch's total. */

@@ -4,11 +4,12 @@ import { useId, useState } from "react";
 import { DailyBarChart } from "@/components/daily-bars";
 import { PagedTable } from "@/components/paged-table";
 import type { DayRange } from "@/components/range-picker";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Label } from "@/components/ui/label";
+import { NativeSelect } from "@/components/ui/native-select";
 import { useApiData } from "@/hooks/use-api-data";
 import { ACCESS_ACTIONS, type AccessAction, type AccessStats, type AccessTop } from "@/lib/admin-stats";
 
-const select =
-  "rounded-md border border-input px-2 py-1 text-sm focus:border-primary focus:outline-none focus:ring-2 focus:ring-ring/40";
 const NAMES: Record<AccessAction, string> = { play: "Plays", embed: "Embeds", download: "Downloads" };
 
 /** Access decisions per day and action over the range, and the most watched videos. */
@@ -25,9 +26,9 @@ export function AccessSection({ range }: { range: DayRange }) {
         Video access
       </h2>
       {error && (
-        <p role="alert" className="text-sm text-destructive">
-          {error}
-        </p>
+        <Alert variant="destructive">
+          <AlertDescription>{error}</AlertDescription>
+        </Alert>
       )}
       {stats && (
         <div className="grid gap-3 md:grid-cols-3">
@@ -64,12 +65,11 @@ function TopVideos() {
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <h3 className="mr-auto font-medium">Top videos</h3>
-        <label htmlFor={actionId}>Action</label>
-        <select
+        <Label htmlFor={actionId}>Action</Label>
+        <NativeSelect
           id={actionId}
           value={action}
           onChange={(e) => setAction(e.target.value as AccessAction)}
-          className={select}
           data-testid="admin-top-action"
         >
           {ACCESS_ACTIONS.map((a) => (
@@ -77,15 +77,15 @@ function TopVideos() {
               {NAMES[a]}
             </option>
           ))}
-        </select>
-        <label htmlFor={daysId}>Over</label>
-        <select id={daysId} value={days} onChange={(e) => setDays(Number(e.target.value))} className={select}>
+        </NativeSelect>
+        <Label htmlFor={daysId}>Over</Label>
+        <NativeSelect id={daysId} value={days} onChange={(e) => setDays(Number(e.target.value))}>
           {[1, 7, 30, 90].map((n) => (
             <option key={n} value={n}>
               {n === 1 ? "today" : `the last ${n} days`}
             </option>
           ))}
-        </select>
+        </NativeSelect>
       </div>
       <PagedTable
         caption={`The videos most often allowed ${NAMES[action].toLowerCase()}${top ? ` since ${top.since} (UTC)` : ""}`}

@@ -1,8 +1,9 @@
 import { DailyBarChart } from "@/components/daily-bars";
 import { ScrollRegion } from "@/components/scroll-region";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
 import { type AdminStats, duration, percent } from "@/lib/admin-stats";
 
-const card = "rounded-xl border border-border bg-card p-4 shadow-sm";
 const th = "p-2 text-left font-medium";
 const num = "p-2 text-right tabular-nums";
 
@@ -27,18 +28,18 @@ export function ActivitySection({ stats, error }: { stats: AdminStats | null; er
         {stats ? `Activity, ${stats.from} to ${stats.to} (UTC, ${stats.days} days)` : "Activity"}
       </h2>
       {error && (
-        <p role="alert" className="text-sm text-destructive">
-          {error}
-        </p>
+        <Alert variant="destructive">
+          <AlertDescription>{error}</AlertDescription>
+        </Alert>
       )}
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         {totals.map(([label, value, id]) => (
-          <div key={id} className={card}>
+          <Card key={id} className="gap-1 px-4 py-4">
             <dt className="text-sm text-muted-foreground">{label}</dt>
-            <dd className="text-2xl font-semibold" data-testid={`admin-total-${id}`}>
+            <dd className="text-2xl font-semibold tabular-nums" data-testid={`admin-total-${id}`}>
               {value ?? "…"}
             </dd>
-          </div>
+          </Card>
         ))}
       </dl>
       <p className="text-xs text-muted-foreground">
@@ -90,10 +91,10 @@ export function ActivitySection({ stats, error }: { stats: AdminStats | null; er
 
 function ModelTable({ models }: { models: AdminStats["models"] }) {
   return (
-    <ScrollRegion label="Videos per model and provider">
+    <ScrollRegion label="Videos per model and provider" className="rounded-xl border bg-card shadow-xs">
       <table className="w-full text-sm" data-testid="admin-models">
         <caption className="p-2 text-left font-medium">Videos per model and provider</caption>
-        <thead className="bg-muted">
+        <thead className="border-y bg-muted/60 text-xs text-muted-foreground">
           <tr>
             <th scope="col" className={th}>
               Model
@@ -142,10 +143,10 @@ function ModelTable({ models }: { models: AdminStats["models"] }) {
 
 function SpenderTable({ spenders }: { spenders: AdminStats["topSpenders"] }) {
   return (
-    <ScrollRegion label="Top users by credits spent">
+    <ScrollRegion label="Top users by credits spent" className="rounded-xl border bg-card shadow-xs">
       <table className="w-full text-sm" data-testid="admin-top-spenders">
         <caption className="p-2 text-left font-medium">Top users by credits spent</caption>
-        <thead className="bg-muted">
+        <thead className="border-y bg-muted/60 text-xs text-muted-foreground">
           <tr>
             <th scope="col" className={th}>
               User

@@ -3,6 +3,10 @@
 import { useCallback, useEffect, useState } from "react";
 import { RangePicker } from "@/components/range-picker";
 import { ScrollRegion } from "@/components/scroll-region";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
 import { type AdminStats, utcDayAgo } from "@/lib/admin-stats";
 import { api } from "@/lib/api";
 import { AccessSection } from "./access-section";
@@ -20,9 +24,6 @@ interface UserRow {
   frozen: number;
   debt: number;
 }
-
-const input =
-  "w-full rounded-md border border-input px-3 py-1.5 text-sm focus:border-primary focus:outline-none focus:ring-2 focus:ring-ring/40";
 
 export function AdminDashboard({ adminEmail }: { adminEmail: string }) {
   const [users, setUsers] = useState<UserRow[] | null>(null);
@@ -64,7 +65,7 @@ export function AdminDashboard({ adminEmail }: { adminEmail: string }) {
   return (
     <div className="flex flex-col gap-8">
       <div className="flex flex-wrap items-baseline gap-2">
-        <h1 className="mr-auto text-2xl font-semibold">Admin</h1>
+        <h1 className="mr-auto text-2xl font-semibold tracking-tight">Admin</h1>
         <span className="text-sm text-muted-foreground">Signed in as {adminEmail}</span>
       </div>
 
@@ -78,27 +79,26 @@ export function AdminDashboard({ adminEmail }: { adminEmail: string }) {
             <h2 id="users-heading" className="mr-auto text-lg font-semibold">
               Users
             </h2>
-            <label className="flex flex-col gap-1 text-sm">
+            <Label className="flex-col items-stretch gap-1.5">
               <span>Search users</span>
-              <input
+              <Input
                 type="search"
                 value={search}
                 onChange={(e) => setSearch(e.target.value)}
                 placeholder="Email or name"
-                className={input}
                 data-testid="admin-user-search"
               />
-            </label>
+            </Label>
           </div>
           {usersError && (
-            <p role="alert" className="text-sm text-destructive">
-              {usersError}
-            </p>
+            <Alert variant="destructive">
+              <AlertDescription>{usersError}</AlertDescription>
+            </Alert>
           )}
-          <ScrollRegion label="Users table (scrolls sideways)">
+          <ScrollRegion label="Users table (scrolls sideways)" className="rounded-xl border bg-card shadow-xs">
             <table className="w-full text-sm" data-testid="admin-users">
               <caption className="sr-only">Users, newest first, with their credit balances</caption>
-              <thead className="bg-muted text-left">
+              <thead className="border-b bg-muted/60 text-left text-xs text-muted-foreground">
                 <tr>
                   <th scope="col" className="p-2">
                     Email
@@ -154,14 +154,15 @@ export function AdminDashboard({ adminEmail }: { adminEmail: string }) {
                         {new Date(u.createdAt).toLocaleDateString()}
                       </td>
                       <td className="p-2">
-                        <button
-                          type="button"
+                        <Button
+                          variant="outline"
+                          size="sm"
+                          className="h-7"
                           onClick={() => setGrantEmail(u.email)}
-                          className="rounded-md border border-input px-2 py-0.5 text-xs hover:border-primary focus:outline-none focus:ring-2 focus:ring-ring/40"
                           aria-label={`Adjust credits for ${u.email}`}
                         >
                           Adjust
-                        </button>
+                        </Button>
                       </td>
                     </tr>
                   ))

@@ -17,7 +17,7 @@ export async function AdminTabs({ current }: { current: (typeof TABS)[number]["h
           key={tab.href}
           href={tab.href}
           aria-current={tab.href === current ? "page" : undefined}
-          className={`-mb-px border-b-2 px-3 py-2 ${tab.href === current ? "border-primary font-medium text-primary" : "border-transparent text-muted-foreground hover:text-primary"}`}
+          className={`-mb-px border-b-2 px-3 py-2 ${tab.href === current ? "border-primary font-medium text-primary" : "border-transparent text-muted-foreground hover:text-foreground"} rounded-t-md outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50`}
         >
           {t(tab.key)}
         </Link>

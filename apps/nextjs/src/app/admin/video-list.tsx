@@ -1,3 +1,5 @@
+import { Badge } from "@/components/ui/badge";
+import { Skeleton } from "@/components/ui/skeleton";
 import type { AdminVideo } from "@/lib/admin-stats";
 import { STATUS_STYLE, type VideoView } from "@/lib/video";
 
@@ -15,19 +17,17 @@ export function VideoList({
     <section aria-label={title} className="flex min-w-0 flex-col gap-2">
       <h2 className="text-lg font-semibold">{title}</h2>
       {videos === undefined ? (
-        <p className="text-sm text-muted-foreground">Loading…</p>
+        <Skeleton role="status" aria-label="Loading…" className="h-24 rounded-xl" />
       ) : videos.length === 0 ? (
         <p className="rounded-xl border border-dashed border-input p-4 text-sm text-muted-foreground">None.</p>
       ) : (
-        <ul className="divide-y divide-border rounded-xl bg-card text-sm shadow-sm" data-testid={testId}>
+        <ul className="divide-y divide-border rounded-xl border bg-card text-sm shadow-xs" data-testid={testId}>
           {videos.map((v) => (
-            <li key={v.uuid} className="flex flex-col gap-1 p-2">
+            <li key={v.uuid} className="flex flex-col gap-1 p-3">
               <div className="flex flex-wrap items-center gap-2">
-                <span
-                  className={`rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[v.status as VideoView["status"]] ?? ""}`}
-                >
+                <Badge variant="secondary" className={STATUS_STYLE[v.status as VideoView["status"]]}>
                   {v.status}
-                </span>
+                </Badge>
                 <span className="truncate text-foreground">{v.userEmail}</span>
                 <span className="ml-auto whitespace-nowrap text-xs text-muted-foreground">
                   {new Date(v.createdAt).toLocaleString()}

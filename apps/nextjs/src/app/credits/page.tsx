@@ -2,6 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
+import { ScrollRegion } from "@/components/scroll-region";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { api } from "@/lib/api";
 
 interface Balance {
@@ -53,7 +57,7 @@ export default function CreditsPage() {
 
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         {[
           [t("available"), balance?.available, "available"],
@@ -61,55 +65,69 @@ export default function CreditsPage() {
           [t("debt"), balance?.debt, "debt"],
           [t("expiring", { days: balance?.expiringSoon.withinDays ?? 7 }), balance?.expiringSoon.credits, "expiring"],
         ].map(([label, value, id]) => (
-          <div key={String(id)} className="rounded-xl border border-border bg-card p-4 shadow-sm">
+          <Card key={String(id)} className="gap-1 px-4 py-4">
             <dt className="text-sm text-muted-foreground">{label}</dt>
-            <dd className="text-2xl font-semibold" data-testid={`balance-${id}`}>
+            <dd className="text-2xl font-semibold tabular-nums" data-testid={`balance-${id}`}>
               {value ?? "…"}
             </dd>
-          </div>
+          </Card>
         ))}
       </dl>
       <section>
         <h2 className="mb-2 text-lg font-semibold">{t("packages")}</h2>
-        <table className="w-full overflow-hidden rounded-xl bg-card text-sm shadow-sm">
-          <thead className="bg-muted text-left">
-            <tr>
-              <th className="p-2">{t("source")}</th>
-              <th className="p-2">{t("remaining")}</th>
-              <th className="p-2">{t("frozen")}</th>
-              <th className="p-2">{t("expires")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {packages.map((p) => {
-              const soon = p.expiresAt !== null && new Date(p.expiresAt).getTime() - Date.now() < SOON_MS;
-              return (
-                <tr key={p.id} className={soon ? "bg-warning/15" : ""}>
-                  <td className="p-2">{p.source}</td>
-                  <td className="p-2">
-                    {p.remainingCredits} / {p.initialCredits}
-                  </td>
-                  <td className="p-2">{p.frozenCredits}</td>
-                  <td className="p-2">
-                    {date(p.expiresAt)}
-                    {soon && <span className="ml-2 text-xs text-warning">{t("soon")}</span>}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <ScrollRegion label={t("packages")} className="rounded-xl border bg-card shadow-xs">
+          <table className="w-full text-sm">
+            <thead className="border-b bg-muted/60 text-left text-xs text-muted-foreground">
+              <tr>
+                <th scope="col" className="p-2 font-medium">
+                  {t("source")}
+                </th>
+                <th scope="col" className="p-2 font-medium">
+                  {t("remaining")}
+                </th>
+                <th scope="col" className="p-2 font-medium">
+                  {t("frozen")}
+                </th>
+                <th scope="col" className="p-2 font-medium">
+                  {t("expires")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {packages.map((p) => {
+                const soon = p.expiresAt !== null && new Date(p.expiresAt).getTime() - Date.now() < SOON_MS;
+                return (
+                  <tr key={p.id} className={`border-t border-border ${soon ? "bg-warning/10" : ""}`}>
+                    <td className="p-2">{p.source}</td>
+                    <td className="p-2">
+                      {p.remainingCredits} / {p.initialCredits}
+                    </td>
+                    <td className="p-2">{p.frozenCredits}</td>
+                    <td className="p-2">
+                      {date(p.expiresAt)}
+                      {soon && (
+                        <Badge variant="warning" className="ml-2">
+                          {t("soon")}
+                        </Badge>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </ScrollRegion>
       </section>
       <section>
         <h2 className="mb-2 text-lg font-semibold">{t("history")}</h2>
-        <ul className="divide-y divide-border rounded-xl bg-card text-sm shadow-sm" data-testid="history">
+        <ul className="divide-y divide-border rounded-xl border bg-card text-sm shadow-xs" data-testid="history">
           {history.map((e) => (
-            <li key={e.id} className="flex justify-between gap-4 p-2">
+            <li key={e.id} className="flex flex-wrap justify-between gap-x-4 gap-y-1 p-3">
               <span className="font-mono text-xs" data-testid="history-type">
                 {e.type}
               </span>
               <span className="flex-1 text-muted-foreground">{e.reason ?? ""}</span>
-              <span className={e.amount < 0 ? "text-destructive" : "text-success"}>
+              <span className={`tabular-nums ${e.amount < 0 ? "text-destructive" : "text-success"}`}>
                 {e.amount > 0 ? `+${e.amount}` : e.amount}
               </span>
               <span className="text-muted-foreground">{new Date(e.createdAt).toLocaleString()}</span>
@@ -117,13 +135,9 @@ export default function CreditsPage() {
           ))}
         </ul>
         {cursor && (
-          <button
-            type="button"
-            onClick={() => void more(cursor)}
-            className="mt-2 rounded-md border border-input px-3 py-1.5 text-sm"
-          >
+          <Button variant="outline" size="sm" onClick={() => void more(cursor)} className="mt-2">
             {t("loadMore")}
-          </button>
+          </Button>
         )}
       </section>
     </div>

@@ -1,7 +1,9 @@
 "use client";
 
+import { Trash2Icon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 import { ApiError, api, describeError } from "@/lib/api";
 
 interface BulkBarProps {
@@ -47,32 +49,46 @@ export function BulkBar({ ids, onDone, onChanged }: BulkBarProps) {
     >
       <span className="mr-auto font-medium">{t("selected", { count: ids.length })}</span>
       <label className="flex items-center gap-1">
-        <input type="radio" name="videos" checked={videos === "keep"} onChange={() => setVideos("keep")} />
+        <input
+          type="radio"
+          name="videos"
+          className="accent-primary"
+          checked={videos === "keep"}
+          onChange={() => setVideos("keep")}
+        />
         {t("keepVideos")}
       </label>
       <label className="flex items-center gap-1">
-        <input type="radio" name="videos" checked={videos === "delete"} onChange={() => setVideos("delete")} />
+        <input
+          type="radio"
+          name="videos"
+          className="accent-primary"
+          checked={videos === "delete"}
+          onChange={() => setVideos("delete")}
+        />
         {t("deleteVideos")}
       </label>
       {confirming ? (
-        <button
-          type="button"
+        <Button
+          variant="destructive"
+          size="sm"
           disabled={busy}
           onClick={() => void remove()}
-          className="rounded-md bg-destructive px-3 py-1.5 font-medium text-white dark:text-background disabled:opacity-60"
           data-testid="bulk-confirm"
         >
           {t("confirmDelete", { count: ids.length })}
-        </button>
+        </Button>
       ) : (
-        <button
-          type="button"
+        <Button
+          variant="outline"
+          size="sm"
           onClick={() => setConfirming(true)}
-          className="rounded-md border border-destructive/40 px-3 py-1.5 text-destructive"
+          className="border-destructive/40 text-destructive hover:bg-destructive/10"
           data-testid="bulk-delete"
         >
+          <Trash2Icon aria-hidden />
           {t("deleteSelected")}
-        </button>
+        </Button>
       )}
       {error && (
         <p role="alert" className="w-full text-destructive">

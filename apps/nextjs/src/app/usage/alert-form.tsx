@@ -2,6 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { type FormEvent, useEffect, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
 import { api, describeError } from "@/lib/api";
 
 interface CreditAlerts {
@@ -40,47 +44,48 @@ export function AlertForm() {
   }
 
   return (
-    <section aria-labelledby="usage-alert-title" className="rounded-xl border border-border bg-card p-4 shadow-sm">
-      <h2 id="usage-alert-title" className="mb-2 text-lg font-semibold">
-        {t("title")}
-      </h2>
-      <form onSubmit={save} className="flex flex-wrap items-center gap-2 text-sm">
-        <label htmlFor="usage-alert-threshold">{t("label")}</label>
-        <input
-          id="usage-alert-threshold"
-          type="number"
-          min={0}
-          max={1_000_000}
-          step={1}
-          required
-          value={value ?? ""}
-          disabled={value === null}
-          onChange={(e) => setValue(e.target.value)}
-          aria-describedby="usage-alert-help"
-          className="w-28 rounded-md border border-input px-3 py-1.5 focus:border-primary focus:outline-none focus:ring-2 focus:ring-ring/40"
-          data-testid="usage-alert-threshold"
-        />
-        <span>{t("unit")}</span>
-        <button
-          type="submit"
-          disabled={saving || value === null}
-          className="rounded-md bg-primary px-3 py-1.5 font-medium text-primary-foreground hover:bg-primary/90 focus:outline-none focus:ring-2 focus:ring-ring/40 disabled:opacity-50"
-          data-testid="usage-alert-save"
-        >
-          {saving ? t("saving") : t("save")}
-        </button>
-      </form>
-      <p id="usage-alert-help" className="mt-2 text-xs text-muted-foreground">
-        {t("help")}
-      </p>
-      <p
-        role="status"
-        aria-live="polite"
-        className={`mt-1 min-h-5 text-sm ${status?.ok === false ? "text-destructive" : "text-success"}`}
-        data-testid="usage-alert-status"
-      >
-        {status?.text ?? ""}
-      </p>
+    <section aria-labelledby="usage-alert-title">
+      <Card>
+        <CardHeader>
+          <CardTitle id="usage-alert-title" className="text-lg">
+            {t("title")}
+          </CardTitle>
+        </CardHeader>
+        <CardContent>
+          <form onSubmit={save} className="flex flex-wrap items-center gap-2 text-sm">
+            <Label htmlFor="usage-alert-threshold">{t("label")}</Label>
+            <Input
+              id="usage-alert-threshold"
+              type="number"
+              min={0}
+              max={1_000_000}
+              step={1}
+              required
+              value={value ?? ""}
+              disabled={value === null}
+              onChange={(e) => setValue(e.target.value)}
+              aria-describedby="usage-alert-help"
+              className="w-28"
+              data-testid="usage-alert-threshold"
+            />
+            <span>{t("unit")}</span>
+            <Button type="submit" disabled={saving || value === null} data-testid="usage-alert-save">
+              {saving ? t("saving") : t("save")}
+            </Button>
+          </form>
+          <p id="usage-alert-help" className="mt-2 text-xs text-muted-foreground">
+            {t("help")}
+          </p>
+          <p
+            role="status"
+            aria-live="polite"
+            className={`mt-1 min-h-5 text-sm ${status?.ok === false ? "text-destructive" : "text-success"}`}
+            data-testid="usage-alert-status"
+          >
+            {status?.text ?? ""}
+          </p>
+        </CardContent>
+      </Card>
     </section>
   );
 }

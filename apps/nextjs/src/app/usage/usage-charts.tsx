@@ -28,7 +28,7 @@ function ChartFigure({
 }) {
   return (
     <figure
-      className="rounded-xl border border-border bg-card p-4 shadow-sm"
+      className="rounded-xl border border-border bg-card p-4 shadow-xs"
       aria-labelledby={`${id}-title`}
       aria-describedby={`${id}-summary`}
       data-testid={id}

@@ -3,6 +3,9 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { type DayRange, RangePicker } from "@/components/range-picker";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
+import { Skeleton } from "@/components/ui/skeleton";
 import { useApiData } from "@/hooks/use-api-data";
 import { AlertForm } from "./alert-form";
 import { type DailyUsage, MODES } from "./types";
@@ -22,7 +25,7 @@ export function UsageDashboard() {
   return (
     <div className="flex flex-col gap-6">
       <header className="flex flex-col gap-1">
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="text-sm text-muted-foreground">{t("intro")}</p>
       </header>
       <RangePicker
@@ -38,12 +41,16 @@ export function UsageDashboard() {
         }}
       />
       {error && (
-        <p role="alert" className="text-sm text-destructive" data-testid="usage-error">
-          {error}
-        </p>
+        <Alert variant="destructive" data-testid="usage-error">
+          <AlertDescription>{error}</AlertDescription>
+        </Alert>
       )}
       {!data ? (
-        <p className="text-sm text-muted-foreground">{t("loading")}</p>
+        <div role="status" aria-label={t("loading")} className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+          {["videos", "credits", "processing", "calls"].map((id) => (
+            <Skeleton key={id} className="h-24 rounded-xl" />
+          ))}
+        </div>
       ) : (
         <>
           <Totals usage={data} />
@@ -72,12 +79,12 @@ function Totals({ usage }: { usage: DailyUsage }) {
       </h2>
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         {items.map(([id, label, value]) => (
-          <div key={id} className="rounded-xl border border-border bg-card p-4 shadow-sm">
+          <Card key={id} className="gap-1 px-4 py-4">
             <dt className="text-sm text-muted-foreground">{label}</dt>
-            <dd className="text-2xl font-semibold" data-testid={`usage-total-${id}`}>
+            <dd className="text-2xl font-semibold tabular-nums" data-testid={`usage-total-${id}`}>
               {value}
             </dd>
-          </div>
+          </Card>
         ))}
       </dl>
       <p className="mt-2 text-xs text-muted-foreground">

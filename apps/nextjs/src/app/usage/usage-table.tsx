@@ -9,14 +9,17 @@ export function UsageTable({ usage }: { usage: DailyUsage }) {
   const t = useTranslations("usage");
   const cell = "p-2 text-right tabular-nums";
   return (
-    <details className="rounded-xl border border-border bg-card p-4 shadow-sm">
-      <summary className="cursor-pointer font-medium" data-testid="usage-table-toggle">
+    <details className="rounded-xl border border-border bg-card p-4 shadow-xs">
+      <summary
+        className="cursor-pointer rounded-sm font-medium outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
+        data-testid="usage-table-toggle"
+      >
         {t("showTable")}
       </summary>
       <p className="mt-2 text-xs text-muted-foreground">{t("creditsRule")}</p>
-      <ScrollRegion label={t("showTable")} className="mt-3 overflow-x-auto">
+      <ScrollRegion label={t("showTable")} className="mt-3 rounded-md">
         <table className="w-full text-sm" data-testid="usage-table">
-          <thead className="bg-muted">
+          <thead className="bg-muted/60 text-xs text-muted-foreground">
             <tr>
               <th scope="col" className="p-2 text-left">
                 {t("day")}

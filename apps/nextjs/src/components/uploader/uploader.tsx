@@ -1,7 +1,10 @@
 "use client";
 
+import { UploadIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { ApiError, describeError } from "@/lib/api";
 import { type CompletedUpload, UploadAborted, UploadJob, type UploadProgress, type UploadPurpose } from "./engine";
 
@@ -95,8 +98,9 @@ export function Uploader({
           setDragging(false);
           choose(e.dataTransfer.files[0]);
         }}
-        className={`flex cursor-pointer flex-col items-center gap-1 rounded-md border-2 border-dashed p-6 ${dragging ? "border-primary bg-primary/10" : "border-input"}`}
+        className={`flex cursor-pointer flex-col items-center gap-1 rounded-lg border-2 border-dashed p-6 text-center transition-colors hover:bg-muted/50 has-[:focus-visible]:ring-[3px] has-[:focus-visible]:ring-ring/50 ${dragging ? "border-primary bg-primary/10" : "border-input"}`}
       >
+        <UploadIcon aria-hidden className="size-5 text-muted-foreground" />
         <span className="font-medium">{label ?? t(`label.${purpose}`)}</span>
         <span className="text-muted-foreground">{t("hint")}</span>
         <input
@@ -114,7 +118,7 @@ export function Uploader({
       {(state.phase === "uploading" || state.phase === "done") && (
         <div className="flex flex-col gap-1">
           <progress
-            className="w-full"
+            className="h-2 w-full overflow-hidden rounded-full accent-primary"
             max={100}
             value={percent}
             aria-label={t("progress")}
@@ -132,29 +136,23 @@ export function Uploader({
         </div>
       )}
       {state.phase === "uploading" && (
-        <button
-          type="button"
-          className="self-start rounded-md border px-3 py-1"
-          onClick={() => void job.current?.cancel()}
-        >
+        <Button variant="outline" size="sm" className="self-start" onClick={() => void job.current?.cancel()}>
           {t("cancel")}
-        </button>
+        </Button>
       )}
       {state.phase === "done" && <span className="text-success">{t("done", { mime: state.upload.mime })}</span>}
       {state.phase === "cancelled" && <span>{t("cancelled")}</span>}
       {state.phase === "error" && (
-        <div role="alert" className="flex items-center gap-2 text-destructive">
-          <span>{state.message}</span>
-          {state.retryable && job.current && (
-            <button
-              type="button"
-              className="rounded-md border px-3 py-1"
-              onClick={() => job.current && void run(job.current)}
-            >
-              {t("retry")}
-            </button>
-          )}
-        </div>
+        <Alert variant="destructive">
+          <AlertDescription className="flex flex-wrap items-center gap-2">
+            <span>{state.message}</span>
+            {state.retryable && job.current && (
+              <Button variant="outline" size="sm" onClick={() => job.current && void run(job.current)}>
+                {t("retry")}
+              </Button>
+            )}
+          </AlertDescription>
+        </Alert>
       )}
     </div>
   );

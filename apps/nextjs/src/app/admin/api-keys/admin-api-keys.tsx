@@ -23,7 +23,7 @@ export function AdminApiKeys() {
 
   return (
     <section aria-labelledby="admin-keys-heading" className="flex min-w-0 flex-col gap-3">
-      <h1 id="admin-keys-heading" className="text-2xl font-semibold">
+      <h1 id="admin-keys-heading" className="text-2xl font-semibold tracking-tight">
         {t("title")}
       </h1>
       <PagedTable

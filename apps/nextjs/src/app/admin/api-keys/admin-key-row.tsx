@@ -2,11 +2,11 @@
 
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
 import { api } from "@/lib/api";
 import { type AdminApiKey, shownPrefix } from "@/lib/api-keys";
-
-const small =
-  "rounded-md border px-2 py-0.5 text-xs focus:outline-none focus:ring-2 focus:ring-ring/40 disabled:opacity-60";
 
 export function AdminKeyRow({ apiKey, onUpdated }: { apiKey: AdminApiKey; onUpdated: (key: AdminApiKey) => void }) {
   const t = useTranslations("adminKeys");
@@ -51,22 +51,20 @@ export function AdminKeyRow({ apiKey, onUpdated }: { apiKey: AdminApiKey; onUpda
       </td>
       <td className="p-2">
         <div className="flex items-center gap-2">
-          <span
-            className={`rounded px-2 py-0.5 text-xs font-medium ${apiKey.enabled ? "bg-success/15 text-success" : "bg-muted text-foreground"}`}
-            data-testid="admin-api-key-state"
-          >
+          <Badge variant={apiKey.enabled ? "success" : "secondary"} data-testid="admin-api-key-state">
             {apiKey.enabled ? t("enabled") : t("disabled")}
-          </span>
-          <button
-            type="button"
+          </Badge>
+          <Button
+            variant="outline"
+            size="sm"
+            className="h-7"
             disabled={busy}
             onClick={() => void patch({ enabled: !apiKey.enabled })}
-            className={`${small} border-input hover:border-primary`}
             aria-label={`${apiKey.enabled ? t("disable") : t("enable")} ${apiKey.name} (${apiKey.owner.email})`}
             data-testid="admin-api-key-toggle"
           >
             {apiKey.enabled ? t("disable") : t("enable")}
-          </button>
+          </Button>
         </div>
         {error && (
           <p role="alert" className="mt-1 text-xs text-destructive">
@@ -76,7 +74,7 @@ export function AdminKeyRow({ apiKey, onUpdated }: { apiKey: AdminApiKey; onUpda
       </td>
       <td className="p-2">
         <form onSubmit={saveLimit} className="flex items-center gap-1">
-          <input
+          <Input
             type="number"
             min={1}
             max={10_000}
@@ -85,17 +83,19 @@ export function AdminKeyRow({ apiKey, onUpdated }: { apiKey: AdminApiKey; onUpda
             onChange={(e) => setLimit(e.target.value)}
             placeholder={t("defaultLimit")}
             aria-label={`${t("rateLimit")} ${apiKey.name}`}
-            className="w-24 rounded-md border border-input px-2 py-0.5 text-xs"
+            className="h-7 w-24 px-2 text-xs"
             data-testid="admin-api-key-limit"
           />
-          <button
+          <Button
             type="submit"
+            variant="outline"
+            size="sm"
+            className="h-7"
             disabled={busy}
-            className={`${small} border-input hover:border-primary`}
             data-testid="admin-api-key-limit-save"
           >
             {t("save")}
-          </button>
+          </Button>
         </form>
       </td>
     </tr>

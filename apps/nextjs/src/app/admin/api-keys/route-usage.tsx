@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { ScrollRegion } from "@/components/scroll-region";
+import { Alert, AlertDescription } from "@/components/ui/alert";
 import { api } from "@/lib/api";
 import type { UsageGroup } from "@/lib/api-keys";
 
@@ -25,16 +26,16 @@ export function RouteUsage() {
         {t("usageTitle")}
       </h2>
       {error && (
-        <p role="alert" className="text-sm text-destructive">
-          {error}
-        </p>
+        <Alert variant="destructive">
+          <AlertDescription>{error}</AlertDescription>
+        </Alert>
       )}
-      <ScrollRegion label={t("usageTable")}>
+      <ScrollRegion label={t("usageTable")} className="rounded-xl border bg-card shadow-xs">
         <table className="w-full text-sm" data-testid="admin-route-usage">
-          <thead className="bg-muted text-left">
+          <thead className="border-b bg-muted/60 text-left text-xs text-muted-foreground">
             <tr>
               {columns.map((c, i) => (
-                <th key={c} scope="col" className={`p-2 ${i > 0 ? "text-right" : ""}`}>
+                <th key={c} scope="col" className={`p-2 font-medium ${i > 0 ? "text-right" : ""}`}>
                   {c}
                 </th>
               ))}

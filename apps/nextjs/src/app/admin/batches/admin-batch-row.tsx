@@ -3,11 +3,9 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { BatchProgress, BatchStatusBadge } from "@/components/batch-progress";
+import { Button } from "@/components/ui/button";
 import { api, describeError } from "@/lib/api";
 import { type AdminBatch, type Batch, canCancel, type RetriedBatch } from "@/lib/batches";
-
-const small =
-  "rounded-md border px-2 py-0.5 text-xs focus:outline-none focus:ring-2 focus:ring-ring/40 disabled:opacity-60";
 
 export function AdminBatchRow({ batch, onChanged }: { batch: AdminBatch; onChanged: () => Promise<void> }) {
   const t = useTranslations("adminBatches");
@@ -69,27 +67,29 @@ export function AdminBatchRow({ batch, onChanged }: { batch: AdminBatch; onChang
       </td>
       <td className="p-2">
         <div className="flex gap-1 whitespace-nowrap">
-          <button
-            type="button"
+          <Button
+            variant="outline"
+            size="sm"
+            className="h-7"
             disabled={busy || failed === 0}
             onClick={() => void act("retry-failed")}
-            className={`${small} border-input hover:border-primary`}
             aria-label={`${t("retryFailed")} (${batch.owner.email})`}
             data-testid="admin-batch-retry"
           >
             {t("retryFailed")}
-          </button>
+          </Button>
           {canCancel(batch) && (
-            <button
-              type="button"
+            <Button
+              variant="outline"
+              size="sm"
+              className="h-7 border-destructive/40 text-destructive hover:bg-destructive/10"
               disabled={busy}
               onClick={() => void act("cancel")}
-              className={`${small} border-destructive/40 text-destructive hover:border-destructive`}
               aria-label={`${t("cancel")} (${batch.owner.email})`}
               data-testid="admin-batch-cancel"
             >
               {t("cancel")}
-            </button>
+            </Button>
           )}
         </div>
         {note && (

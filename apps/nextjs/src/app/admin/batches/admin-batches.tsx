@@ -1,7 +1,9 @@
 "use client";
 
+import { RefreshCwIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { PagedTable } from "@/components/paged-table";
+import { Button } from "@/components/ui/button";
 import { useCursorPages } from "@/hooks/use-cursor-pages";
 import type { AdminBatch } from "@/lib/batches";
 import { AdminBatchRow } from "./admin-batch-row";
@@ -14,17 +16,13 @@ export function AdminBatches() {
   return (
     <section aria-labelledby="admin-batches-heading" className="flex min-w-0 flex-col gap-3">
       <div className="flex items-center gap-3">
-        <h1 id="admin-batches-heading" className="mr-auto text-2xl font-semibold">
+        <h1 id="admin-batches-heading" className="mr-auto text-2xl font-semibold tracking-tight">
           {t("title")}
         </h1>
-        <button
-          type="button"
-          onClick={() => void load(null)}
-          className="rounded-md border border-input px-3 py-1.5 text-sm"
-          data-testid="admin-batches-refresh"
-        >
+        <Button variant="outline" size="sm" onClick={() => void load(null)} data-testid="admin-batches-refresh">
+          <RefreshCwIcon aria-hidden />
           {t("refresh")}
-        </button>
+        </Button>
       </div>
       <PagedTable
         caption={t("caption")}

@@ -3,6 +3,9 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { BatchProgress, BatchStatusBadge } from "@/components/batch-progress";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { api, describeError } from "@/lib/api";
 import { type Batch, canCancel } from "@/lib/batches";
 
@@ -28,71 +31,71 @@ export function BatchSummary({ batch, onChanged }: { batch: Batch; onChanged: (b
   }
 
   return (
-    <section
-      aria-labelledby="batch-heading"
-      className="flex flex-col gap-4 rounded-xl border border-border bg-card p-5 shadow-sm"
-    >
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 id="batch-heading" className="mr-auto min-w-0 break-words text-2xl font-semibold">
-          {batch.template ?? t("itemsBatch", { count: batch.totalCount })}
-        </h1>
-        <BatchStatusBadge status={batch.status} />
-        {canCancel(batch) && (
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() => void cancel()}
-            className="rounded-md border border-destructive/40 px-3 py-1.5 text-sm text-destructive hover:border-destructive disabled:opacity-60"
-            data-testid="batch-cancel"
-          >
-            {busy ? t("cancelling") : t("cancel")}
-          </button>
-        )}
-      </div>
-      <p className="text-sm text-muted-foreground">
-        {t("settings", {
-          model: batch.model,
-          duration: batch.duration,
-          aspectRatio: batch.aspectRatio,
-          quality: batch.quality,
-          cost: batch.costPerVideo,
-        })}
-      </p>
-      <BatchProgress batch={batch} large />
-      {error && (
-        <p role="alert" className="text-sm text-destructive">
-          {error}
+    <section aria-labelledby="batch-heading">
+      <Card className="px-5">
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 id="batch-heading" className="mr-auto min-w-0 break-words text-2xl font-semibold tracking-tight">
+            {batch.template ?? t("itemsBatch", { count: batch.totalCount })}
+          </h1>
+          <BatchStatusBadge status={batch.status} />
+          {canCancel(batch) && (
+            <Button
+              variant="outline"
+              size="sm"
+              disabled={busy}
+              onClick={() => void cancel()}
+              className="border-destructive/40 text-destructive hover:bg-destructive/10"
+              data-testid="batch-cancel"
+            >
+              {busy ? t("cancelling") : t("cancel")}
+            </Button>
+          )}
+        </div>
+        <p className="text-sm text-muted-foreground">
+          {t("settings", {
+            model: batch.model,
+            duration: batch.duration,
+            aspectRatio: batch.aspectRatio,
+            quality: batch.quality,
+            cost: batch.costPerVideo,
+          })}
         </p>
-      )}
-      <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm sm:grid-cols-4 lg:grid-cols-7">
-        {VIDEO_STATUSES.map((s) => (
-          <div key={s} className="flex flex-col">
-            <dt className="text-xs text-muted-foreground">{s.toUpperCase()}</dt>
-            <dd className="tabular-nums" data-testid={`batch-count-${s}`}>
-              {batch.counts[s]}
-            </dd>
-          </div>
-        ))}
-      </dl>
-      <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm sm:grid-cols-3 lg:grid-cols-6">
-        {(
-          [
-            [t("held"), batch.credits.held, "held"],
-            [t("settled"), batch.credits.settled, "settled"],
-            [t("released"), batch.credits.released, "released"],
-            [t("created"), date(batch.createdAt), "created"],
-            [t("started"), date(batch.startedAt), "started"],
-            [t("finished"), date(batch.finishedAt), "finished"],
-          ] as const
-        ).map(([label, value, key]) => (
-          <div key={key} className="flex flex-col">
-            <dt className="text-xs text-muted-foreground">{label}</dt>
-            <dd className="tabular-nums" data-testid={`batch-${key}`}>
-              {value}
-            </dd>
-          </div>
-        ))}
-      </dl>
+        <BatchProgress batch={batch} large />
+        {error && (
+          <Alert variant="destructive">
+            <AlertDescription>{error}</AlertDescription>
+          </Alert>
+        )}
+        <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm sm:grid-cols-4 lg:grid-cols-7">
+          {VIDEO_STATUSES.map((s) => (
+            <div key={s} className="flex flex-col">
+              <dt className="text-xs text-muted-foreground">{s.toUpperCase()}</dt>
+              <dd className="tabular-nums" data-testid={`batch-count-${s}`}>
+                {batch.counts[s]}
+              </dd>
+            </div>
+          ))}
+        </dl>
+        <dl className="grid grid-cols-2 gap-x-4 gap-y-2 text-sm sm:grid-cols-3 lg:grid-cols-6">
+          {(
+            [
+              [t("held"), batch.credits.held, "held"],
+              [t("settled"), batch.credits.settled, "settled"],
+              [t("released"), batch.credits.released, "released"],
+              [t("created"), date(batch.createdAt), "created"],
+              [t("started"), date(batch.startedAt), "started"],
+              [t("finished"), date(batch.finishedAt), "finished"],
+            ] as const
+          ).map(([label, value, key]) => (
+            <div key={key} className="flex flex-col">
+              <dt className="text-xs text-muted-foreground">{label}</dt>
+              <dd className="tabular-nums" data-testid={`batch-${key}`}>
+                {value}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </Card>
     </section>
   );
 }

@@ -4,6 +4,8 @@ import Link from "next/link";
 import { useParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Skeleton } from "@/components/ui/skeleton";
 import { ApiError, api } from "@/lib/api";
 import { type Batch, type BatchVideo, isFinished } from "@/lib/batches";
 import { BatchResults } from "./batch-results";
@@ -68,23 +70,23 @@ export function BatchView() {
   if (missing) return <p className="text-center text-muted-foreground">{t("missing")}</p>;
   if (!batch) {
     return error ? (
-      <p role="alert" className="text-sm text-destructive">
-        {error}
-      </p>
+      <Alert variant="destructive">
+        <AlertDescription>{error}</AlertDescription>
+      </Alert>
     ) : (
-      <p className="text-muted-foreground">{t("loading")}</p>
+      <Skeleton role="status" aria-label={t("loading")} className="h-48 rounded-xl" />
     );
   }
   return (
     <div className="flex flex-col gap-6">
-      <Link href="/batches" className="w-fit text-sm text-primary hover:underline">
+      <Link href="/batches" className="w-fit text-sm text-primary underline-offset-4 hover:underline">
         {t("back")}
       </Link>
       <BatchSummary batch={batch} onChanged={setBatch} />
       {error && (
-        <p role="alert" className="text-sm text-destructive">
-          {error}
-        </p>
+        <Alert variant="destructive">
+          <AlertDescription>{error}</AlertDescription>
+        </Alert>
       )}
       <BatchResults videos={videos ?? []} />
     </div>

@@ -21,7 +21,7 @@ export function BatchPreview({
   return (
     <aside
       aria-labelledby="preview-heading"
-      className="flex h-fit flex-col gap-3 rounded-xl border border-border bg-card p-4 text-sm shadow-sm md:sticky md:top-4"
+      className="flex h-fit flex-col gap-3 rounded-xl border border-border bg-card p-5 text-sm shadow-xs md:sticky md:top-4"
       data-testid="batch-preview"
     >
       <h2 id="preview-heading" className="text-base font-semibold">
@@ -77,7 +77,7 @@ export function BatchPreview({
       {shortfall > 0 && (
         <p role="status" className="text-destructive" data-testid="preview-short">
           {t("short", { shortfall })}{" "}
-          <Link href="/pricing" className="font-medium underline">
+          <Link href="/pricing" className="font-medium underline underline-offset-4">
             {t("seePricing")}
           </Link>
         </p>

@@ -5,6 +5,13 @@ import { useTranslations } from "next-intl";
 import { useMemo, useRef, useState } from "react";
 import { ImageField } from "@/components/image-field";
 import { ModelSelects, ModeSwitch } from "@/components/model-settings";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent } from "@/components/ui/card";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Textarea } from "@/components/ui/textarea";
+import { ToggleGroup, ToggleGroupItem } from "@/components/ui/toggle-group";
 import { ApiError, api, describeError } from "@/lib/api";
 import type { CreatedBatch } from "@/lib/batches";
 import { useAvailableCredits, useModelChoice } from "@/lib/models";
@@ -89,94 +96,88 @@ export default function NewBatchPage() {
   if (signedOut) {
     return (
       <p className="text-center">
-        <Link href="/sign-in" className="text-primary">
+        <Link href="/sign-in" className="text-primary underline underline-offset-4 hover:no-underline">
           {t("signInFirst")}
         </Link>
       </p>
     );
   }
 
-  const tab = (k: Kind) =>
-    `cursor-pointer rounded-md border px-3 py-1.5 text-sm ${kind === k ? "border-primary bg-primary/10" : "border-input"}`;
   return (
     <div className="grid gap-6 md:grid-cols-[1fr_18rem]">
-      <form
-        className="flex min-w-0 flex-col gap-4 rounded-xl border border-border bg-card p-6 shadow-sm"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        {choice && <ModeSwitch mode={choice.mode} offered={model?.modes ?? []} onChange={(mode) => update({ mode })} />}
-        {choice && <ModelSelects models={models} model={model} choice={choice} onChange={update} />}
-        {choice?.mode === "IMAGE_TO_VIDEO" && <ImageField image={image} onChange={setImage} />}
-        <fieldset className="flex gap-2" aria-label={t("kind")}>
-          {(["template", "items"] as const).map((k) => (
-            <label key={k} className={tab(k)}>
-              <input
-                type="radio"
-                name="kind"
-                className="sr-only"
-                checked={kind === k}
-                onChange={() => setKind(k)}
-                data-testid={`kind-${k}`}
-              />
-              {k === "template" ? t("kindTemplate") : t("kindItems")}
-            </label>
-          ))}
-        </fieldset>
-        {kind === "template" ? (
-          <TemplateEditor template={template} onTemplate={setTemplate} rows={rows} onRows={setRows} />
-        ) : (
-          <label className="flex flex-col gap-1 text-sm">
-            {t("items")}
-            <textarea
-              value={items}
-              onChange={(e) => setItems(e.target.value)}
-              rows={8}
-              placeholder={t("itemsPlaceholder")}
-              className="rounded-md border border-input px-3 py-2"
-              data-testid="batch-items"
-            />
-          </label>
-        )}
-        <label className="flex flex-col gap-1 text-sm">
-          {t("negativePrompt")}
-          <input
-            value={negativePrompt}
-            onChange={(e) => setNegativePrompt(e.target.value)}
-            maxLength={2000}
-            className="rounded-md border border-input px-3 py-2"
-          />
-        </label>
-        {error && (
-          <p
-            role="alert"
-            className="rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive"
-            data-testid="batch-error"
+      <Card className="min-w-0">
+        <CardContent>
+          <form
+            className="flex flex-col gap-4"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void submit();
+            }}
           >
-            {error.message}{" "}
-            {error.short && (
-              <Link href="/pricing" className="font-medium underline">
-                {t("seePricing")}
-              </Link>
+            <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+            {choice && (
+              <ModeSwitch mode={choice.mode} offered={model?.modes ?? []} onChange={(mode) => update({ mode })} />
             )}
-          </p>
-        )}
-        <button
-          type="submit"
-          disabled={busy || short || !choice || preview.issues.length > 0 || preview.count === 0}
-          className="rounded-md bg-primary px-4 py-2 font-medium text-primary-foreground hover:bg-primary/90 disabled:opacity-60"
-          data-testid="batch-submit"
-        >
-          {busy
-            ? t("starting")
-            : preview.count > 0
-              ? t("start", { count: preview.count, total: total ?? "…" })
-              : t("startNothing")}
-        </button>
-      </form>
+            {choice && <ModelSelects models={models} model={model} choice={choice} onChange={update} />}
+            {choice?.mode === "IMAGE_TO_VIDEO" && <ImageField image={image} onChange={setImage} />}
+            <ToggleGroup
+              type="single"
+              value={kind}
+              // A segmented control keeps one choice: a second press on the chosen one does not clear it.
+              onValueChange={(k) => k && setKind(k as Kind)}
+              aria-label={t("kind")}
+            >
+              {(["template", "items"] as const).map((k) => (
+                <ToggleGroupItem key={k} value={k} data-testid={`kind-${k}`}>
+                  {k === "template" ? t("kindTemplate") : t("kindItems")}
+                </ToggleGroupItem>
+              ))}
+            </ToggleGroup>
+            {kind === "template" ? (
+              <TemplateEditor template={template} onTemplate={setTemplate} rows={rows} onRows={setRows} />
+            ) : (
+              <Label className="flex-col items-stretch gap-1.5">
+                {t("items")}
+                <Textarea
+                  value={items}
+                  onChange={(e) => setItems(e.target.value)}
+                  rows={8}
+                  placeholder={t("itemsPlaceholder")}
+                  data-testid="batch-items"
+                />
+              </Label>
+            )}
+            <Label className="flex-col items-stretch gap-1.5">
+              {t("negativePrompt")}
+              <Input value={negativePrompt} onChange={(e) => setNegativePrompt(e.target.value)} maxLength={2000} />
+            </Label>
+            {error && (
+              <Alert variant="destructive" data-testid="batch-error">
+                <AlertDescription className="block">
+                  {error.message}{" "}
+                  {error.short && (
+                    <Link href="/pricing" className="font-medium underline underline-offset-4">
+                      {t("seePricing")}
+                    </Link>
+                  )}
+                </AlertDescription>
+              </Alert>
+            )}
+            <Button
+              type="submit"
+              size="lg"
+              disabled={busy || short || !choice || preview.issues.length > 0 || preview.count === 0}
+              data-testid="batch-submit"
+            >
+              {busy
+                ? t("starting")
+                : preview.count > 0
+                  ? t("start", { count: preview.count, total: total ?? "…" })
+                  : t("startNothing")}
+            </Button>
+          </form>
+        </CardContent>
+      </Card>
       <BatchPreview preview={preview} costPerVideo={cost} available={available} />
     </div>
   );

@@ -1,7 +1,12 @@
 "use client";
 
 import { placeholdersOf } from "@videofly/common/batch-template";
+import { PlusIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Label } from "@/components/ui/label";
+import { Textarea } from "@/components/ui/textarea";
 import { type VariableRow, VariablesEditor } from "./variables-editor";
 
 /**
@@ -26,50 +31,49 @@ export function TemplateEditor({
 
   return (
     <div className="flex flex-col gap-4">
-      <label className="flex flex-col gap-1 text-sm">
+      <Label className="flex-col items-stretch gap-1.5">
         {t("template")}
-        <textarea
+        <Textarea
           value={template}
           onChange={(e) => onTemplate(e.target.value)}
           maxLength={2000}
           rows={3}
           placeholder={t("templatePlaceholder")}
-          className="rounded-md border border-input px-3 py-2 font-mono"
+          className="font-mono"
           data-testid="batch-template"
         />
-        <span className="text-xs text-muted-foreground">{t("templateHint")}</span>
-      </label>
+        <span className="text-xs font-normal text-muted-foreground">{t("templateHint")}</span>
+      </Label>
       {placeholders.length > 0 && (
         <ul className="flex flex-wrap gap-2 text-xs" aria-label={t("placeholders")} data-testid="placeholders">
           {placeholders.map((name) =>
             names.has(name) ? (
-              <li key={name} className="rounded-full bg-success/15 px-2 py-0.5 font-mono text-success">
-                {`{${name}}`}
+              <li key={name}>
+                <Badge variant="success" className="rounded-full font-mono">
+                  {`{${name}}`}
+                </Badge>
               </li>
             ) : (
               <li key={name}>
-                <button
-                  type="button"
+                <Button
+                  variant="outline"
+                  size="sm"
                   onClick={() => add(name)}
-                  className="rounded-full border border-dashed border-destructive/40 px-2 py-0.5 font-mono text-destructive hover:bg-destructive/10"
+                  className="h-6 rounded-full border-dashed border-destructive/40 px-2 font-mono text-xs text-destructive hover:bg-destructive/10"
                   data-testid="add-placeholder-variable"
                 >
                   {t("addVariableFor", { placeholder: `{${name}}` })}
-                </button>
+                </Button>
               </li>
             ),
           )}
         </ul>
       )}
       <VariablesEditor rows={rows} onChange={onRows} />
-      <button
-        type="button"
-        onClick={() => add()}
-        className="w-fit rounded-md border border-input px-3 py-1.5 text-sm hover:border-primary"
-        data-testid="add-variable"
-      >
+      <Button variant="outline" size="sm" onClick={() => add()} className="w-fit" data-testid="add-variable">
+        <PlusIcon aria-hidden />
         {t("addVariable")}
-      </button>
+      </Button>
     </div>
   );
 }

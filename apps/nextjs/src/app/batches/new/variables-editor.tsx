@@ -1,6 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Textarea } from "@/components/ui/textarea";
 
 export interface VariableRow {
   /** Stable across renames, for React's keys. */
@@ -31,7 +34,7 @@ export function VariablesEditor({ rows, onChange }: { rows: VariableRow[]; onCha
 
   return (
     <fieldset className="flex flex-col gap-3">
-      <legend className="mb-1 text-sm">{t("variables")}</legend>
+      <legend className="mb-1 text-sm font-medium">{t("variables")}</legend>
       {rows.length === 0 && <p className="text-sm text-muted-foreground">{t("noVariables")}</p>}
       {rows.map((row) => {
         const values = valuesOf(row);
@@ -40,33 +43,33 @@ export function VariablesEditor({ rows, onChange }: { rows: VariableRow[]; onCha
           <div key={row.id} className="flex flex-col gap-2 rounded-md border border-border p-3" data-testid="variable">
             <div className="flex items-center gap-2">
               <span className="font-mono text-muted-foreground">{"{"}</span>
-              <input
+              <Input
                 value={row.name}
                 onChange={(e) => change(row.id, { name: e.target.value })}
                 aria-label={t("variableName")}
                 placeholder={t("variableNamePlaceholder")}
                 maxLength={64}
-                className="w-40 rounded-md border border-input px-2 py-1 font-mono text-sm"
+                className="h-8 w-40 px-2 font-mono"
                 data-testid="variable-name"
               />
               <span className="font-mono text-muted-foreground">{"}"}</span>
               <span className="text-xs text-muted-foreground">{t("valueCount", { count: values.length })}</span>
-              <button
-                type="button"
+              <Button
+                variant="ghost"
+                size="sm"
                 onClick={() => onChange(rows.filter((r) => r.id !== row.id))}
-                className="ml-auto rounded-md border border-input px-2 py-0.5 text-xs hover:border-destructive"
+                className="ml-auto h-7 text-destructive hover:bg-destructive/10"
                 aria-label={t("removeVariable", { name: label })}
               >
                 {t("remove")}
-              </button>
+              </Button>
             </div>
-            <textarea
+            <Textarea
               value={row.values}
               onChange={(e) => change(row.id, { values: e.target.value })}
               rows={3}
               aria-label={t("valuesOf", { name: label })}
               placeholder={t("valuesPlaceholder")}
-              className="rounded-md border border-input px-3 py-2 text-sm"
               data-testid="variable-values"
             />
             {values.length > 0 && (
@@ -80,14 +83,15 @@ export function VariablesEditor({ rows, onChange }: { rows: VariableRow[]; onCha
                     data-testid="variable-chip"
                   >
                     {value}
-                    <button
-                      type="button"
+                    <Button
+                      variant="ghost"
+                      size="icon"
                       onClick={() => removeValue(row, i)}
-                      className="rounded-full px-1 hover:bg-primary/20"
+                      className="size-5 rounded-full hover:bg-primary/20"
                       aria-label={t("removeValue", { value })}
                     >
                       ×
-                    </button>
+                    </Button>
                   </li>
                 ))}
               </ul>

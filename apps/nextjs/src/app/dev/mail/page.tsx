@@ -17,7 +17,7 @@ export default async function DevMailPage() {
   const mails = await listOutbox(config.dir);
   return (
     <section className="flex flex-col gap-4">
-      <h1 className="text-2xl font-semibold">Outbox</h1>
+      <h1 className="text-2xl font-semibold tracking-tight">Outbox</h1>
       <p className="text-sm text-muted-foreground">
         Development mail, newest first, from <code>{config.dir}</code>.
       </p>
@@ -27,9 +27,9 @@ export default async function DevMailPage() {
           key={mail.id}
           open={index === 0}
           data-testid="outbox-mail"
-          className="rounded-lg border border-border bg-card p-4"
+          className="rounded-xl border border-border bg-card p-4 shadow-xs"
         >
-          <summary className="cursor-pointer">
+          <summary className="cursor-pointer rounded-sm outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50">
             <span className="font-medium">{mail.subject}</span>{" "}
             <span className="text-muted-foreground">to {mail.to}</span>{" "}
             <span className="text-xs text-muted-foreground">{mail.date?.toLocaleString() ?? ""}</span>

@@ -1,8 +1,15 @@
 "use client";
 
+import { PencilIcon, PlusIcon } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Input } from "@/components/ui/input";
+import { Textarea } from "@/components/ui/textarea";
 import { api, describeError } from "@/lib/api";
 import { PROJECT_STATUS_STYLE, type Project } from "@/lib/projects";
 
@@ -26,7 +33,7 @@ export function ProjectHeader({ project: p, onSaved }: { project: Project; onSav
   }
 
   return (
-    <section className="flex flex-col gap-3 rounded-xl border border-border bg-card p-5 shadow-sm">
+    <Card className="gap-3 px-5">
       {editing ? (
         <form
           className="flex flex-col gap-2"
@@ -35,82 +42,73 @@ export function ProjectHeader({ project: p, onSaved }: { project: Project; onSav
             void save();
           }}
         >
-          <input
+          <Input
             value={name}
             onChange={(e) => setName(e.target.value)}
             aria-label={t("name")}
             maxLength={100}
             required
-            className="rounded-md border border-input px-3 py-1.5 text-lg font-semibold"
+            className="h-10 text-lg font-semibold"
             data-testid="project-name-input"
           />
-          <textarea
+          <Textarea
             value={description}
             onChange={(e) => setDescription(e.target.value)}
             aria-label={t("description")}
             placeholder={t("description")}
             maxLength={2000}
             rows={3}
-            className="rounded-md border border-input px-3 py-1.5 text-sm"
             data-testid="project-description-input"
           />
           <span className="flex gap-2">
-            <button
-              type="submit"
-              className="rounded-md bg-primary px-3 py-1.5 text-sm font-medium text-primary-foreground"
-              data-testid="project-save"
-            >
+            <Button type="submit" size="sm" data-testid="project-save">
               {t("save")}
-            </button>
-            <button
-              type="button"
-              onClick={() => setEditing(false)}
-              className="rounded-md border border-input px-3 py-1.5 text-sm"
-            >
+            </Button>
+            <Button variant="outline" size="sm" onClick={() => setEditing(false)}>
               {t("cancel")}
-            </button>
+            </Button>
           </span>
         </form>
       ) : (
         <div className="flex flex-wrap items-start gap-3">
           <div className="mr-auto flex min-w-0 flex-col gap-1">
-            <h1 className="text-2xl font-semibold" data-testid="project-title">
+            <h1 className="text-2xl font-semibold tracking-tight" data-testid="project-title">
               {p.name}
             </h1>
             <p className="whitespace-pre-line text-sm text-muted-foreground" data-testid="project-description">
               {p.description ?? t("noDescription")}
             </p>
           </div>
-          <button
-            type="button"
+          <Button
+            variant="outline"
+            size="sm"
             onClick={() => {
               setName(p.name);
               setDescription(p.description ?? "");
               setEditing(true);
             }}
-            className="rounded-md border border-input px-3 py-1.5 text-sm"
             data-testid="project-edit"
           >
+            <PencilIcon aria-hidden />
             {t("edit")}
-          </button>
-          <Link
-            href={`/create?project=${p.id}`}
-            className="rounded-md bg-primary px-3 py-1.5 text-sm font-medium text-primary-foreground hover:bg-primary/90"
-            data-testid="project-new-video"
-          >
-            {t("newVideo")}
-          </Link>
+          </Button>
+          <Button asChild size="sm">
+            <Link href={`/create?project=${p.id}`} data-testid="project-new-video">
+              <PlusIcon aria-hidden />
+              {t("newVideo")}
+            </Link>
+          </Button>
         </div>
       )}
       {error && (
-        <p role="alert" className="text-sm text-destructive">
-          {error}
-        </p>
+        <Alert variant="destructive">
+          <AlertDescription>{error}</AlertDescription>
+        </Alert>
       )}
       <p className="flex flex-wrap items-center gap-3 text-sm text-muted-foreground" data-testid="project-counts">
-        <span className={`rounded px-2 py-0.5 text-xs font-medium ${PROJECT_STATUS_STYLE[p.status]}`}>
+        <Badge variant="secondary" className={PROJECT_STATUS_STYLE[p.status]}>
           {t(`status.${p.status}`)}
-        </span>
+        </Badge>
         {t("counts", {
           videos: p.videoCount,
           running: p.counts.queued + p.counts.pending + p.counts.generating + p.counts.uploading,
@@ -119,6 +117,6 @@ export function ProjectHeader({ project: p, onSaved }: { project: Project; onSav
           credits: p.creditsSpent,
         })}
       </p>
-    </section>
+    </Card>
   );
 }

@@ -27,7 +27,10 @@ export function ProjectHistory({ videos }: { videos: ProjectVideo[] }) {
               {new Date(e.at).toLocaleString()}
             </time>
             <span className="font-medium">{t(`event.${e.kind}`)}</span>
-            <Link href={`/videos/${e.uuid}`} className="min-w-0 truncate text-muted-foreground hover:text-primary">
+            <Link
+              href={`/videos/${e.uuid}`}
+              className="min-w-0 truncate text-muted-foreground underline underline-offset-4 hover:text-primary"
+            >
               {e.prompt || t("untitled")}
             </Link>
           </li>

@@ -4,6 +4,9 @@ import Link from "next/link";
 import { useParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Skeleton } from "@/components/ui/skeleton";
 import { useCursorPages } from "@/hooks/use-cursor-pages";
 import { useInfiniteScroll } from "@/hooks/use-infinite-scroll";
 import { ApiError, api } from "@/lib/api";
@@ -59,13 +62,21 @@ export function ProjectView() {
     return (
       <p className="text-center" data-testid="project-missing">
         {t("missing")}{" "}
-        <Link href="/projects" className="text-primary">
+        <Link href="/projects" className="text-primary underline underline-offset-4 hover:no-underline">
           {t("back")}
         </Link>
       </p>
     );
   }
-  if (!project) return <p className="text-muted-foreground">{error ?? t("loading")}</p>;
+  if (!project) {
+    return error ? (
+      <Alert variant="destructive">
+        <AlertDescription>{error}</AlertDescription>
+      </Alert>
+    ) : (
+      <Skeleton role="status" aria-label={t("loading")} className="h-36 rounded-xl" />
+    );
+  }
 
   return (
     <div className="flex flex-col gap-6">
@@ -73,21 +84,22 @@ export function ProjectView() {
       <div className="flex flex-wrap items-center gap-2">
         <h2 className="mr-auto text-lg font-semibold">{t("videos")}</h2>
         {FILTERS.map((f) => (
-          <button
+          <Button
             key={f}
-            type="button"
+            variant={filter === f ? "secondary" : "ghost"}
+            size="sm"
             aria-pressed={filter === f}
             onClick={() => setFilter(f)}
-            className={`rounded-md border px-3 py-1 text-sm ${filter === f ? "border-primary bg-primary/10" : "border-input"}`}
+            className="aria-pressed:bg-primary/10 aria-pressed:text-primary"
           >
             {t(`filter.${f.toLowerCase() as Lowercase<typeof f>}`)}
-          </button>
+          </Button>
         ))}
       </div>
       {videos.error && (
-        <p role="alert" className="text-sm text-destructive">
-          {videos.error}
-        </p>
+        <Alert variant="destructive">
+          <AlertDescription>{videos.error}</AlertDescription>
+        </Alert>
       )}
       <ProjectVideos videos={items} projectId={id} />
       <div ref={sentinel} aria-hidden="true" className="h-1" />

@@ -18,17 +18,25 @@ export function ApiKeysManager({ scopes }: { scopes: string[] }) {
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-col gap-2">
-        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <p className="text-sm text-muted-foreground">
           {t.rich("intro", {
             docs: (chunks) => (
               // The reference is a large interactive page: load it when asked for, not on every visit here.
-              <Link href="/docs/api" prefetch={false} className="text-primary underline" data-testid="api-docs-link">
+              <Link
+                href="/docs/api"
+                prefetch={false}
+                className="text-primary underline underline-offset-4 hover:no-underline"
+                data-testid="api-docs-link"
+              >
                 {chunks}
               </Link>
             ),
             usage: (chunks) => (
-              <a href="/api/v1/usage?groupBy=key" className="text-primary underline">
+              <a
+                href="/api/v1/usage?groupBy=key"
+                className="text-primary underline underline-offset-4 hover:no-underline"
+              >
                 {chunks}
               </a>
             ),

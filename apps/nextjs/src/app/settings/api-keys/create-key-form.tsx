@@ -2,11 +2,12 @@
 
 import { useTranslations } from "next-intl";
 import { type FormEvent, useId, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
 import { api, describeError } from "@/lib/api";
 import type { CreatedApiKey } from "@/lib/api-keys";
-
-const input =
-  "w-full rounded-md border border-input px-3 py-1.5 text-sm focus:border-primary focus:outline-none focus:ring-2 focus:ring-ring/40";
 
 /** "1.2.3.4, 10.0.0.0/8" or one per line: the list the API takes. */
 const parseIps = (text: string) =>
@@ -69,91 +70,93 @@ export function CreateKeyForm({ scopes, onCreated }: { scopes: string[]; onCreat
   }
 
   return (
-    <section aria-labelledby="create-key-heading" className="rounded-xl border border-border bg-card p-4 shadow-sm">
-      <h2 id="create-key-heading" className="mb-3 text-lg font-semibold">
-        {t("createTitle")}
-      </h2>
-      <form onSubmit={(e) => void submit(e)} className="flex flex-col gap-4">
-        <label className="flex flex-col gap-1 text-sm">
-          <span>{t("name")}</span>
-          <input
-            required
-            maxLength={64}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            placeholder={t("namePlaceholder")}
-            className={input}
-            data-testid="key-name"
-          />
-        </label>
-        <fieldset className="flex flex-col gap-2 text-sm">
-          <legend className="mb-1">{t("scopes")}</legend>
-          <div className="grid gap-2 sm:grid-cols-2">
-            {scopes.map((scope) => (
-              <label key={scope} className="flex items-start gap-2 rounded-md border border-border p-2">
-                <input
-                  type="checkbox"
-                  checked={chosen.has(scope)}
-                  onChange={(e) => toggle(scope, e.target.checked)}
-                  className="mt-0.5"
-                  data-testid={`scope-${scope}`}
+    <section aria-labelledby="create-key-heading">
+      <Card>
+        <CardHeader>
+          <CardTitle id="create-key-heading" className="text-lg">
+            {t("createTitle")}
+          </CardTitle>
+        </CardHeader>
+        <CardContent>
+          <form onSubmit={(e) => void submit(e)} className="flex flex-col gap-4">
+            <Label className="flex-col items-stretch gap-1.5">
+              <span>{t("name")}</span>
+              <Input
+                required
+                maxLength={64}
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+                placeholder={t("namePlaceholder")}
+                data-testid="key-name"
+              />
+            </Label>
+            <fieldset className="flex flex-col gap-2 text-sm">
+              <legend className="mb-1 font-medium">{t("scopes")}</legend>
+              <div className="grid gap-2 sm:grid-cols-2">
+                {scopes.map((scope) => (
+                  <label
+                    key={scope}
+                    className="flex items-start gap-2 rounded-md border border-border p-2 hover:bg-muted/50 has-[:focus-visible]:ring-[3px] has-[:focus-visible]:ring-ring/40"
+                  >
+                    <input
+                      type="checkbox"
+                      checked={chosen.has(scope)}
+                      onChange={(e) => toggle(scope, e.target.checked)}
+                      className="mt-0.5 accent-primary"
+                      data-testid={`scope-${scope}`}
+                    />
+                    <span className="flex flex-col">
+                      <span className="font-mono text-xs font-medium">{scope}</span>
+                      <span className="text-xs text-muted-foreground">{t(`scope.${scope.replace(":", "_")}`)}</span>
+                    </span>
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+            <div className="grid gap-3 sm:grid-cols-3">
+              <NumberField
+                label={t("expiresInDays")}
+                max={365}
+                value={expiresInDays}
+                onChange={setExpiresInDays}
+                placeholder={t("never")}
+                testId="key-expiry"
+              />
+              <NumberField
+                label={t("rateLimit")}
+                max={10_000}
+                value={rateLimit}
+                onChange={setRateLimit}
+                placeholder={t("defaultLimit")}
+                testId="key-rate-limit"
+              />
+              <Label className="flex-col items-stretch gap-1.5">
+                <span>{t("allowedIps")}</span>
+                <Input
+                  value={ips}
+                  onChange={(e) => setIps(e.target.value)}
+                  placeholder="203.0.113.7, 10.0.0.0/8"
+                  aria-describedby={ipsHint}
+                  data-testid="key-ips"
                 />
-                <span className="flex flex-col">
-                  <span className="font-mono text-xs font-medium">{scope}</span>
-                  <span className="text-xs text-muted-foreground">{t(`scope.${scope.replace(":", "_")}`)}</span>
+                <span id={ipsHint} className="text-xs font-normal text-muted-foreground">
+                  {t("allowedIpsHint")}
                 </span>
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        <div className="grid gap-3 sm:grid-cols-3">
-          <NumberField
-            label={t("expiresInDays")}
-            max={365}
-            value={expiresInDays}
-            onChange={setExpiresInDays}
-            placeholder={t("never")}
-            testId="key-expiry"
-          />
-          <NumberField
-            label={t("rateLimit")}
-            max={10_000}
-            value={rateLimit}
-            onChange={setRateLimit}
-            placeholder={t("defaultLimit")}
-            testId="key-rate-limit"
-          />
-          <label className="flex flex-col gap-1 text-sm">
-            <span>{t("allowedIps")}</span>
-            <input
-              value={ips}
-              onChange={(e) => setIps(e.target.value)}
-              placeholder="203.0.113.7, 10.0.0.0/8"
-              aria-describedby={ipsHint}
-              className={input}
-              data-testid="key-ips"
-            />
-            <span id={ipsHint} className="text-xs text-muted-foreground">
-              {t("allowedIpsHint")}
-            </span>
-          </label>
-        </div>
-        <div className="flex flex-wrap items-center gap-3">
-          <button
-            type="submit"
-            disabled={busy}
-            className="rounded-md bg-primary px-4 py-2 text-sm font-medium text-primary-foreground hover:bg-primary/90 focus:outline-none focus:ring-2 focus:ring-ring/40 disabled:opacity-60"
-            data-testid="key-create"
-          >
-            {busy ? t("creating") : t("create")}
-          </button>
-          {error && (
-            <p role="alert" className="text-sm text-destructive" data-testid="key-create-error">
-              {error}
-            </p>
-          )}
-        </div>
-      </form>
+              </Label>
+            </div>
+            <div className="flex flex-wrap items-center gap-3">
+              <Button type="submit" disabled={busy} data-testid="key-create">
+                {busy ? t("creating") : t("create")}
+              </Button>
+              {error && (
+                <p role="alert" className="text-sm text-destructive" data-testid="key-create-error">
+                  {error}
+                </p>
+              )}
+            </div>
+          </form>
+        </CardContent>
+      </Card>
     </section>
   );
 }
@@ -167,9 +170,9 @@ function NumberField(props: {
   testId: string;
 }) {
   return (
-    <label className="flex flex-col gap-1 text-sm">
+    <Label className="flex-col items-stretch gap-1.5">
       <span>{props.label}</span>
-      <input
+      <Input
         type="number"
         min={1}
         max={props.max}
@@ -177,9 +180,8 @@ function NumberField(props: {
         value={props.value}
         onChange={(e) => props.onChange(e.target.value)}
         placeholder={props.placeholder}
-        className={input}
         data-testid={props.testId}
       />
-    </label>
+    </Label>
   );
 }

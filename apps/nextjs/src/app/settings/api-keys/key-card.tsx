@@ -2,12 +2,12 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { api, describeError } from "@/lib/api";
 import { type ApiKey, shownPrefix } from "@/lib/api-keys";
 import { KeyUsageChart } from "./key-usage-chart";
-
-const button =
-  "rounded-md border px-3 py-1 text-xs focus:outline-none focus:ring-2 focus:ring-ring/40 disabled:opacity-60";
 
 export function KeyCard({ apiKey, onChanged }: { apiKey: ApiKey; onChanged: () => void }) {
   const t = useTranslations("apiKeys");
@@ -47,58 +47,58 @@ export function KeyCard({ apiKey, onChanged }: { apiKey: ApiKey; onChanged: () =
         <code className="rounded bg-muted px-1.5 py-0.5 text-xs" data-testid="api-key-prefix">
           {shownPrefix(apiKey.prefix)}
         </code>
-        <span
-          className={`rounded px-2 py-0.5 text-xs font-medium ${apiKey.enabled ? "bg-success/15 text-success" : "bg-muted text-foreground"}`}
-          data-testid="api-key-state"
-        >
+        <Badge variant={apiKey.enabled ? "success" : "secondary"} data-testid="api-key-state">
           {apiKey.enabled ? t("enabled") : t("disabled")}
-        </span>
+        </Badge>
         <span className="ml-auto flex flex-wrap gap-2">
-          <button
-            type="button"
+          <Button
+            variant="outline"
+            size="sm"
             disabled={busy}
             onClick={() => void setEnabled(!apiKey.enabled)}
-            className={`${button} border-input hover:border-primary`}
             data-testid="api-key-toggle"
           >
             {apiKey.enabled ? t("disable") : t("enable")}
-          </button>
+          </Button>
           {confirming ? (
             <>
-              <button
-                type="button"
+              <Button
+                variant="destructive"
+                size="sm"
                 disabled={busy}
                 onClick={() => void revoke()}
-                className={`${button} border-destructive bg-destructive text-white dark:text-background hover:bg-destructive/90`}
                 data-testid="api-key-revoke-confirm"
               >
                 {t("revokeConfirm")}
-              </button>
-              <button type="button" onClick={() => setConfirming(false)} className={`${button} border-input`}>
+              </Button>
+              <Button variant="outline" size="sm" onClick={() => setConfirming(false)}>
                 {t("cancel")}
-              </button>
+              </Button>
             </>
           ) : (
-            <button
-              type="button"
+            <Button
+              variant="outline"
+              size="sm"
               onClick={() => setConfirming(true)}
-              className={`${button} border-destructive/40 text-destructive hover:border-destructive`}
+              className="border-destructive/40 text-destructive hover:bg-destructive/10"
               data-testid="api-key-revoke"
             >
               {t("revoke")}
-            </button>
+            </Button>
           )}
         </span>
       </div>
       {confirming && (
-        <p role="alert" className="text-sm text-destructive">
-          {t("revokeWarning")}
-        </p>
+        <Alert variant="destructive">
+          <AlertDescription>{t("revokeWarning")}</AlertDescription>
+        </Alert>
       )}
       <ul className="flex flex-wrap gap-1" aria-label={t("scopes")} data-testid="api-key-scopes">
         {apiKey.scopes.map((scope) => (
-          <li key={scope} className="rounded bg-primary/10 px-1.5 py-0.5 font-mono text-xs text-primary">
-            {scope}
+          <li key={scope}>
+            <Badge variant="info" className="font-mono">
+              {scope}
+            </Badge>
           </li>
         ))}
       </ul>
@@ -123,9 +123,9 @@ export function KeyCard({ apiKey, onChanged }: { apiKey: ApiKey; onChanged: () =
       </dl>
       <KeyUsageChart keyId={apiKey.id} />
       {error && (
-        <p role="alert" className="text-sm text-destructive">
-          {error}
-        </p>
+        <Alert variant="destructive">
+          <AlertDescription>{error}</AlertDescription>
+        </Alert>
       )}
     </li>
   );

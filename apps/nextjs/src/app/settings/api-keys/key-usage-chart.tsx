@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { DailyBars } from "@/components/daily-bars";
+import { Skeleton } from "@/components/ui/skeleton";
 import { api } from "@/lib/api";
 import { lastDays, requestsPerDay, type UsageGroup, usageFrom } from "@/lib/api-keys";
 
@@ -38,7 +39,7 @@ export function KeyUsageChart({ keyId }: { keyId: string }) {
       ) : points ? (
         <DailyBars points={points} label={t("chartLabel", { days: DAYS, total })} testId="api-key-chart" />
       ) : (
-        <div className="h-12 animate-pulse rounded bg-muted" />
+        <Skeleton className="h-12" />
       )}
     </figure>
   );

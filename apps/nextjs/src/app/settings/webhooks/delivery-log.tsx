@@ -2,10 +2,20 @@
 
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Skeleton } from "@/components/ui/skeleton";
 import { api } from "@/lib/api";
 import type { WebhookDelivery, WebhookDeliveryPage } from "@/lib/webhooks";
 
 const REFRESH_MS = 1500;
+
+const STATUS_BADGE: Record<string, "success" | "warning" | "destructive" | "secondary"> = {
+  SUCCEEDED: "success",
+  PENDING: "warning",
+  FAILED: "destructive",
+};
 
 /** An endpoint's recent deliveries with every attempt; it refreshes itself while one is pending. */
 export function DeliveryLog({ endpointId, version }: { endpointId: string; version: number }) {
@@ -47,29 +57,42 @@ export function DeliveryLog({ endpointId, version }: { endpointId: string; versi
 
   if (error)
     return (
-      <p role="alert" className="text-sm text-destructive">
-        {error}
-      </p>
+      <Alert variant="destructive">
+        <AlertDescription>{error}</AlertDescription>
+      </Alert>
     );
-  if (deliveries === null) return <p className="text-sm text-muted-foreground">{t("loading")}</p>;
+  if (deliveries === null)
+    return (
+      <div className="flex flex-col gap-2" role="status" aria-label={t("loading")}>
+        <Skeleton className="h-10" />
+        <Skeleton className="h-10" />
+      </div>
+    );
   if (deliveries.length === 0) return <p className="text-sm text-muted-foreground">{t("noDeliveries")}</p>;
   return (
     <ul className="flex flex-col gap-2" data-testid="webhook-deliveries">
       {deliveries.map((d) => (
-        <li key={d.id} className="rounded-md border border-border p-2 text-sm" data-testid="webhook-delivery">
+        <li
+          key={d.id}
+          className="rounded-md border border-border bg-muted/30 p-3 text-sm"
+          data-testid="webhook-delivery"
+        >
           <div className="flex flex-wrap items-center gap-3">
             <span className="font-mono text-xs">{d.eventType}</span>
-            <span data-testid="webhook-delivery-status">{t(`status.${d.status}`)}</span>
+            <Badge variant={STATUS_BADGE[d.status] ?? "secondary"} data-testid="webhook-delivery-status">
+              {t(`status.${d.status}`)}
+            </Badge>
             <span className="text-xs text-muted-foreground">{t("attempts", { count: d.attempts })}</span>
             <span className="text-xs text-muted-foreground">{new Date(d.createdAt).toLocaleString()}</span>
-            <button
-              type="button"
+            <Button
+              variant="outline"
+              size="sm"
               onClick={() => void retry(d.id)}
-              className="ml-auto rounded-md border border-input px-2 py-0.5 text-xs hover:bg-muted"
+              className="ml-auto h-7"
               data-testid="webhook-delivery-retry"
             >
               {t("retry")}
-            </button>
+            </Button>
           </div>
           {d.attemptLog.length > 0 && (
             <table className="mt-2 w-full text-left text-xs">

@@ -2,11 +2,12 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { api, describeError } from "@/lib/api";
 import type { WebhookEndpoint, WebhookEndpointWithSecret } from "@/lib/webhooks";
 import { DeliveryLog } from "./delivery-log";
-
-const button = "rounded-md border border-input px-3 py-1 text-sm hover:bg-muted disabled:opacity-60";
 
 export function EndpointCard(props: {
   endpoint: WebhookEndpoint;
@@ -68,61 +69,47 @@ export function EndpointCard(props: {
           {endpoint.description && <span className="text-sm text-muted-foreground">{endpoint.description}</span>}
           <span className="text-xs text-muted-foreground">{endpoint.events.join(", ")}</span>
         </div>
-        <span
-          className={`rounded-full px-2 py-0.5 text-xs ${endpoint.enabled ? "bg-success/15 text-success" : "bg-muted text-foreground"}`}
-          data-testid="webhook-endpoint-state"
-        >
+        <Badge variant={endpoint.enabled ? "success" : "secondary"} data-testid="webhook-endpoint-state">
           {endpoint.enabled ? t("enabled") : t(`disabledBecause.${endpoint.disabledReason ?? "manual"}`)}
-        </span>
+        </Badge>
       </div>
       <div className="flex flex-wrap items-center gap-2">
-        <button
-          type="button"
+        <Button
+          variant="outline"
+          size="sm"
           disabled={busy || !endpoint.enabled}
           onClick={() => void test()}
-          className={button}
           data-testid="webhook-test"
         >
           {t("sendTest")}
-        </button>
-        <button
-          type="button"
-          disabled={busy}
-          onClick={() => void rotate()}
-          className={button}
-          data-testid="webhook-rotate"
-        >
+        </Button>
+        <Button variant="outline" size="sm" disabled={busy} onClick={() => void rotate()} data-testid="webhook-rotate">
           {t("rotate")}
-        </button>
-        <button
-          type="button"
-          disabled={busy}
-          onClick={() => void toggle()}
-          className={button}
-          data-testid="webhook-toggle"
-        >
+        </Button>
+        <Button variant="outline" size="sm" disabled={busy} onClick={() => void toggle()} data-testid="webhook-toggle">
           {endpoint.enabled ? t("disable") : t("enable")}
-        </button>
-        <button type="button" onClick={() => setShowLog((s) => !s)} className={button} data-testid="webhook-show-log">
+        </Button>
+        <Button variant="outline" size="sm" onClick={() => setShowLog((s) => !s)} data-testid="webhook-show-log">
           {showLog ? t("hideLog") : t("showLog")}
-        </button>
-        <button
-          type="button"
+        </Button>
+        <Button
+          variant="outline"
+          size="sm"
           disabled={busy}
           onClick={() => void remove()}
-          className={`${button} text-destructive`}
+          className="text-destructive hover:bg-destructive/10"
           data-testid="webhook-delete"
         >
           {t("delete")}
-        </button>
+        </Button>
         <span role="status" aria-live="polite" className="text-sm text-success">
           {notice}
         </span>
       </div>
       {error && (
-        <p role="alert" className="text-sm text-destructive">
-          {error}
-        </p>
+        <Alert variant="destructive">
+          <AlertDescription>{error}</AlertDescription>
+        </Alert>
       )}
       {showLog && <DeliveryLog endpointId={endpoint.id} version={logVersion} />}
     </li>

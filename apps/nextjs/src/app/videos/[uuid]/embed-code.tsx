@@ -1,8 +1,13 @@
 "use client";
 
+import { CopyIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { type Refusal, RefusalNote, refusalOf } from "@/components/refusal-note";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Label } from "@/components/ui/label";
+import { Textarea } from "@/components/ui/textarea";
 import { api, describeError } from "@/lib/api";
 import type { VideoView } from "@/lib/video";
 
@@ -48,33 +53,27 @@ export function EmbedCode({ video }: { video: VideoView }) {
   if (refusal) return <RefusalNote refusal={refusal} owner testId="embed-closed" />;
   if (error)
     return (
-      <p role="alert" className="text-sm text-destructive">
-        {error}
-      </p>
+      <Alert variant="destructive">
+        <AlertDescription>{error}</AlertDescription>
+      </Alert>
     );
   if (!embed) return null;
   return (
-    <div className="flex flex-col gap-1 text-sm">
-      <label htmlFor="embed-code" className="font-medium">
-        {t("embedCode")}
-      </label>
-      <textarea
+    <div className="flex flex-col gap-2 text-sm">
+      <Label htmlFor="embed-code">{t("embedCode")}</Label>
+      <Textarea
         id="embed-code"
         ref={field}
         readOnly
         rows={3}
         data-testid="embed-code"
-        className="rounded-md border border-input bg-muted/50 px-3 py-2 font-mono text-xs"
+        className="bg-muted/50 font-mono text-xs"
         value={embed.iframe}
       />
-      <button
-        type="button"
-        onClick={copy}
-        data-testid="embed-copy"
-        className="self-start rounded-md border border-input px-3 py-1.5"
-      >
+      <Button variant="outline" size="sm" onClick={copy} data-testid="embed-copy" className="self-start">
+        <CopyIcon aria-hidden />
         {copied ? t("copied") : t("copy")}
-      </button>
+      </Button>
     </div>
   );
 }

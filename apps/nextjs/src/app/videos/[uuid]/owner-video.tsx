@@ -1,9 +1,14 @@
 "use client";
 
+import { RotateCcwIcon, Trash2Icon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
 import { DownloadButton } from "@/components/download-button";
 import { SideBySide } from "@/components/side-by-side";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Skeleton } from "@/components/ui/skeleton";
 import { VideoProgress } from "@/components/video-progress";
 import { ApiError, api, describeError } from "@/lib/api";
 import { IN_PROGRESS, STATUS_STYLE, type VideoView } from "@/lib/video";
@@ -51,7 +56,7 @@ export function OwnerVideo({ uuid }: { uuid: string }) {
   }
 
   if (missing) return <p className="text-center text-muted-foreground">{t("missing")}</p>;
-  if (!video) return <p className="text-muted-foreground">{t("loading")}</p>;
+  if (!video) return <Skeleton role="status" aria-label={t("loading")} className="aspect-video w-full rounded-xl" />;
   const finished = video.status === "COMPLETED";
   return (
     <article className="flex flex-col gap-4">
@@ -69,12 +74,9 @@ export function OwnerVideo({ uuid }: { uuid: string }) {
       )}
       <VideoProgress status={video.status} progress={video.progress} />
       <div className="flex flex-wrap items-center gap-3">
-        <span
-          className={`rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[video.status]}`}
-          data-testid="video-status"
-        >
+        <Badge variant="secondary" className={STATUS_STYLE[video.status]} data-testid="video-status">
           {video.status}
-        </span>
+        </Badge>
         <span className="text-sm text-muted-foreground">
           {t("details", {
             model: video.model,
@@ -87,27 +89,33 @@ export function OwnerVideo({ uuid }: { uuid: string }) {
       </div>
       <p className="whitespace-pre-wrap">{video.prompt}</p>
       {video.error && (
-        <p role="alert" className="rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive">
-          {video.error.code}: {video.error.message}
-        </p>
+        <Alert variant="destructive">
+          <AlertDescription>
+            {video.error.code}: {video.error.message}
+          </AlertDescription>
+        </Alert>
       )}
-      {message && <p className="text-sm text-destructive">{message}</p>}
+      {message && (
+        <Alert variant="destructive">
+          <AlertDescription>{message}</AlertDescription>
+        </Alert>
+      )}
       {finished && <DownloadButton uuid={uuid} owner />}
       <div className="flex flex-wrap gap-2 text-sm">
         {video.status === "FAILED" && (
-          <button
-            type="button"
-            className="rounded-md border border-input px-3 py-1.5"
+          <Button
+            variant="outline"
             onClick={() =>
               act(async () => setVideo(await api<VideoView>(`/api/v1/video/${uuid}/retry`, { method: "POST" })))
             }
           >
+            <RotateCcwIcon aria-hidden />
             {t("retry")}
-          </button>
+          </Button>
         )}
-        <button
-          type="button"
-          className="rounded-md border border-destructive/40 px-3 py-1.5 text-destructive"
+        <Button
+          variant="outline"
+          className="border-destructive/40 text-destructive hover:bg-destructive/10"
           onClick={() =>
             act(async () => {
               await api(`/api/v1/video/${uuid}`, { method: "DELETE" });
@@ -115,8 +123,9 @@ export function OwnerVideo({ uuid }: { uuid: string }) {
             })
           }
         >
+          <Trash2Icon aria-hidden />
           {t("delete")}
-        </button>
+        </Button>
       </div>
       {finished && <SharingPanel video={video} onSaved={setVideo} />}
     </article>
@@ -136,9 +145,9 @@ function OwnerPlayer({ uuid, posterUrl }: { uuid: string; posterUrl: string | nu
   }, [uuid, t]);
   if (error)
     return (
-      <p role="alert" className="text-sm text-destructive">
-        {error}
-      </p>
+      <Alert variant="destructive">
+        <AlertDescription>{error}</AlertDescription>
+      </Alert>
     );
   if (!url) return <div className="aspect-video w-full rounded-xl bg-black" />;
   return (
@@ -151,7 +160,7 @@ function OwnerPlayer({ uuid, posterUrl }: { uuid: string; posterUrl: string | nu
         className="aspect-video w-full rounded-xl bg-black"
         data-testid="player"
       />
-      <a href={url} className="self-start text-xs text-primary underline" data-testid="play-url">
+      <a href={url} className="self-start text-xs text-primary underline underline-offset-4" data-testid="play-url">
         {t("playUrl")}
       </a>
     </div>

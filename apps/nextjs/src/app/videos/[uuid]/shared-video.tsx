@@ -3,6 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { DownloadButton } from "@/components/download-button";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Skeleton } from "@/components/ui/skeleton";
 import { ApiError, api, describeError } from "@/lib/api";
 
 interface VideoCard {
@@ -40,11 +42,11 @@ export function SharedVideo({ uuid }: { uuid: string }) {
     );
   if (failure)
     return (
-      <p role="alert" className="text-center text-destructive">
-        {failure}
-      </p>
+      <Alert variant="destructive">
+        <AlertDescription>{failure}</AlertDescription>
+      </Alert>
     );
-  if (!card) return <p className="text-muted-foreground">{t("loading")}</p>;
+  if (!card) return <Skeleton role="status" aria-label={t("loading")} className="aspect-video w-full rounded-xl" />;
   return (
     <article className="flex flex-col gap-4">
       {/* biome-ignore lint/a11y/useMediaCaption: generated videos have no captions to offer */}

@@ -2,6 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Label } from "@/components/ui/label";
+import { Textarea } from "@/components/ui/textarea";
 import { api, describeError } from "@/lib/api";
 import type { VideoView } from "@/lib/video";
 import { EmbedCode } from "./embed-code";
@@ -42,66 +46,67 @@ export function SharingPanel({ video, onSaved }: { video: VideoView; onSaved: (v
 
   const edited = () => state.kind === "saved" && setState({ kind: "idle" });
   return (
-    <section className="flex flex-col gap-4 rounded-xl border border-border p-4" aria-labelledby="sharing-title">
-      <h2 id="sharing-title" className="text-lg font-semibold">
-        {t("title")}
-      </h2>
-      <form onSubmit={save} onChange={edited} className="flex flex-col gap-4" data-testid="sharing-form">
-        <fieldset className="flex flex-col gap-2">
-          <legend className="mb-1 text-sm font-medium">{t("visibility")}</legend>
-          {VISIBILITIES.map((v) => (
-            <label key={v} className="flex items-start gap-2 text-sm">
-              <input
-                type="radio"
-                name="visibility"
-                value={v}
-                checked={visibility === v}
-                onChange={() => setVisibility(v)}
-                className="mt-1"
+    <section aria-labelledby="sharing-title">
+      <Card>
+        <CardHeader>
+          <CardTitle id="sharing-title" className="text-lg">
+            {t("title")}
+          </CardTitle>
+        </CardHeader>
+        <CardContent className="flex flex-col gap-4">
+          <form onSubmit={save} onChange={edited} className="flex flex-col gap-4" data-testid="sharing-form">
+            <fieldset className="flex flex-col gap-2">
+              <legend className="mb-1 text-sm font-medium">{t("visibility")}</legend>
+              {VISIBILITIES.map((v) => (
+                <label key={v} className="flex items-start gap-2 text-sm">
+                  <input
+                    type="radio"
+                    name="visibility"
+                    value={v}
+                    checked={visibility === v}
+                    onChange={() => setVisibility(v)}
+                    className="mt-1 accent-primary"
+                  />
+                  <span>
+                    <span className="font-medium">{t(`${v}.label`)}</span>
+                    <span className="text-muted-foreground"> — {t(`${v}.hint`)}</span>
+                  </span>
+                </label>
+              ))}
+            </fieldset>
+            <Switch label={t("allowEmbed")} checked={allowEmbed} onChange={setAllowEmbed} />
+            <Switch label={t("allowDownload")} checked={allowDownload} onChange={setAllowDownload} />
+            <Label className="flex-col items-stretch gap-1.5">
+              <span>{t("embedDomains")}</span>
+              <Textarea
+                rows={3}
+                value={domains}
+                onChange={(e) => setDomains(e.target.value)}
+                data-testid="embed-domains"
+                placeholder="example.com"
+                className="font-mono text-xs"
               />
-              <span>
-                <span className="font-medium">{t(`${v}.label`)}</span>
-                <span className="text-muted-foreground"> — {t(`${v}.hint`)}</span>
-              </span>
-            </label>
-          ))}
-        </fieldset>
-        <Switch label={t("allowEmbed")} checked={allowEmbed} onChange={setAllowEmbed} />
-        <Switch label={t("allowDownload")} checked={allowDownload} onChange={setAllowDownload} />
-        <label className="flex flex-col gap-1 text-sm">
-          <span className="font-medium">{t("embedDomains")}</span>
-          <textarea
-            rows={3}
-            value={domains}
-            onChange={(e) => setDomains(e.target.value)}
-            data-testid="embed-domains"
-            placeholder="example.com"
-            className="rounded-md border border-input px-3 py-2 font-mono text-xs"
-          />
-          <span className="text-xs text-muted-foreground">{t("embedDomainsHint")}</span>
-        </label>
-        <div className="flex items-center gap-3">
-          <button
-            type="submit"
-            disabled={state.kind === "saving"}
-            data-testid="sharing-save"
-            className="rounded-md bg-primary px-3 py-1.5 text-sm font-medium text-primary-foreground disabled:opacity-50"
-          >
-            {state.kind === "saving" ? t("saving") : t("save")}
-          </button>
-          {state.kind === "saved" && (
-            <span role="status" data-testid="sharing-saved" className="text-sm text-success">
-              {t("saved")}
-            </span>
-          )}
-          {state.kind === "error" && (
-            <span role="alert" data-testid="sharing-error" className="text-sm text-destructive">
-              {state.message}
-            </span>
-          )}
-        </div>
-      </form>
-      <EmbedCode key={`${video.visibility}:${video.allowEmbed}:${video.embedDomains.join(",")}`} video={video} />
+              <span className="text-xs font-normal text-muted-foreground">{t("embedDomainsHint")}</span>
+            </Label>
+            <div className="flex items-center gap-3">
+              <Button type="submit" disabled={state.kind === "saving"} data-testid="sharing-save">
+                {state.kind === "saving" ? t("saving") : t("save")}
+              </Button>
+              {state.kind === "saved" && (
+                <span role="status" data-testid="sharing-saved" className="text-sm text-success">
+                  {t("saved")}
+                </span>
+              )}
+              {state.kind === "error" && (
+                <span role="alert" data-testid="sharing-error" className="text-sm text-destructive">
+                  {state.message}
+                </span>
+              )}
+            </div>
+          </form>
+          <EmbedCode key={`${video.visibility}:${video.allowEmbed}:${video.embedDomains.join(",")}`} video={video} />
+        </CardContent>
+      </Card>
     </section>
   );
 }
@@ -115,7 +120,7 @@ function Switch({ label, checked, onChange }: { label: string; checked: boolean;
         aria-checked={checked}
         checked={checked}
         onChange={(e) => onChange(e.target.checked)}
-        className="h-4 w-4"
+        className="size-4 accent-primary"
       />
       <span className="font-medium">{label}</span>
     </label>
