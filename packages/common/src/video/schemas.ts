@@ -243,3 +243,21 @@ export const catalogueModel = z
       .meta({ description: "Every combination the model offers, with the credits it holds." }),
   })
   .meta({ id: "VideoModel" });
+
+export const durationEstimate = z
+  .object({
+    model: z.string(),
+    medianDurationMs: z
+      .int()
+      .nullable()
+      .meta({ description: "Median time from request to finished video, in ms; null before any finished." }),
+    sample: z.int().meta({ description: "How many of the model's latest finished videos (at most 50)." }),
+  })
+  .meta({ id: "DurationEstimate" });
+
+export const generationQueue = z
+  .object({
+    items: z.array(video).meta({ description: "Your running videos, newest first (at most 20)." }),
+    estimates: z.array(durationEstimate).meta({ description: "One per model among the running videos." }),
+  })
+  .meta({ id: "GenerationQueue" });
