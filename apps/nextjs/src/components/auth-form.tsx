@@ -19,7 +19,7 @@ export function AuthForm({ mode, oauth }: { mode: "sign-in" | "sign-up"; oauth: 
     setNotice(null);
     if (!email) return setError(t("emailFirst"));
     setBusy(true);
-    const result = await authClient.signIn.magicLink({ email, callbackURL: "/create" });
+    const result = await authClient.signIn.magicLink({ email, callbackURL: "/dashboard" });
     setBusy(false);
     if (result.error) setError(result.error.message ?? t("failed"));
     else setNotice(t("magicLinkSent", { email }));
@@ -35,7 +35,7 @@ export function AuthForm({ mode, oauth }: { mode: "sign-in" | "sign-up"; oauth: 
           email,
           password,
           name: String(form.get("name") || email.split("@")[0]),
-          callbackURL: "/create",
+          callbackURL: "/dashboard",
         })
       : await authClient.signIn.email({ email, password });
     setBusy(false);
@@ -43,7 +43,7 @@ export function AuthForm({ mode, oauth }: { mode: "sign-in" | "sign-up"; oauth: 
       setError(result.error.message ?? t("failed"));
       return;
     }
-    window.location.href = "/create";
+    window.location.href = "/dashboard";
   }
 
   return (
@@ -115,7 +115,7 @@ export function AuthForm({ mode, oauth }: { mode: "sign-in" | "sign-up"; oauth: 
         <button
           key={provider}
           type="button"
-          onClick={() => void authClient.signIn.social({ provider, callbackURL: "/create" })}
+          onClick={() => void authClient.signIn.social({ provider, callbackURL: "/dashboard" })}
           className="rounded-md border border-input px-4 py-2 hover:bg-muted"
         >
           {t("continueWith", { provider: provider === "google" ? "Google" : "GitHub" })}
