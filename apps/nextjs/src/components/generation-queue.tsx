@@ -70,9 +70,12 @@ export function GenerationQueue({ added }: { added: QueueVideo | null }) {
     void refresh();
   }, [refresh]);
 
+  // A new video shows at once; asking again straight away brings its model's estimate.
   useEffect(() => {
-    if (added && !shown.current.some((v) => v.uuid === added.uuid)) show([added, ...shown.current]);
-  }, [added, show]);
+    if (!added || shown.current.some((v) => v.uuid === added.uuid)) return;
+    show([added, ...shown.current]);
+    void refresh().catch(() => undefined);
+  }, [added, show, refresh]);
 
   const running = videos.some((v) => IN_PROGRESS.has(v.status));
   useEffect(() => {
