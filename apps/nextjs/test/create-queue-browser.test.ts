@@ -41,7 +41,7 @@ describe("the generation queue on the create page", () => {
     // One at a time here: the server's refusal, as a toast saying what to do.
     await page.getByRole("button", { name: "Fox in snow" }).click();
     await page.getByRole("button", { name: "Generate · 1 credit" }).click();
-    await page.getByText("Too many generations in progress; wait for one to finish.").waitFor();
+    await page.getByText("At most 1 generations can run at once.").waitFor();
     await page.getByText("Wait for a slot: the queue shows when a running video finishes.").waitFor();
     expect(fx.consoleErrors.splice(0)).toEqual([expect.stringContaining("status of 429")]);
 

@@ -116,6 +116,7 @@ describe("lip-sync from the create page", () => {
     expect(await page.getByTestId("cost").textContent()).toBe(String(credits));
     await screenshot(page, "create-lipsync");
     const uuid = await generate(page, credits);
+    await page.goto(`${fx.app.baseUrl}/videos/${uuid}`);
 
     const held = await getData<{
       mode: string;
@@ -132,7 +133,6 @@ describe("lip-sync from the create page", () => {
       prompt: "The portrait speaks",
     });
 
-    await page.goto(`${fx.app.baseUrl}/videos/${uuid}`);
     // Its page shows the provider's progress while it runs, then the source beside the result.
     const bar = page.getByTestId("video-progress").getByRole("progressbar");
     await expect.poll(() => bar.count(), { timeout: 20_000 }).toBe(1);

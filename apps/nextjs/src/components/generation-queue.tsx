@@ -130,10 +130,10 @@ function QueueItem({ video: v, now, medianMs }: { video: QueueVideo; now: number
       {v.status === "COMPLETED" ? (
         <Link
           href={`/videos/${v.uuid}`}
+          aria-label={t("openVideo", { prompt: v.prompt.slice(0, 80) })}
           className="block rounded-md focus-visible:ring-[3px] focus-visible:ring-ring/50"
         >
           <VideoThumb posterUrl={v.posterUrl} videoUrl={v.videoUrl} prompt={v.prompt} placeholder={t("open")} />
-          <span className="sr-only">{t("openVideo", { prompt: v.prompt.slice(0, 80) })}</span>
         </Link>
       ) : (
         <VideoProgress status={v.status} progress={v.progress} />

@@ -1,7 +1,7 @@
 "use client";
 
 import type { components } from "@videofly/sdk";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ApiError, api } from "@/lib/api";
 
 export type VideoModel = components["schemas"]["VideoModel"];
@@ -82,9 +82,12 @@ export function useModelChoice() {
 export function useAvailableCredits() {
   const [available, setAvailable] = useState<number | null>(null);
   const [signedOut, setSignedOut] = useState(false);
+  // Only the latest request's answer counts: the first load may answer after a reload that followed a spend.
+  const latest = useRef(0);
   const reload = useCallback(() => {
+    const request = ++latest.current;
     api<components["schemas"]["Balance"]>("/api/v1/credit/balance")
-      .then((b) => setAvailable(b.available))
+      .then((b) => request === latest.current && setAvailable(b.available))
       .catch((e: unknown) => e instanceof ApiError && e.status === 401 && setSignedOut(true));
   }, []);
   useEffect(reload, [reload]);
