@@ -53,19 +53,32 @@ describe("the web app in a browser", () => {
     await page.getByLabel("Password").fill("correct horse battery");
     await screenshot(page, "sign-up");
     await page.getByRole("button", { name: "Sign up" }).click();
-    await page.waitForURL("**/create");
-    // No bonus until the address is verified: the banner says so; the mailed link lands on /create.
+    // Signed up, the home is the dashboard. No bonus until the address is verified: the banner
+    // says so; the mailed link lands on the dashboard too.
+    await page.waitForURL("**/dashboard");
     await expect.poll(() => page.getByTestId("verify-banner").isVisible()).toBe(true);
-    await expect.poll(() => page.getByTestId("available").textContent()).toBe("0");
+    await expect.poll(() => page.getByTestId("dashboard-balance").getByText("0 credits").count()).toBe(1);
     await page.goto((await mailTo("browser@example.com", /Verify your email/)).link);
-    await page.waitForURL("**/create");
+    await page.waitForURL("**/dashboard");
     expect(await page.getByTestId("verify-banner").count()).toBe(0);
+    await expect.poll(() => page.getByTestId("dashboard-balance").getByText("20 credits").count()).toBe(1);
+    expect(
+      await page.getByTestId("dashboard-running").getByText("Nothing is rendering.", { exact: false }).count(),
+    ).toBe(1);
+    await screenshot(page, "dashboard");
+
+    await page.getByRole("navigation", { name: "Quick actions" }).getByRole("link", { name: "Create a video" }).click();
+    await page.waitForURL("**/create");
     await expect.poll(() => page.getByTestId("available").textContent()).toBe("20");
     await expect.poll(() => page.getByTestId("cost").textContent()).toBe("1");
     await page.getByLabel("Prompt").fill("a paper plane over a city at dusk");
     await screenshot(page, "create");
-    await page.getByRole("button", { name: /Generate for 1 credits/ }).click();
-    await page.waitForURL(/\/videos\/[0-9a-f-]{36}$/);
+    await page.getByRole("button", { name: "Generate · 1 credit" }).click();
+    // The page stays for the next one; the video runs in its queue.
+    await expect
+      .poll(() => page.getByRole("region", { name: "Generation queue" }).getByRole("listitem").count())
+      .toBe(1);
+    expect(new URL(page.url()).pathname).toBe("/create");
 
     await page.goto(`${app.baseUrl}/videos`);
     await expect
@@ -104,10 +117,11 @@ describe("the web app in a browser", () => {
     await page.getByLabel("Email").fill("short@example.com");
     await page.getByLabel("Password").fill("correct horse battery");
     await page.getByRole("button", { name: "Sign up" }).click();
-    await page.waitForURL("**/create");
+    await page.waitForURL("**/dashboard");
+    await page.goto(`${app.baseUrl}/create`);
     await page.getByLabel("Model").selectOption("sora-2");
-    await page.getByLabel("Duration").selectOption("12");
-    await page.getByLabel("Quality").selectOption("1080p");
+    await page.getByRole("radiogroup", { name: "Duration" }).getByRole("radio", { name: "12 s" }).click();
+    await page.getByRole("radiogroup", { name: "Quality" }).getByRole("radio", { name: "1080p" }).click();
     await expect.poll(() => page.getByTestId("cost").textContent()).toBe("24");
     await expect.poll(() => page.getByTestId("short").isVisible()).toBe(true);
     expect(await page.getByRole("button", { name: /Generate/ }).isDisabled()).toBe(true);
@@ -126,14 +140,17 @@ describe("the web app in a browser", () => {
     await page.getByLabel("Email").fill("zh@example.com");
     await page.getByLabel("Password").fill("correct horse battery");
     await page.getByRole("button", { name: "Sign up" }).click();
-    await page.waitForURL("**/create");
+    await page.waitForURL("**/dashboard");
     // The language switcher's cookie, as if chosen on another visit.
     await context.addCookies([{ name: "locale", value: "zh", url: app.baseUrl }]);
     await page.reload();
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("仪表盘");
+    await screenshot(page, "dashboard-zh");
+    await page.goto(`${app.baseUrl}/create`);
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("创建视频");
     expect(await page.getAttribute("html", "lang")).toBe("zh-CN");
     expect(await page.getByRole("link", { name: "我的视频" }).isVisible()).toBe(true);
-    await expect.poll(() => page.getByRole("button", { name: /生成/ }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole("button", { name: "生成 · 1 积分" }).isVisible()).toBe(true);
     await screenshot(page, "create-zh");
     await page.getByLabel("语言").selectOption("en");
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Create a video");
@@ -146,7 +163,7 @@ describe("the web app in a browser", () => {
     await page.getByLabel("Email").fill("browser@example.com");
     await page.getByLabel("Password").fill("correct horse battery");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await page.waitForURL("**/create");
+    await page.waitForURL("**/dashboard");
     await page.goto(`${app.baseUrl}/videos`);
     await page.getByTestId("video-card").first().locator("a").click();
     await page.waitForURL(/\/videos\/[0-9a-f-]{36}$/);

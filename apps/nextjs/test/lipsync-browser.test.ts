@@ -9,7 +9,6 @@ import { browserApp } from "./support/browser-app";
 // 2 s audio sent through the uploaders, priced on the page from the audio's probed length, held at
 // that price, followed with its progress to the end, and shown on its project's page with the
 // source beside the result; and a script read in a voice, priced from its words.
-const VIDEO_URL = /\/videos\/[0-9a-f-]{36}$/;
 
 const fx = browserApp({
   database: "vf_lipsync_browser",
@@ -52,7 +51,7 @@ async function ratePerSecond(context: BrowserContext, quality: string): Promise<
 
 /** Lip-sync chosen on the create page, at `quality`, with a portrait uploaded through its uploader. */
 async function startLipsync(page: Page, quality: string) {
-  await page.getByRole("group", { name: "Mode" }).getByText("Lip-sync").click();
+  await page.getByRole("radiogroup", { name: "Mode" }).getByRole("radio", { name: "Lip-sync" }).click();
   const fields = page.getByTestId("lipsync-fields");
   await fields.locator('select[name="quality"]').selectOption(quality);
   await fields.getByRole("radio", { name: "A portrait" }).check();
@@ -63,6 +62,22 @@ async function startLipsync(page: Page, quality: string) {
   await expect.poll(() => uploader.getByText("Uploaded: image/png").count()).toBe(1);
   expect(await uploader.getByRole("progressbar").getAttribute("aria-valuenow")).toBe("100");
   return fields;
+}
+
+/**
+ * Submits the create page at its price of `credits`: the page stays, the new video joins its
+ * queue; the video's uuid, from the server's answer.
+ */
+async function generate(page: Page, credits: number): Promise<string> {
+  const answered = page.waitForResponse(
+    (r) => r.url().endsWith("/api/v1/video/generate") && r.request().method() === "POST",
+  );
+  await page.getByRole("button", { name: `Generate · ${credits} credits` }).click();
+  const { uuid } = ((await (await answered).json()) as { data: { uuid: string } }).data;
+  const queue = page.getByRole("region", { name: "Generation queue" });
+  await expect.poll(() => queue.getByRole("listitem").count()).toBeGreaterThan(0);
+  expect(new URL(page.url()).pathname).toBe("/create");
+  return uuid;
 }
 
 describe("lip-sync from the create page", () => {
@@ -100,9 +115,8 @@ describe("lip-sync from the create page", () => {
       .toBe(`${credits} credits for ${seconds} s of audio`);
     expect(await page.getByTestId("cost").textContent()).toBe(String(credits));
     await screenshot(page, "create-lipsync");
-    await page.getByRole("button", { name: `Generate for ${credits} credits` }).click();
-    await page.waitForURL(VIDEO_URL);
-    const uuid = page.url().split("/").pop() ?? "";
+    const uuid = await generate(page, credits);
+    await page.goto(`${fx.app.baseUrl}/videos/${uuid}`);
 
     const held = await getData<{
       mode: string;
@@ -168,9 +182,7 @@ describe("lip-sync from the create page", () => {
     expect(await page.getByTestId("cost").textContent()).toBe(String(credits));
     const before = await getData<{ available: number }>(context, "/api/v1/credit/balance");
 
-    await page.getByRole("button", { name: `Generate for ${credits} credits` }).click();
-    await page.waitForURL(VIDEO_URL);
-    const uuid = page.url().split("/").pop() ?? "";
+    const uuid = await generate(page, credits);
     const held = await getData<{
       creditsCost: number;
       script: string;
@@ -202,10 +214,9 @@ describe("lip-sync from the create page", () => {
     expect((await completed).status()).toBe(200);
     await expect.poll(() => fields.getByTestId("lipsync-price").textContent()).toMatch(/ for 30[12] s of audio$/);
     const before = await getData<{ available: number }>(context, "/api/v1/credit/balance");
-    await page.getByRole("button", { name: /^Generate for \d+ credits$/ }).click();
-    await expect
-      .poll(() => page.getByTestId("create-error").textContent())
-      .toContain("Lip-sync takes at most 300 seconds of speech.");
+    await page.getByRole("button", { name: /^Generate · \d+ credits$/ }).click();
+    // The server's message, as a toast.
+    await page.getByText("Lip-sync takes at most 300 seconds of speech.").waitFor();
     expect(new URL(page.url()).pathname).toBe("/create");
     expect((await getData<{ available: number }>(context, "/api/v1/credit/balance")).available).toBe(before.available);
     expect(fx.consoleErrors.splice(0)).toEqual([expect.stringContaining("status of 400 (Bad Request)")]);

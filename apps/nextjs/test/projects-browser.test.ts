@@ -51,9 +51,10 @@ describe("the project pages", () => {
     await expect.poll(() => page.getByTestId("cost").textContent()).toBe("1");
     await page.getByLabel("Prompt").fill("a lighthouse in a storm");
     await screenshot(page, "create-in-project");
-    await page.getByRole("button", { name: /Generate for 1 credits/ }).click();
-    await page.waitForURL(/\/videos\/[0-9a-f-]{36}$/);
-    const uuid = page.url().split("/").pop() ?? "";
+    // The create page stays (the video joins its queue): the uuid is in the server's answer.
+    const answered = page.waitForResponse((r) => r.url().endsWith("/api/v1/video/generate"));
+    await page.getByRole("button", { name: "Generate · 1 credit" }).click();
+    const { uuid } = ((await (await answered).json()) as { data: { uuid: string } }).data;
 
     await page.goto(`${fx.app.baseUrl}/projects/${id}`);
     const card = page.locator(`[data-testid="project-video"][data-uuid="${uuid}"]`);

@@ -14,11 +14,12 @@ export default async function HomePage() {
         <h1 className="text-4xl font-bold tracking-tight">VideoFly</h1>
         <p className="max-w-xl text-lg text-muted-foreground">{t("tagline")}</p>
         <div className="flex flex-wrap items-center gap-4">
+          {/* Signed in, the way on is the dashboard; the gallery stays here for everyone (favorites). */}
           <Link
-            href="/create"
+            href={identity ? "/dashboard" : "/create"}
             className="rounded-md bg-primary px-5 py-2.5 font-medium text-primary-foreground hover:bg-primary/90"
           >
-            {t("cta")}
+            {identity ? t("dashboardCta") : t("cta")}
           </Link>
           <Link href="/batches/new" className="font-medium text-primary hover:underline">
             {t("batchCta")}

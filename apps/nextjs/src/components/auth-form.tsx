@@ -22,7 +22,7 @@ export function AuthForm({ mode, oauth }: { mode: "sign-in" | "sign-up"; oauth: 
     setNotice(null);
     if (!email) return setError(t("emailFirst"));
     setBusy(true);
-    const result = await authClient.signIn.magicLink({ email, callbackURL: "/create" });
+    const result = await authClient.signIn.magicLink({ email, callbackURL: "/dashboard" });
     setBusy(false);
     if (result.error) setError(result.error.message ?? t("failed"));
     else setNotice(t("magicLinkSent", { email }));
@@ -38,7 +38,7 @@ export function AuthForm({ mode, oauth }: { mode: "sign-in" | "sign-up"; oauth: 
           email,
           password,
           name: String(form.get("name") || email.split("@")[0]),
-          callbackURL: "/create",
+          callbackURL: "/dashboard",
         })
       : await authClient.signIn.email({ email, password });
     setBusy(false);
@@ -46,7 +46,7 @@ export function AuthForm({ mode, oauth }: { mode: "sign-in" | "sign-up"; oauth: 
       setError(result.error.message ?? t("failed"));
       return;
     }
-    window.location.href = "/create";
+    window.location.href = "/dashboard";
   }
 
   const textLink = "text-primary underline underline-offset-4 hover:no-underline";
@@ -82,7 +82,7 @@ export function AuthForm({ mode, oauth }: { mode: "sign-in" | "sign-up"; oauth: 
         <Button
           key={provider}
           variant="outline"
-          onClick={() => void authClient.signIn.social({ provider, callbackURL: "/create" })}
+          onClick={() => void authClient.signIn.social({ provider, callbackURL: "/dashboard" })}
         >
           {t("continueWith", { provider: provider === "google" ? "Google" : "GitHub" })}
         </Button>

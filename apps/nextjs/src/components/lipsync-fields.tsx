@@ -2,12 +2,15 @@
 
 import { audioSeconds, estimatedSpeechMs, perAudioSecondCredits } from "@videofly/common/lipsync-price";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { cloneElement, type ReactElement, useEffect, useId, useState } from "react";
+import { Segmented } from "@/components/model-settings";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { NativeSelect } from "@/components/ui/native-select";
+import { Textarea } from "@/components/ui/textarea";
 import { type CompletedUpload, Uploader } from "@/components/uploader/uploader";
 import { api } from "@/lib/api";
 import type { VideoModel } from "@/lib/models";
-
-const select = "rounded-md border border-input bg-card px-3 py-2";
 
 interface Voice {
   id: string;
@@ -39,23 +42,13 @@ export interface LipsyncState {
 type SourceKind = "video" | "image";
 type Speech = "audio" | "script";
 
-/** Two or more choices as a row of radios. */
-function Choice<T extends string>(props: {
-  name: string;
-  label: string;
-  options: readonly T[];
-  value: T;
-  text: (option: T) => string;
-  onChange: (option: T) => void;
-}) {
+/** A labelled control: the label names `children` (given an id for it). */
+function Field({ label, children }: { label: string; children: ReactElement<{ id?: string }> }) {
+  const id = useId();
   return (
-    <div className="flex flex-wrap gap-3 text-sm" role="radiogroup" aria-label={props.label}>
-      {props.options.map((o) => (
-        <label key={o} className="flex items-center gap-1">
-          <input type="radio" name={props.name} checked={props.value === o} onChange={() => props.onChange(o)} />
-          {props.text(o)}
-        </label>
-      ))}
+    <div className="flex flex-col gap-1.5 text-sm">
+      <Label htmlFor={id}>{label}</Label>
+      {cloneElement(children, { id })}
     </div>
   );
 }
@@ -128,49 +121,42 @@ export function LipsyncFields({ models, onChange }: { models: VideoModel[]; onCh
   if (!model) return null;
   return (
     <fieldset className="flex flex-col gap-4" aria-label={t("title")} data-testid="lipsync-fields">
-      <label className="flex flex-col gap-1 text-sm">
-        {t("titleLabel")}
-        <input
-          name="prompt"
-          className={select}
-          maxLength={2000}
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-        />
-      </label>
+      <Field label={t("titleLabel")}>
+        <Input name="prompt" maxLength={2000} value={title} onChange={(e) => setTitle(e.target.value)} />
+      </Field>
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
-        <label className="flex flex-col gap-1 text-sm">
-          {t("model")}
-          <select name="model" className={select} value={model.id} onChange={(e) => chooseModel(e.target.value)}>
+        <Field label={t("model")}>
+          <NativeSelect name="model" className="w-full" value={model.id} onChange={(e) => chooseModel(e.target.value)}>
             {models.map((m) => (
               <option key={m.id} value={m.id}>
                 {m.name}
               </option>
             ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm">
-          {t("quality")}
-          <select name="quality" className={select} value={quality} onChange={(e) => setQuality(e.target.value)}>
+          </NativeSelect>
+        </Field>
+        <Field label={t("quality")}>
+          <NativeSelect name="quality" className="w-full" value={quality} onChange={(e) => setQuality(e.target.value)}>
             {model.qualities.map((q) => (
               <option key={q}>{q}</option>
             ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm">
-          {t("language")}
-          <select name="language" className={select} value={language} onChange={(e) => setLanguage(e.target.value)}>
+          </NativeSelect>
+        </Field>
+        <Field label={t("language")}>
+          <NativeSelect
+            name="language"
+            className="w-full"
+            value={language}
+            onChange={(e) => setLanguage(e.target.value)}
+          >
             {(model.languages ?? ["en"]).map((l) => (
               <option key={l}>{l}</option>
             ))}
-          </select>
-        </label>
+          </NativeSelect>
+        </Field>
       </div>
 
       <div className="flex flex-col gap-2">
-        <span className="text-sm font-medium">{t("source")}</span>
-        <Choice
-          name="sourceKind"
+        <Segmented
           label={t("source")}
           options={["video", "image"] as const}
           value={sourceKind}
@@ -186,9 +172,7 @@ export function LipsyncFields({ models, onChange }: { models: VideoModel[]; onCh
       </div>
 
       <div className="flex flex-col gap-2">
-        <span className="text-sm font-medium">{t("speech")}</span>
-        <Choice
-          name="speech"
+        <Segmented
           label={t("speech")}
           options={["audio", "script"] as const}
           value={speech}
@@ -202,28 +186,25 @@ export function LipsyncFields({ models, onChange }: { models: VideoModel[]; onCh
           !audio && <p className="text-sm text-warning">{t("needAudio")}</p>
         ) : (
           <>
-            <label className="flex flex-col gap-1 text-sm">
-              {t("scriptLabel")}
-              <textarea
+            <Field label={t("scriptLabel")}>
+              <Textarea
                 name="script"
-                className={select}
                 rows={4}
                 maxLength={5000}
                 value={script}
                 onChange={(e) => setScript(e.target.value)}
               />
-            </label>
-            <label className="flex flex-col gap-1 text-sm">
-              {t("voice")}
-              <select name="voice" className={select} value={voice} onChange={(e) => setVoice(e.target.value)}>
+            </Field>
+            <Field label={t("voice")}>
+              <NativeSelect name="voice" className="w-full" value={voice} onChange={(e) => setVoice(e.target.value)}>
                 <option value="">{t("chooseVoice")}</option>
                 {offered.map((v) => (
                   <option key={v.id} value={v.id}>
                     {v.name}
                   </option>
                 ))}
-              </select>
-            </label>
+              </NativeSelect>
+            </Field>
             {offered.length === 0 && <p className="text-sm text-warning">{t("noVoice")}</p>}
             <p className="text-xs text-muted-foreground">{t("scriptEstimate", { seconds: seconds ?? 0 })}</p>
           </>

@@ -1,11 +1,47 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useId } from "react";
+import { Label } from "@/components/ui/label";
+import { NativeSelect } from "@/components/ui/native-select";
+import { ToggleGroup, ToggleGroupItem } from "@/components/ui/toggle-group";
 import type { Mode, ModelChoice, VideoModel } from "@/lib/models";
 
-const select = "rounded-md border border-input bg-card px-3 py-2";
-
 const MODE_LABEL = { TEXT_TO_VIDEO: "textToVideo", IMAGE_TO_VIDEO: "imageToVideo", LIPSYNC: "lipsync" } as const;
+
+/**
+ * A few choices as a segmented control (a radio group: arrow keys move, the choice follows);
+ * choosing the chosen one again keeps it, as a radio does.
+ */
+export function Segmented<T extends string>(props: {
+  label: string;
+  value: T;
+  options: readonly T[];
+  text?: (option: T) => string;
+  enabled?: (option: T) => boolean;
+  onChange: (option: T) => void;
+}) {
+  const labelId = useId();
+  return (
+    <div className="flex flex-col gap-1.5">
+      <span id={labelId} className="text-sm font-medium">
+        {props.label}
+      </span>
+      <ToggleGroup
+        type="single"
+        aria-labelledby={labelId}
+        value={props.value}
+        onValueChange={(v) => v && props.onChange(v as T)}
+      >
+        {props.options.map((o) => (
+          <ToggleGroupItem key={o} value={o} disabled={props.enabled ? !props.enabled(o) : false}>
+            {props.text ? props.text(o) : o}
+          </ToggleGroupItem>
+        ))}
+      </ToggleGroup>
+    </div>
+  );
+}
 
 /**
  * Text-to-video or image-to-video, as far as the chosen model offers each; lip-sync too where
@@ -27,28 +63,21 @@ export function ModeSwitch({
     ...(offered.includes("LIPSYNC") ? ["LIPSYNC" as const] : []),
   ];
   return (
-    <fieldset className="flex flex-wrap gap-2" aria-label={t("mode")}>
-      {shown.map((m) => (
-        <label
-          key={m}
-          className={`cursor-pointer rounded-md border px-3 py-1.5 text-sm ${mode === m ? "border-primary bg-primary/10" : "border-input"}`}
-        >
-          <input
-            type="radio"
-            name="mode"
-            className="sr-only"
-            checked={mode === m}
-            disabled={!offered.includes(m)}
-            onChange={() => onChange(m)}
-          />
-          {t(MODE_LABEL[m])}
-        </label>
-      ))}
-    </fieldset>
+    <Segmented
+      label={t("mode")}
+      value={mode}
+      options={shown}
+      text={(m) => t(MODE_LABEL[m])}
+      enabled={(m) => offered.includes(m)}
+      onChange={onChange}
+    />
   );
 }
 
-/** Model, duration, aspect ratio and quality, each limited to what the chosen model offers. */
+/**
+ * Model (a list: there are many), then duration, aspect ratio and quality as segmented controls,
+ * each limited to what the chosen model offers.
+ */
 export function ModelSelects({
   models,
   model,
@@ -61,64 +90,46 @@ export function ModelSelects({
   onChange: (change: Partial<ModelChoice>) => void;
 }) {
   const t = useTranslations("modelSettings");
+  const modelId = useId();
   return (
-    <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-      <label className="flex flex-col gap-1 text-sm">
-        {t("model")}
-        <select
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-col gap-1.5">
+        <Label htmlFor={modelId}>{t("model")}</Label>
+        <NativeSelect
+          id={modelId}
           name="model"
           value={choice.model}
           onChange={(e) => onChange({ model: e.target.value })}
-          className={select}
+          className="w-full sm:w-72"
         >
           {models.map((m) => (
             <option key={m.id} value={m.id}>
               {m.name}
             </option>
           ))}
-        </select>
-      </label>
-      <label className="flex flex-col gap-1 text-sm">
-        {t("duration")}
-        <select
-          name="duration"
-          value={choice.duration}
-          onChange={(e) => onChange({ duration: Number(e.target.value) })}
-          className={select}
-        >
-          {model?.durations.map((d) => (
-            <option key={d} value={d}>
-              {t("seconds", { seconds: d })}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="flex flex-col gap-1 text-sm">
-        {t("aspectRatio")}
-        <select
-          name="aspectRatio"
+        </NativeSelect>
+      </div>
+      <div className="flex flex-wrap gap-x-6 gap-y-4">
+        <Segmented
+          label={t("duration")}
+          value={String(choice.duration)}
+          options={(model?.durations ?? []).map(String)}
+          text={(d) => t("seconds", { seconds: Number(d) })}
+          onChange={(d) => onChange({ duration: Number(d) })}
+        />
+        <Segmented
+          label={t("aspectRatio")}
           value={choice.aspectRatio}
-          onChange={(e) => onChange({ aspectRatio: e.target.value })}
-          className={select}
-        >
-          {model?.aspectRatios.map((r) => (
-            <option key={r}>{r}</option>
-          ))}
-        </select>
-      </label>
-      <label className="flex flex-col gap-1 text-sm">
-        {t("quality")}
-        <select
-          name="quality"
+          options={model?.aspectRatios ?? []}
+          onChange={(aspectRatio) => onChange({ aspectRatio })}
+        />
+        <Segmented
+          label={t("quality")}
           value={choice.quality}
-          onChange={(e) => onChange({ quality: e.target.value })}
-          className={select}
-        >
-          {model?.qualities.map((q) => (
-            <option key={q}>{q}</option>
-          ))}
-        </select>
-      </label>
+          options={model?.qualities ?? []}
+          onChange={(quality) => onChange({ quality })}
+        />
+      </div>
     </div>
   );
 }

@@ -1,7 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useId, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { NativeSelect } from "@/components/ui/native-select";
 import { useApiData } from "@/hooks/use-api-data";
 import { api, describeError } from "@/lib/api";
 import type { Project } from "@/lib/projects";
@@ -21,6 +25,7 @@ export function ProjectPicker({ value, onChange }: ProjectPickerProps) {
   const [creating, setCreating] = useState(false);
   const [name, setName] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const id = useId();
   const projects = data?.items ?? [];
 
   async function create() {
@@ -37,51 +42,50 @@ export function ProjectPicker({ value, onChange }: ProjectPickerProps) {
   }
 
   return (
-    <div className="flex flex-col gap-1 text-sm">
-      <label className="flex flex-col gap-1">
-        {t("label")}
-        <select
-          name="project"
-          value={creating ? NEW : (value ?? "")}
-          onChange={(e) => {
-            const next = e.target.value;
-            setCreating(next === NEW);
-            if (next !== NEW) onChange(next || null);
-          }}
-          className="rounded-md border border-input px-3 py-2"
-          data-testid="project-picker"
-        >
-          <option value="">{t("none")}</option>
-          {/* A preselected project not among the newest 100 still shows as chosen. */}
-          {value && !projects.some((p) => p.id === value) && <option value={value}>{value}</option>}
-          {projects.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-          <option value={NEW}>{t("new")}</option>
-        </select>
-      </label>
+    <div className="flex flex-col gap-1.5 text-sm">
+      <Label htmlFor={id}>{t("label")}</Label>
+      <NativeSelect
+        id={id}
+        name="project"
+        value={creating ? NEW : (value ?? "")}
+        onChange={(e) => {
+          const next = e.target.value;
+          setCreating(next === NEW);
+          if (next !== NEW) onChange(next || null);
+        }}
+        className="w-full sm:w-72"
+        data-testid="project-picker"
+      >
+        <option value="">{t("none")}</option>
+        {/* A preselected project not among the newest 100 still shows as chosen. */}
+        {value && !projects.some((p) => p.id === value) && <option value={value}>{value}</option>}
+        {projects.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
+        ))}
+        <option value={NEW}>{t("new")}</option>
+      </NativeSelect>
       {creating && (
         <span className="flex gap-2">
-          <input
+          <Input
             value={name}
             onChange={(e) => setName(e.target.value)}
             placeholder={t("name")}
             aria-label={t("name")}
             maxLength={100}
-            className="flex-1 rounded-md border border-input px-3 py-1.5"
+            className="flex-1"
             data-testid="picker-new-name"
           />
-          <button
+          <Button
             type="button"
+            variant="outline"
             disabled={!name.trim()}
             onClick={() => void create()}
-            className="rounded-md border border-primary px-3 py-1.5 text-primary disabled:opacity-60"
             data-testid="picker-create"
           >
             {t("create")}
-          </button>
+          </Button>
         </span>
       )}
       {error && (

@@ -11,7 +11,7 @@ export function VerifyEmailBanner({ email, outbox }: { email: string; outbox: bo
   const [state, setState] = useState<"idle" | "busy" | "sent" | "failed">("idle");
   async function resend() {
     setState("busy");
-    const result = await authClient.sendVerificationEmail({ email, callbackURL: "/create" });
+    const result = await authClient.sendVerificationEmail({ email, callbackURL: "/dashboard" });
     setState(result.error ? "failed" : "sent");
   }
   return (

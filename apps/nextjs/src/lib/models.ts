@@ -1,7 +1,7 @@
 "use client";
 
 import type { components } from "@videofly/sdk";
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ApiError, api } from "@/lib/api";
 
 export type VideoModel = components["schemas"]["VideoModel"];
@@ -75,14 +75,21 @@ export function useModelChoice() {
   return { models, lipsyncModels, model, choice, update, cost };
 }
 
-/** The signed-in user's spendable credits (null while loading); `signedOut` when there is no session. */
+/**
+ * The signed-in user's spendable credits (null while loading); `signedOut` when there is no
+ * session; `reload` after something spent some.
+ */
 export function useAvailableCredits() {
   const [available, setAvailable] = useState<number | null>(null);
   const [signedOut, setSignedOut] = useState(false);
-  useEffect(() => {
+  // Only the latest request's answer counts: the first load may answer after a reload that followed a spend.
+  const latest = useRef(0);
+  const reload = useCallback(() => {
+    const request = ++latest.current;
     api<components["schemas"]["Balance"]>("/api/v1/credit/balance")
-      .then((b) => setAvailable(b.available))
+      .then((b) => request === latest.current && setAvailable(b.available))
       .catch((e: unknown) => e instanceof ApiError && e.status === 401 && setSignedOut(true));
   }, []);
-  return { available, signedOut };
+  useEffect(reload, [reload]);
+  return { available, signedOut, reload };
 }

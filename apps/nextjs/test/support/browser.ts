@@ -48,16 +48,16 @@ export function recordCspViolations(browser: Browser): string[] {
 
 /**
  * Signs up through the page and follows the mailed verification link, as a new user does: signed
- * in, verified (the bonus, and the admin role for a listed address), on /create.
+ * in, verified (the bonus, and the admin role for a listed address), on /dashboard (the home after sign-in).
  */
 export async function signUpVerifiedInBrowser(page: Page, baseUrl: string, email: string, password: string) {
   await page.goto(`${baseUrl}/sign-up`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign up" }).click();
-  await page.waitForURL("**/create");
+  await page.waitForURL("**/dashboard");
   await page.goto((await mailTo(email, /Verify your email/)).link);
-  await page.waitForURL("**/create");
+  await page.waitForURL("**/dashboard");
 }
 
 /** Every console error and uncaught exception of `context`'s pages, each pushed onto `errors`. */

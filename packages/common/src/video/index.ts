@@ -18,6 +18,7 @@ export {
   signedVideoView,
   updateVideoPolicy,
 } from "./queries.ts";
+export { type DurationEstimate, generationQueue, MEDIAN_SAMPLE, recentMedianDurationMs } from "./queue.ts";
 export { retryVideo } from "./retry.ts";
 export * as videoSchemas from "./schemas.ts";
 export { MAX_UPLOAD_BYTES, presignedUpload, presignImageUpload, presignUploadBody } from "./uploads.ts";

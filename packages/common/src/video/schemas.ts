@@ -2,6 +2,7 @@ import { z } from "zod";
 import { cursorCodec, cursorFields } from "../pagination.ts";
 import { projectId } from "../projects/id.ts";
 import { pageSchema, timestamp } from "../wire.ts";
+import { PROMPT_MAX_LENGTH } from "./limits.ts";
 
 export const videoStatus = z
   .enum(["QUEUED", "PENDING", "GENERATING", "UPLOADING", "COMPLETED", "FAILED", "CANCELLED"])
@@ -17,7 +18,7 @@ export const videoCursor = cursorCodec("videos", z.tuple([cursorFields.timestamp
 export type VideoPosition = NonNullable<z.output<typeof videoCursor.query>>;
 
 /** Required for text- and image-to-video (and every batch item); a lip-sync may go without. */
-export const promptField = z.string().trim().min(1).max(2000);
+export const promptField = z.string().trim().min(1).max(PROMPT_MAX_LENGTH);
 export const durationField = z.number().int().positive();
 const uploadId = (description: string) => z.string().min(1).max(64).optional().meta({ description });
 
@@ -243,3 +244,21 @@ export const catalogueModel = z
       .meta({ description: "Every combination the model offers, with the credits it holds." }),
   })
   .meta({ id: "VideoModel" });
+
+export const durationEstimate = z
+  .object({
+    model: z.string(),
+    medianDurationMs: z
+      .int()
+      .nullable()
+      .meta({ description: "Median time from request to finished video, in ms; null before any finished." }),
+    sample: z.int().meta({ description: "How many of the model's latest finished videos (at most 50)." }),
+  })
+  .meta({ id: "DurationEstimate" });
+
+export const generationQueue = z
+  .object({
+    items: z.array(video).meta({ description: "Your running videos, newest first (at most 20)." }),
+    estimates: z.array(durationEstimate).meta({ description: "One per model among the running videos." }),
+  })
+  .meta({ id: "GenerationQueue" });

@@ -47,6 +47,18 @@ export const listVideos = operation({
   tags,
 });
 
+export const generationQueue = operation({
+  method: "GET",
+  path: "/video/queue",
+  auth: "session",
+  scope: "videos:read",
+  response: videoSchemas.generationQueue,
+  summary: "Your running videos, with an estimate of how long each model takes",
+  description:
+    "The videos still being made (QUEUED to UPLOADING), newest first, and per model among them the median time from request to finished video over its latest completed videos: poll it while something runs.",
+  tags,
+});
+
 export const getVideo = operation({
   method: "GET",
   path: "/video/{uuid}",
