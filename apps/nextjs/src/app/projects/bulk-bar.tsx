@@ -1,7 +1,9 @@
 "use client";
 
+import { Trash2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 import { ApiError, api, describeError } from "@/lib/api";
 
 interface BulkBarProps {
@@ -55,24 +57,26 @@ export function BulkBar({ ids, onDone, onChanged }: BulkBarProps) {
         {t("deleteVideos")}
       </label>
       {confirming ? (
-        <button
-          type="button"
+        <Button
+          variant="destructive"
+          size="sm"
           disabled={busy}
           onClick={() => void remove()}
-          className="rounded-md bg-destructive px-3 py-1.5 font-medium text-white dark:text-background disabled:opacity-60"
           data-testid="bulk-confirm"
         >
+          <Trash2 aria-hidden="true" />
           {t("confirmDelete", { count: ids.length })}
-        </button>
+        </Button>
       ) : (
-        <button
-          type="button"
+        <Button
+          variant="outline"
+          size="sm"
           onClick={() => setConfirming(true)}
-          className="rounded-md border border-destructive/40 px-3 py-1.5 text-destructive"
+          className="text-destructive"
           data-testid="bulk-delete"
         >
           {t("deleteSelected")}
-        </button>
+        </Button>
       )}
       {error && (
         <p role="alert" className="w-full text-destructive">

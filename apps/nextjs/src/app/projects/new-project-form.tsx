@@ -1,8 +1,11 @@
 "use client";
 
+import { FolderPlus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
 import { api, describeError } from "@/lib/api";
 import type { Project } from "@/lib/projects";
 
@@ -34,24 +37,20 @@ export function NewProjectForm() {
         void create();
       }}
     >
-      <input
+      <Input
         value={name}
         onChange={(e) => setName(e.target.value)}
         placeholder={t("newName")}
         aria-label={t("newName")}
         maxLength={100}
         required
-        className="rounded-md border border-input px-3 py-1.5 text-sm"
+        className="w-56"
         data-testid="new-project-name"
       />
-      <button
-        type="submit"
-        disabled={busy || !name.trim()}
-        className="rounded-md bg-primary px-4 py-1.5 text-sm font-medium text-primary-foreground hover:bg-primary/90 disabled:opacity-60"
-        data-testid="new-project"
-      >
+      <Button type="submit" disabled={busy || !name.trim()} data-testid="new-project">
+        <FolderPlus aria-hidden="true" />
         {t("new")}
-      </button>
+      </Button>
       {error && (
         <p role="alert" className="w-full text-sm text-destructive">
           {error}

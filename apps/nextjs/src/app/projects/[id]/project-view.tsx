@@ -4,8 +4,9 @@ import Link from "next/link";
 import { useParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
+import { LoadMore } from "@/components/poster-grid";
+import { ToggleGroup, ToggleGroupItem } from "@/components/ui/toggle-group";
 import { useCursorPages } from "@/hooks/use-cursor-pages";
-import { useInfiniteScroll } from "@/hooks/use-infinite-scroll";
 import { ApiError, api } from "@/lib/api";
 import type { Project, ProjectVideo } from "@/lib/projects";
 import { IN_PROGRESS } from "@/lib/video";
@@ -26,9 +27,9 @@ export function ProjectView() {
   const [error, setError] = useState<string | null>(null);
   const query = filter === "ALL" ? "" : `?status=${filter}`;
   const videos = useCursorPages<ProjectVideo>(`/api/v1/projects/${id}/videos${query}`, PAGE, t("loadFailed"));
-  const sentinel = useInfiniteScroll(videos.cursor, videos.load);
   const [missing, setMissing] = useState(false);
-  const { load, items } = videos;
+  const { load, refresh, items } = videos;
+  const grid = useTranslations("grid");
 
   const reload = useCallback(async () => {
     try {
@@ -49,11 +50,11 @@ export function ProjectView() {
   useEffect(() => {
     if (!running) return;
     const timer = setInterval(() => {
-      void load(null);
+      void refresh();
       void reload();
     }, POLL_MS);
     return () => clearInterval(timer);
-  }, [running, load, reload]);
+  }, [running, refresh, reload]);
 
   if (missing) {
     return (
@@ -72,17 +73,18 @@ export function ProjectView() {
       <ProjectHeader project={project} onSaved={() => void reload()} />
       <div className="flex flex-wrap items-center gap-2">
         <h2 className="mr-auto text-lg font-semibold">{t("videos")}</h2>
-        {FILTERS.map((f) => (
-          <button
-            key={f}
-            type="button"
-            aria-pressed={filter === f}
-            onClick={() => setFilter(f)}
-            className={`rounded-md border px-3 py-1 text-sm ${filter === f ? "border-primary bg-primary/10" : "border-input"}`}
-          >
-            {t(`filter.${f.toLowerCase() as Lowercase<typeof f>}`)}
-          </button>
-        ))}
+        <ToggleGroup
+          type="single"
+          value={filter}
+          onValueChange={(value) => value && setFilter(value as (typeof FILTERS)[number])}
+          aria-label={t("statusFilter")}
+        >
+          {FILTERS.map((f) => (
+            <ToggleGroupItem key={f} value={f}>
+              {t(`filter.${f.toLowerCase() as Lowercase<typeof f>}`)}
+            </ToggleGroupItem>
+          ))}
+        </ToggleGroup>
       </div>
       {videos.error && (
         <p role="alert" className="text-sm text-destructive">
@@ -90,7 +92,7 @@ export function ProjectView() {
         </p>
       )}
       <ProjectVideos videos={items} projectId={id} />
-      <div ref={sentinel} aria-hidden="true" className="h-1" />
+      <LoadMore cursor={videos.cursor} load={load} label={grid("loadMore")} loadingLabel={grid("loadingMore")} />
       {items && items.length > 0 && <ProjectHistory videos={items} />}
     </div>
   );
