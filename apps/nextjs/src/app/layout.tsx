@@ -8,10 +8,10 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { AccountControls } from "@/components/shell/account-controls";
-import { AppShell, SIDEBAR_COOKIE } from "@/components/shell/app-shell";
+import { AppShell } from "@/components/shell/app-shell";
+import { SIDEBAR_COOKIE, THEME_COOKIE, themeOf } from "@/components/shell/preferences";
 import { SiteFooter } from "@/components/shell/site-footer";
 import { SiteHeader } from "@/components/shell/site-header";
-import { THEME_COOKIE, themeOf } from "@/components/shell/theme";
 import { Toaster } from "@/components/ui/sonner";
 import { VerifyEmailBanner } from "@/components/verify-email-banner";
 import { appConfig } from "@/config";
@@ -62,13 +62,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               {children}
             </AppShell>
           ) : (
-            <>
+            <div className="flex min-h-screen flex-col">
               <SiteHeader theme={theme} />
-              <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+              <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
                 {children}
               </main>
               <SiteFooter />
-            </>
+            </div>
           )}
           <Toaster position="bottom-right" />
         </NextIntlClientProvider>

@@ -1,6 +1,6 @@
 import { LanguageSwitcher } from "@/components/language-switcher";
 import { SignOutButton } from "@/components/sign-out-button";
-import type { Theme } from "./theme";
+import type { Theme } from "./preferences";
 import { ThemeSwitch } from "./theme-switch";
 
 /** The sidebar's foot: language, theme, who is signed in and the way out. */

@@ -9,10 +9,9 @@ import { Sheet, SheetContent, SheetDescription, SheetTitle, SheetTrigger } from 
 import { cn } from "@/lib/utils";
 import { BalanceBadge } from "./balance-badge";
 import { Breadcrumbs } from "./breadcrumbs";
+import { SIDEBAR_COOKIE } from "./preferences";
 import { Shortcuts } from "./shortcuts";
 import { SidebarNav } from "./sidebar-nav";
-
-export const SIDEBAR_COOKIE = "vf-sidebar";
 
 function Logo({ compact = false }: { compact?: boolean }) {
   return (

@@ -7,7 +7,7 @@ import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { api } from "@/lib/api";
 
-/** The available balance, read again on every page change, with the way to top up. */
+/** The available balance (a link to its packages and history), read again on every page change, and the way to top up. */
 export function BalanceBadge() {
   const t = useTranslations("shell");
   const pathname = usePathname();

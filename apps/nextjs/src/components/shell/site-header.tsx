@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitcher } from "@/components/language-switcher";
 import { Button } from "@/components/ui/button";
-import type { Theme } from "./theme";
+import type { Theme } from "./preferences";
 import { ThemeSwitch } from "./theme-switch";
 
 /** The signed-out visitor's header: the product, pricing, the API, and the way in. */

@@ -4,7 +4,7 @@ import { Monitor, Moon, Sun } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { ToggleGroup, ToggleGroupItem } from "@/components/ui/toggle-group";
-import { THEME_COOKIE, THEMES, type Theme } from "./theme";
+import { THEME_COOKIE, THEMES, type Theme } from "./preferences";
 
 const ICONS = { light: Sun, dark: Moon, system: Monitor } as const;
 

@@ -5,3 +5,6 @@ export type Theme = (typeof THEMES)[number];
 /** The theme a cookie value names; anything else follows the system. */
 export const themeOf = (value: string | undefined): Theme =>
   (THEMES as readonly string[]).includes(value ?? "") ? (value as Theme) : "system";
+
+/** `collapsed` when the sidebar shows icons only. */
+export const SIDEBAR_COOKIE = "vf-sidebar";
