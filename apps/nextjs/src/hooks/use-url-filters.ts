@@ -1,6 +1,6 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 
 const SEARCH_DELAY_MS = 300;
@@ -15,7 +15,6 @@ export function useUrlFilters<F extends Record<string, string>>(
   allowed: { [K in keyof F]?: readonly string[] },
 ) {
   const params = useSearchParams();
-  const router = useRouter();
   const pathname = usePathname();
   const filters = {} as F;
   for (const key of Object.keys(defaults) as (keyof F & string)[]) {
@@ -37,9 +36,11 @@ export function useUrlFilters<F extends Record<string, string>>(
       }
       query.delete("focus");
       const search = query.toString();
-      router.replace(search ? `${pathname}?${search}` : pathname, { scroll: false });
+      // The native history call: Next's router follows it (useSearchParams updates) without asking
+      // the server to render the page again, as router.replace would on every settled keystroke.
+      window.history.replaceState(null, "", search ? `${pathname}?${search}` : pathname);
     },
-    [current, defaults, pathname, router],
+    [current, defaults, pathname],
   );
   return { filters, write, focus: params.get("focus") };
 }

@@ -57,7 +57,9 @@ export function CreditsCalculator({ models, products }: { models: PricedModel[];
   const offers = unique(products.map((p) => p.credits))
     .sort((a, b) => a - b)
     .map((credits) => ({ credits, names: products.filter((p) => p.credits === credits).map((p) => p.name) }));
-  const biggest = offers.at(-1);
+  // The headline speaks of the entry plan (a month's credits), else the biggest offer.
+  const entry =
+    products.find((p) => p.kind === "subscription" && p.interval === "month")?.credits ?? offers.at(-1)?.credits;
   const videosFor = (credits: number) => (price ? Math.floor(credits / price.credits) : 0);
   const what = { model: model.name, duration: choice.duration, audio: audio ? "yes" : "no" };
 
@@ -85,11 +87,11 @@ export function CreditsCalculator({ models, products }: { models: PricedModel[];
             <div className="flex flex-col gap-4" aria-live="polite">
               <p className="text-lg">
                 {t("costOne", { credits: price.credits, ...what })}
-                {biggest && (
+                {entry !== undefined && (
                   <>
                     {" "}
                     <strong className="font-semibold" data-testid="calculator-headline">
-                      {t("headline", { credits: biggest.credits, count: videosFor(biggest.credits), ...what })}
+                      {t("headline", { credits: entry, count: videosFor(entry), ...what })}
                     </strong>
                   </>
                 )}

@@ -42,7 +42,57 @@ export function PricingPlans({ catalogue }: { catalogue: Catalogue }) {
   const plans = catalogue.products.filter((p) => p.kind === "subscription" && p.interval === interval);
   const packs = catalogue.products.filter((p) => p.kind === "pack");
   const card = (p: Product, highlight: boolean) => (
-    <Card key={p.key} className={highlight ? "border-primary shadow-md ring-1 ring-primary/30" : undefined}>
+    <PlanCard key={p.key} product={p} highlight={highlight} enabled={catalogue.checkoutEnabled} onBuy={buy} />
+  );
+
+  return (
+    <section aria-labelledby="plans-heading" className="flex flex-col gap-5">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 id="plans-heading" className="text-2xl font-semibold tracking-tight">
+          {t("plans")}
+        </h2>
+        <ToggleGroup
+          type="single"
+          value={interval}
+          onValueChange={(v) => v && setBillingInterval(v as "month" | "year")}
+          aria-label={t("billingPeriod")}
+        >
+          <ToggleGroupItem value="month">{t("monthly")}</ToggleGroupItem>
+          <ToggleGroupItem value="year">{t("yearly")}</ToggleGroupItem>
+        </ToggleGroup>
+      </div>
+      {!catalogue.checkoutEnabled && (
+        <Alert role="status" variant="warning">
+          <AlertDescription>{t("checkoutDisabled")}</AlertDescription>
+        </Alert>
+      )}
+      {error && (
+        <p role="alert" className="text-sm text-destructive">
+          {error}
+        </p>
+      )}
+      <div className="grid gap-4 md:grid-cols-2">{plans.map((p, i) => card(p, i === plans.length - 1))}</div>
+      <h2 className="text-xl font-semibold tracking-tight">{t("packs")}</h2>
+      <div className="grid gap-4 md:grid-cols-2">{packs.map((p) => card(p, false))}</div>
+    </section>
+  );
+}
+
+/** One plan or pack: its price, its credits and what a credit costs, and its checkout button. */
+function PlanCard({
+  product: p,
+  highlight,
+  enabled,
+  onBuy,
+}: {
+  product: Product;
+  highlight: boolean;
+  enabled: boolean;
+  onBuy: (p: Product) => Promise<void>;
+}) {
+  const t = useTranslations("pricing");
+  return (
+    <Card className={highlight ? "border-primary shadow-md ring-1 ring-primary/30" : undefined}>
       <CardHeader>
         <div className="flex items-center justify-between gap-2">
           <h3 className="text-lg font-semibold">{p.name}</h3>
@@ -77,44 +127,12 @@ export function PricingPlans({ catalogue }: { catalogue: Catalogue }) {
         <Button
           className="w-full"
           variant={highlight ? "default" : "outline"}
-          disabled={!catalogue.checkoutEnabled}
-          onClick={() => void buy(p)}
+          disabled={!enabled}
+          onClick={() => void onBuy(p)}
         >
           {t("buy")}
         </Button>
       </CardFooter>
     </Card>
-  );
-
-  return (
-    <section aria-labelledby="plans-heading" className="flex flex-col gap-5">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h2 id="plans-heading" className="text-2xl font-semibold tracking-tight">
-          {t("plans")}
-        </h2>
-        <ToggleGroup
-          type="single"
-          value={interval}
-          onValueChange={(v) => v && setBillingInterval(v as "month" | "year")}
-          aria-label={t("billingPeriod")}
-        >
-          <ToggleGroupItem value="month">{t("monthly")}</ToggleGroupItem>
-          <ToggleGroupItem value="year">{t("yearly")}</ToggleGroupItem>
-        </ToggleGroup>
-      </div>
-      {!catalogue.checkoutEnabled && (
-        <Alert role="status" variant="warning">
-          <AlertDescription>{t("checkoutDisabled")}</AlertDescription>
-        </Alert>
-      )}
-      {error && (
-        <p role="alert" className="text-sm text-destructive">
-          {error}
-        </p>
-      )}
-      <div className="grid gap-4 md:grid-cols-2">{plans.map((p, i) => card(p, i === plans.length - 1))}</div>
-      <h2 className="text-xl font-semibold tracking-tight">{t("packs")}</h2>
-      <div className="grid gap-4 md:grid-cols-2">{packs.map((p) => card(p, false))}</div>
-    </section>
   );
 }

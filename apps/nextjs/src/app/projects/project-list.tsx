@@ -25,8 +25,6 @@ export function ProjectList() {
   const grid = useTranslations("grid");
   const [layout, setLayout] = useState<"grid" | "list">("grid");
   const { filters, write } = useUrlFilters(DEFAULTS, ALLOWED);
-  const writeQ = useCallback((q: string) => write({ q }), [write]);
-  const [search, setSearch] = useDebouncedSearch(filters.q, writeQ);
   const [selected, setSelected] = useState<Set<string>>(new Set());
 
   const params = new URLSearchParams({
@@ -48,45 +46,12 @@ export function ProjectList() {
         <h1 className="mr-auto text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <NewProjectForm />
       </div>
-      <search className="flex flex-wrap items-center gap-3">
-        <div className="relative mr-auto min-w-56 flex-1">
-          <Search
-            className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
-            aria-hidden="true"
-          />
-          <Input
-            type="search"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            placeholder={t("search")}
-            aria-label={t("search")}
-            maxLength={100}
-            className="pl-8"
-            data-testid="project-search"
-          />
-        </div>
-        <ToggleGroup
-          type="single"
-          value={filters.status}
-          onValueChange={(value) => value && write({ status: value })}
-          aria-label={t("statusFilter")}
-        >
-          {FILTERS.map((f) => (
-            <ToggleGroupItem key={f} value={f}>
-              {t(`filter.${f}`)}
-            </ToggleGroupItem>
-          ))}
-        </ToggleGroup>
-        <Button
-          variant="outline"
-          size="sm"
-          onClick={() => setLayout(layout === "grid" ? "list" : "grid")}
-          data-testid="layout-toggle"
-        >
-          {layout === "grid" ? <List aria-hidden="true" /> : <LayoutGrid aria-hidden="true" />}
-          {layout === "grid" ? t("asList") : t("asGrid")}
-        </Button>
-      </search>
+      <ProjectFilters
+        filters={filters}
+        write={write}
+        layout={layout}
+        onLayout={() => setLayout(layout === "grid" ? "list" : "grid")}
+      />
       {selected.size > 0 && (
         <BulkBar
           ids={[...selected]}
@@ -137,5 +102,54 @@ export function ProjectList() {
       )}
       <LoadMore cursor={cursor} load={load} label={grid("loadMore")} loadingLabel={grid("loadingMore")} />
     </div>
+  );
+}
+
+/** The search by name, the status as a segmented control, and the grid or list switch. */
+function ProjectFilters(props: {
+  filters: { status: string; q: string };
+  write: (change: Partial<{ status: string; q: string }>) => void;
+  layout: "grid" | "list";
+  onLayout: () => void;
+}) {
+  const t = useTranslations("projects");
+  const { filters, write, layout, onLayout } = props;
+  const writeQ = useCallback((q: string) => write({ q }), [write]);
+  const [search, setSearch] = useDebouncedSearch(filters.q, writeQ);
+  return (
+    <search className="flex flex-wrap items-center gap-3">
+      <div className="relative mr-auto min-w-56 flex-1">
+        <Search
+          className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
+          aria-hidden="true"
+        />
+        <Input
+          type="search"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          placeholder={t("search")}
+          aria-label={t("search")}
+          maxLength={100}
+          className="pl-8"
+          data-testid="project-search"
+        />
+      </div>
+      <ToggleGroup
+        type="single"
+        value={filters.status}
+        onValueChange={(value) => value && write({ status: value })}
+        aria-label={t("statusFilter")}
+      >
+        {FILTERS.map((f) => (
+          <ToggleGroupItem key={f} value={f}>
+            {t(`filter.${f}`)}
+          </ToggleGroupItem>
+        ))}
+      </ToggleGroup>
+      <Button variant="outline" size="sm" onClick={onLayout} data-testid="layout-toggle">
+        {layout === "grid" ? <List aria-hidden="true" /> : <LayoutGrid aria-hidden="true" />}
+        {layout === "grid" ? t("asList") : t("asGrid")}
+      </Button>
+    </search>
   );
 }
