@@ -47,7 +47,8 @@ describe("favorites on the home gallery", () => {
     const anonymous = await browser.newPage();
     await anonymous.goto(app.baseUrl);
     await expect.poll(() => anonymous.getByTestId("gallery").locator("li").count()).toBe(12);
-    await anonymous.getByRole("button", { name: "Load more" }).click();
+    // Scrolling to the end of the grid loads the next page by itself ("Load more" is its fallback).
+    await anonymous.getByRole("button", { name: "Load more" }).scrollIntoViewIfNeeded();
     await expect.poll(() => anonymous.getByTestId("gallery").locator("li").count()).toBe(13);
     expect(await anonymous.getByRole("button", { name: "Load more" }).count()).toBe(0);
     const anonymousCard = anonymous.locator(`li[data-uuid="${uuid}"]`);
@@ -62,7 +63,7 @@ describe("favorites on the home gallery", () => {
       errors: consoleErrors,
     });
     await page.goto(app.baseUrl);
-    await page.getByRole("button", { name: "Load more" }).click();
+    await page.getByRole("button", { name: "Load more" }).scrollIntoViewIfNeeded();
     const card = page.locator(`li[data-uuid="${uuid}"]`);
     const add = card.getByRole("button", { name: "Add to favorites" });
     await expect.poll(() => add.getAttribute("aria-pressed")).toBe("false");
@@ -72,7 +73,7 @@ describe("favorites on the home gallery", () => {
     await expect.poll(() => card.getByTestId("favorite-count").textContent()).toBe("2 favorites");
     // The server holds it: a reload shows it favorited.
     await page.reload();
-    await page.getByRole("button", { name: "Load more" }).click();
+    await page.getByRole("button", { name: "Load more" }).scrollIntoViewIfNeeded();
     await expect.poll(() => remove.getAttribute("aria-pressed")).toBe("true");
     await expect.poll(() => remove.isEnabled()).toBe(true);
     await screenshot(page, "home-gallery-favorited");

@@ -133,9 +133,9 @@ describe("the project pages", () => {
     await expect.poll(names).toEqual(["Delta", "Beta"]);
     await page.getByTestId("project-search").fill("");
     await expect.poll(names).toEqual(["Delta", "Gamma", "Beta", "Alpha"]);
-    await page.getByRole("button", { name: "Active" }).click();
+    await page.getByRole("radio", { name: "Active" }).click();
     await page.getByText("No project matches.").waitFor();
-    await page.getByRole("button", { name: "All" }).click();
+    await page.getByRole("radio", { name: "All" }).click();
     await expect.poll(names).toHaveLength(4);
 
     const generated = await context.request.post(`${fx.app.baseUrl}/api/v1/video/generate`, {

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { Skeleton } from "@/components/ui/skeleton";
 
 interface CardListProps<T> {
   heading: string;
@@ -25,11 +26,12 @@ export function CardList<T>({ heading, items, card, loadingText, emptyText, erro
         </p>
       )}
       {items === null ? (
-        <p className="text-sm text-muted-foreground">{loadingText}</p>
+        <div role="status" aria-label={loadingText} aria-busy="true" className="flex flex-col gap-3">
+          <Skeleton className="h-16 w-full rounded-xl" />
+          <Skeleton className="h-16 w-full rounded-xl" />
+        </div>
       ) : items.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-input p-6 text-center text-sm text-muted-foreground">
-          {emptyText}
-        </p>
+        <p className="rounded-xl border border-dashed p-6 text-center text-sm text-muted-foreground">{emptyText}</p>
       ) : (
         <ul className="flex flex-col gap-3" data-testid={testId}>
           {items.map(card)}

@@ -1,11 +1,17 @@
 "use client";
 
+import { Heart, Sparkles } from "lucide-react";
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
+import { EmptyState, GRID_CLASSES, GridSkeleton, LoadMore, PosterCard } from "@/components/poster-grid";
+import { Button } from "@/components/ui/button";
+import { VideoThumb } from "@/components/video-thumb";
 import { useCursorPages } from "@/hooks/use-cursor-pages";
 import { api, describeError } from "@/lib/api";
+import { cn } from "@/lib/utils";
 
-interface GalleryVideo {
+export interface GalleryVideo {
   uuid: string;
   prompt: string;
   videoUrl: string | null;
@@ -22,15 +28,15 @@ interface FavoriteState {
 
 const PAGE_SIZE = 12;
 
-/** The public gallery, a page at a time; a signed-in viewer favorites from it. */
+/** The public gallery as a poster grid, loaded as it scrolls; a signed-in viewer favorites from it. */
 export function Gallery({ signedIn }: { signedIn: boolean }) {
   const t = useTranslations("home");
+  const grid = useTranslations("grid");
   const { items, setItems, cursor, error, load } = useCursorPages<GalleryVideo>(
     "/api/v1/videos/latest",
     PAGE_SIZE,
     t("galleryFailed"),
   );
-  const [loadingMore, setLoadingMore] = useState(false);
   const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
   const [favoriteError, setFavoriteError] = useState<string | null>(null);
 
@@ -61,58 +67,53 @@ export function Gallery({ signedIn }: { signedIn: boolean }) {
     }
   }
 
-  async function loadMore() {
-    if (!cursor) return;
-    setLoadingMore(true);
-    await load(cursor);
-    setLoadingMore(false);
-  }
-
   return (
-    <section aria-labelledby="gallery-heading">
-      <h2 id="gallery-heading" className="mb-3 text-xl font-semibold">
+    <section aria-labelledby="gallery-heading" className="flex flex-col gap-4">
+      <h2 id="gallery-heading" className="text-2xl font-semibold tracking-tight">
         {t("gallery")}
       </h2>
       {(error ?? favoriteError) && (
-        <p role="alert" className="mb-3 text-sm text-destructive">
+        <p role="alert" className="text-sm text-destructive">
           {error ?? favoriteError}
         </p>
       )}
-      {items !== null && items.length === 0 ? (
-        <p className="text-muted-foreground">{t("galleryEmpty")}</p>
+      {items === null ? (
+        !error && <GridSkeleton label={grid("loading")} />
+      ) : items.length === 0 ? (
+        <EmptyState
+          icon={<Sparkles />}
+          title={t("galleryEmpty")}
+          description={t("galleryEmptyHint")}
+          action={
+            <Button asChild>
+              <Link href="/create">{t("cta")}</Link>
+            </Button>
+          }
+        />
       ) : (
-        <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" data-testid="gallery">
-          {(items ?? []).map((v) => (
-            <li key={v.uuid} data-uuid={v.uuid} className="rounded-xl border border-border bg-card p-3 shadow-sm">
-              {v.videoUrl && (
-                <video
-                  src={v.videoUrl}
-                  poster={v.posterUrl ?? undefined}
-                  preload={v.posterUrl ? "none" : "metadata"}
-                  aria-label={v.prompt}
-                  muted
-                  loop
-                  playsInline
-                  controls
-                  className="aspect-video w-full rounded-md bg-black"
-                />
+        <ul className={GRID_CLASSES} data-testid="gallery">
+          {items.map((v) => (
+            <PosterCard key={v.uuid} data-uuid={v.uuid}>
+              {(playing) => (
+                <>
+                  <Link href={`/videos/${v.uuid}`} className="flex flex-col gap-2 rounded-md outline-none">
+                    <VideoThumb
+                      posterUrl={v.posterUrl}
+                      videoUrl={v.videoUrl}
+                      prompt={v.prompt}
+                      placeholder={grid("noVideo")}
+                      playing={playing}
+                    />
+                    <span className="line-clamp-2 px-1 text-sm">{v.prompt}</span>
+                  </Link>
+                  <FavoriteControl video={v} signedIn={signedIn} busy={pending.has(v.uuid)} onToggle={toggle} />
+                </>
               )}
-              <p className="mt-2 line-clamp-2 text-sm">{v.prompt}</p>
-              <FavoriteControl video={v} signedIn={signedIn} busy={pending.has(v.uuid)} onToggle={toggle} />
-            </li>
+            </PosterCard>
           ))}
         </ul>
       )}
-      {cursor && (
-        <button
-          type="button"
-          onClick={loadMore}
-          disabled={loadingMore}
-          className="mt-4 rounded-md border border-input px-4 py-2 text-sm font-medium hover:bg-muted disabled:opacity-50"
-        >
-          {loadingMore ? t("loadingMore") : t("loadMore")}
-        </button>
-      )}
+      <LoadMore cursor={cursor} load={load} label={t("loadMore")} loadingLabel={t("loadingMore")} />
     </section>
   );
 }
@@ -131,23 +132,27 @@ function FavoriteControl(props: {
     </span>
   );
   if (!props.signedIn) {
-    return <p className="mt-2 flex items-center gap-1 text-sm text-muted-foreground">{count}</p>;
+    return (
+      <p className="flex items-center gap-1.5 px-1 text-sm text-muted-foreground">
+        <Heart className="size-4" aria-hidden="true" />
+        {count}
+      </p>
+    );
   }
   return (
-    <div className="mt-2 flex items-center gap-2 text-sm text-muted-foreground">
-      <button
-        type="button"
+    <div className="flex items-center gap-1 px-1 text-sm text-muted-foreground">
+      <Button
+        variant="ghost"
+        size="icon"
         aria-pressed={video.favorited}
         aria-label={video.favorited ? t("unfavorite") : t("favorite")}
         aria-busy={props.busy}
         disabled={props.busy}
         onClick={() => props.onToggle(video)}
-        className={`rounded-full px-2 py-1 text-lg leading-none hover:bg-destructive/10 ${
-          video.favorited ? "text-destructive" : "text-muted-foreground"
-        }`}
+        className={cn("size-8 rounded-full", video.favorited ? "text-destructive" : "text-muted-foreground")}
       >
-        <span aria-hidden="true">{video.favorited ? "♥" : "♡"}</span>
-      </button>
+        <Heart className={cn(video.favorited && "fill-current")} aria-hidden="true" />
+      </Button>
       {count}
     </div>
   );

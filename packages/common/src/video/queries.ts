@@ -1,4 +1,4 @@
-import { db, type Prisma, type Video, type VideoStatus } from "@videofly/db";
+import { db, type Prisma, type Video, type VideoMode, type VideoStatus } from "@videofly/db";
 import type { z } from "zod";
 import { signedPosterUrl, signedVideoUrl } from "../access/urls.ts";
 import { cancelQueuedVideo } from "../batch/cancel.ts";
@@ -50,12 +50,23 @@ export async function getVideoStatus(userId: string, uuid: string) {
   };
 }
 
-/** The user's videos, newest first; `cursor` is a position `listQuery` decoded. */
+/**
+ * The user's videos, newest first, of a status, a mode, or with `q` in their prompt; `cursor` is a
+ * position `listQuery` decoded. The search is an ILIKE over the user's own rows: the
+ * (userId, createdAt, id) index narrows to them and walks them newest first, so it stays cheap for
+ * one person's library without a trigram index.
+ */
 export async function listVideos(
   userId: string,
-  options: { status?: VideoStatus; limit?: number; cursor?: VideoPosition } = {},
+  options: { status?: VideoStatus; mode?: VideoMode; q?: string; limit?: number; cursor?: VideoPosition } = {},
 ) {
-  const where = { userId, deletedAt: null, ...(options.status ? { status: options.status } : {}) };
+  const where: Prisma.VideoWhereInput = {
+    userId,
+    deletedAt: null,
+    ...(options.status ? { status: options.status } : {}),
+    ...(options.mode ? { mode: options.mode } : {}),
+    ...(options.q ? { prompt: { contains: options.q, mode: "insensitive" as const } } : {}),
+  };
   const { page, after } = await pageOfVideos(where, options);
   return {
     items: await Promise.all(page.map(signedVideoView)),

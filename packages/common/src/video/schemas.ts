@@ -67,6 +67,14 @@ export const generateBody = z
 
 export const listQuery = z.object({
   status: videoStatus.optional(),
+  mode: generationMode.optional(),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .transform((q) => q || undefined)
+    .meta({ description: "Only videos whose prompt contains this (any case)." }),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: videoCursor.query,
 });

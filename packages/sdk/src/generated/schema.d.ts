@@ -14681,6 +14681,9 @@ export interface operations {
         parameters: {
             query?: {
                 status?: components["schemas"]["VideoStatus"];
+                mode?: components["schemas"]["GenerationMode"];
+                /** @description Only videos whose prompt contains this (any case). */
+                q?: string;
                 limit?: number;
                 cursor?: string;
             };

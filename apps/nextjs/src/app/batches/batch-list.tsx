@@ -1,138 +1,95 @@
 "use client";
 
+import { Layers, Plus } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useEffect } from "react";
 import { BatchProgress, BatchStatusBadge } from "@/components/batch-progress";
-import { api } from "@/lib/api";
+import { EmptyState, GRID_CLASSES, GridSkeleton, LoadMore } from "@/components/poster-grid";
+import { Button } from "@/components/ui/button";
+import { useCursorPages } from "@/hooks/use-cursor-pages";
 import { type Batch, isFinished } from "@/lib/batches";
 
-const PAGE = 20;
+const PAGE = 24;
 const REFRESH_MS = 3000;
 
-/** `fresh` (a reloaded first page) in front, then what was loaded before and is not in it. */
-const merge = (fresh: Batch[], current: Batch[] | null) => {
-  const ids = new Set(fresh.map((b) => b.id));
-  return [...fresh, ...(current ?? []).filter((b) => !ids.has(b.id))];
-};
-
-/** The user's batches, newest first; refreshes by itself while one of them is still running. */
+/** The user's batches as cards, newest first, loaded as it scrolls; refreshes while one is running. */
 export function BatchList() {
   const t = useTranslations("batches");
-  const [batches, setBatches] = useState<Batch[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  // Once older pages are loaded, the cursor is theirs: reloading the first page must not reset it.
-  const pagedOn = useRef(false);
+  const grid = useTranslations("grid");
+  const { items, cursor, error, load, refresh } = useCursorPages<Batch>("/api/v1/batches", PAGE, t("loadFailed"));
 
-  const loadMore = useCallback(
-    async (after: string) => {
-      pagedOn.current = true;
-      try {
-        const page = await api<{ items: Batch[]; nextCursor: string | null }>(
-          `/api/v1/batches?limit=${PAGE}&cursor=${encodeURIComponent(after)}`,
-        );
-        setBatches((current) => merge(current ?? [], page.items));
-        setCursor(page.nextCursor);
-      } catch (e) {
-        setError(e instanceof Error ? e.message : t("loadFailed"));
-      }
-    },
-    [t],
-  );
-
+  // The first page is asked again while something is unfinished; older pages stay as loaded.
+  const running = items?.some((b) => !isFinished(b)) ?? false;
   useEffect(() => {
-    let stop = false;
-    let timer: ReturnType<typeof setTimeout>;
-    // The first page is reloaded while something on it is unfinished; older pages stay as loaded.
-    const load = async () => {
-      try {
-        const page = await api<{ items: Batch[]; nextCursor: string | null }>(`/api/v1/batches?limit=${PAGE}`);
-        if (stop) return;
-        setBatches((current) => merge(page.items, current));
-        if (!pagedOn.current) setCursor(page.nextCursor);
-        setError(null);
-        if (page.items.some((b) => !isFinished(b))) timer = setTimeout(load, REFRESH_MS);
-      } catch (e) {
-        if (!stop) setError(e instanceof Error ? e.message : t("loadFailed"));
-      }
-    };
-    void load();
-    return () => {
-      stop = true;
-      clearTimeout(timer);
-    };
-  }, [t]);
+    if (!running) return;
+    const timer = setInterval(() => void refresh(), REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [running, refresh]);
 
   return (
-    <div className="flex flex-col gap-4">
+    <div className="flex flex-col gap-5">
       <div className="flex flex-wrap items-center gap-2">
-        <h1 className="mr-auto text-2xl font-semibold">{t("title")}</h1>
-        <Link
-          href="/batches/new"
-          className="rounded-md bg-primary px-4 py-2 text-sm font-medium text-primary-foreground hover:bg-primary/90"
-          data-testid="new-batch"
-        >
-          {t("new")}
-        </Link>
+        <h1 className="mr-auto text-2xl font-semibold tracking-tight">{t("title")}</h1>
+        <Button asChild>
+          <Link href="/batches/new" data-testid="new-batch">
+            <Plus aria-hidden="true" />
+            {t("new")}
+          </Link>
+        </Button>
       </div>
       {error && (
         <p role="alert" className="text-sm text-destructive">
           {error}
         </p>
       )}
-      {batches === null ? (
-        !error && <p className="text-muted-foreground">{t("loading")}</p>
-      ) : batches.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-input p-8 text-center text-muted-foreground">
-          {t.rich("empty", {
-            link: (chunks) => (
-              <Link href="/batches/new" className="text-primary">
-                {chunks}
-              </Link>
-            ),
-          })}
-        </p>
+      {items === null ? (
+        !error && <GridSkeleton label={grid("loading")} />
+      ) : items.length === 0 ? (
+        <EmptyState
+          icon={<Layers />}
+          title={t("emptyTitle")}
+          description={t("emptyDescription")}
+          action={
+            <Button asChild>
+              <Link href="/batches/new">{t("startOne")}</Link>
+            </Button>
+          }
+        />
       ) : (
-        <ul className="flex flex-col gap-3" data-testid="batches">
-          {batches.map((b) => (
+        <ul className={GRID_CLASSES} data-testid="batches">
+          {items.map((b) => (
             <li key={b.id} data-testid="batch-row" data-batch-id={b.id}>
               <Link
                 href={`/batches/${b.id}`}
-                className="grid items-center gap-3 rounded-xl border border-border bg-card p-4 shadow-sm hover:border-primary/50 sm:grid-cols-[1fr_9rem_6rem_10rem]"
+                className="flex h-full flex-col gap-3 rounded-xl border bg-card p-4 text-card-foreground shadow-xs outline-none transition-shadow hover:shadow-md focus-visible:ring-[3px] focus-visible:ring-ring/50"
               >
-                <span className="flex min-w-0 flex-col gap-1">
-                  <span className="truncate font-medium" data-testid="batch-title">
+                <span className="flex items-start justify-between gap-2">
+                  <span className="line-clamp-2 font-medium" data-testid="batch-title">
                     {b.template ?? t("itemsBatch", { count: b.totalCount })}
                   </span>
-                  <span className="text-xs text-muted-foreground">
-                    {t("summary", {
-                      model: b.model,
-                      duration: b.duration,
-                      quality: b.quality,
-                      created: new Date(b.createdAt).toLocaleString(),
-                    })}
+                  <BatchStatusBadge status={b.status} />
+                </span>
+                <span className="text-xs text-muted-foreground">
+                  {t("summary", {
+                    model: b.model,
+                    duration: b.duration,
+                    quality: b.quality,
+                    created: new Date(b.createdAt).toLocaleString(),
+                  })}
+                </span>
+                <span className="mt-auto flex items-end justify-between gap-3">
+                  <BatchProgress batch={b} />
+                  <span className="text-sm tabular-nums" data-testid="batch-cost">
+                    {t("credits", { credits: b.requiredCredits })}
                   </span>
                 </span>
-                <BatchProgress batch={b} />
-                <span className="text-sm tabular-nums" data-testid="batch-cost">
-                  {t("credits", { credits: b.requiredCredits })}
-                </span>
-                <BatchStatusBadge status={b.status} />
               </Link>
             </li>
           ))}
         </ul>
       )}
-      {cursor && (
-        <button
-          type="button"
-          onClick={() => void loadMore(cursor)}
-          className="w-fit rounded-md border border-input px-3 py-1.5 text-sm"
-        >
-          {t("loadMore")}
-        </button>
-      )}
+      <LoadMore cursor={cursor} load={load} label={t("loadMore")} loadingLabel={grid("loadingMore")} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { Trash2Icon } from "lucide-react";
+import { Trash2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -76,6 +76,7 @@ export function BulkBar({ ids, onDone, onChanged }: BulkBarProps) {
           onClick={() => void remove()}
           data-testid="bulk-confirm"
         >
+          <Trash2 aria-hidden="true" />
           {t("confirmDelete", { count: ids.length })}
         </Button>
       ) : (
@@ -83,10 +84,10 @@ export function BulkBar({ ids, onDone, onChanged }: BulkBarProps) {
           variant="outline"
           size="sm"
           onClick={() => setConfirming(true)}
-          className="border-destructive/40 text-destructive hover:bg-destructive/10"
+          className="text-destructive"
           data-testid="bulk-delete"
         >
-          <Trash2Icon aria-hidden />
+          <Trash2 aria-hidden />
           {t("deleteSelected")}
         </Button>
       )}

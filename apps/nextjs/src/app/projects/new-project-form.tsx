@@ -1,6 +1,6 @@
 "use client";
 
-import { PlusIcon } from "lucide-react";
+import { FolderPlus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
@@ -48,7 +48,7 @@ export function NewProjectForm() {
         data-testid="new-project-name"
       />
       <Button type="submit" disabled={busy || !name.trim()} data-testid="new-project">
-        <PlusIcon aria-hidden />
+        <FolderPlus aria-hidden="true" />
         {t("new")}
       </Button>
       {error && (

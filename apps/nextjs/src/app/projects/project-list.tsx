@@ -1,35 +1,37 @@
 "use client";
 
+import { FolderOpen, LayoutGrid, List, Search, SearchX } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useCallback, useState } from "react";
+import { EmptyState, GRID_CLASSES, GridSkeleton, LoadMore } from "@/components/poster-grid";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { ToggleGroup, ToggleGroupItem } from "@/components/ui/toggle-group";
 import { useCursorPages } from "@/hooks/use-cursor-pages";
-import { useInfiniteScroll } from "@/hooks/use-infinite-scroll";
-import type { Project, ProjectStatus } from "@/lib/projects";
+import { useDebouncedSearch, useUrlFilters } from "@/hooks/use-url-filters";
+import type { Project } from "@/lib/projects";
 import { BulkBar } from "./bulk-bar";
 import { NewProjectForm } from "./new-project-form";
 import { ProjectCard } from "./project-card";
 
 const PAGE = 24;
 const FILTERS = ["all", "active", "idle"] as const;
-const SEARCH_DELAY_MS = 300;
+const DEFAULTS = { status: "all", q: "" };
+const ALLOWED = { status: FILTERS };
 
-/** The user's projects, newest first, as a grid or a list; searched, filtered, loaded as it scrolls. */
+/** The user's projects, newest first, as a grid or a list; searched and filtered by the URL, loaded as it scrolls. */
 export function ProjectList() {
   const t = useTranslations("projects");
+  const grid = useTranslations("grid");
   const [layout, setLayout] = useState<"grid" | "list">("grid");
-  const [filter, setFilter] = useState<"all" | ProjectStatus>("all");
-  const [search, setSearch] = useState("");
-  const [q, setQ] = useState("");
+  const { filters, write } = useUrlFilters(DEFAULTS, ALLOWED);
   const [selected, setSelected] = useState<Set<string>>(new Set());
 
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(search.trim()), SEARCH_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [search]);
-
-  const params = new URLSearchParams({ ...(q ? { q } : {}), ...(filter === "all" ? {} : { status: filter }) });
+  const params = new URLSearchParams({
+    ...(filters.q ? { q: filters.q } : {}),
+    ...(filters.status === "all" ? {} : { status: filters.status }),
+  });
   const { items, cursor, error, load } = useCursorPages<Project>(`/api/v1/projects?${params}`, PAGE, t("loadFailed"));
-  const sentinel = useInfiniteScroll(cursor, load);
 
   const toggle = (id: string) =>
     setSelected((current) => {
@@ -39,42 +41,17 @@ export function ProjectList() {
     });
 
   return (
-    <div className="flex flex-col gap-4">
+    <div className="flex flex-col gap-5">
       <div className="flex flex-wrap items-center gap-2">
-        <h1 className="mr-auto text-2xl font-semibold">{t("title")}</h1>
+        <h1 className="mr-auto text-2xl font-semibold tracking-tight">{t("title")}</h1>
         <NewProjectForm />
       </div>
-      <div className="flex flex-wrap items-center gap-2">
-        <input
-          type="search"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          placeholder={t("search")}
-          aria-label={t("search")}
-          maxLength={100}
-          className="mr-auto rounded-md border border-input px-3 py-1.5 text-sm"
-          data-testid="project-search"
-        />
-        {FILTERS.map((f) => (
-          <button
-            key={f}
-            type="button"
-            aria-pressed={filter === f}
-            onClick={() => setFilter(f)}
-            className={`rounded-md border px-3 py-1 text-sm ${filter === f ? "border-primary bg-primary/10" : "border-input"}`}
-          >
-            {t(`filter.${f}`)}
-          </button>
-        ))}
-        <button
-          type="button"
-          onClick={() => setLayout(layout === "grid" ? "list" : "grid")}
-          className="rounded-md border border-input px-3 py-1 text-sm"
-          data-testid="layout-toggle"
-        >
-          {layout === "grid" ? t("asList") : t("asGrid")}
-        </button>
-      </div>
+      <ProjectFilters
+        filters={filters}
+        write={write}
+        layout={layout}
+        onLayout={() => setLayout(layout === "grid" ? "list" : "grid")}
+      />
       {selected.size > 0 && (
         <BulkBar
           ids={[...selected]}
@@ -91,14 +68,24 @@ export function ProjectList() {
         </p>
       )}
       {items === null ? (
-        !error && <p className="text-muted-foreground">{t("loading")}</p>
+        !error && <GridSkeleton label={grid("loading")} />
       ) : items.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-input p-8 text-center text-muted-foreground">
-          {q || filter !== "all" ? t("noMatch") : t("empty")}
-        </p>
+        filters.q || filters.status !== "all" ? (
+          <EmptyState
+            icon={<SearchX />}
+            title={t("noMatch")}
+            action={
+              <Button variant="outline" onClick={() => write({ q: "", status: "all" })}>
+                {t("clearFilters")}
+              </Button>
+            }
+          />
+        ) : (
+          <EmptyState icon={<FolderOpen />} title={t("emptyTitle")} description={t("empty")} />
+        )
       ) : (
         <ul
-          className={layout === "grid" ? "grid gap-4 sm:grid-cols-2 lg:grid-cols-3" : "flex flex-col gap-2"}
+          className={layout === "grid" ? GRID_CLASSES : "flex flex-col gap-2"}
           data-testid="projects"
           data-layout={layout}
         >
@@ -113,7 +100,56 @@ export function ProjectList() {
           ))}
         </ul>
       )}
-      <div ref={sentinel} aria-hidden="true" className="h-1" />
+      <LoadMore cursor={cursor} load={load} label={grid("loadMore")} loadingLabel={grid("loadingMore")} />
     </div>
+  );
+}
+
+/** The search by name, the status as a segmented control, and the grid or list switch. */
+function ProjectFilters(props: {
+  filters: { status: string; q: string };
+  write: (change: Partial<{ status: string; q: string }>) => void;
+  layout: "grid" | "list";
+  onLayout: () => void;
+}) {
+  const t = useTranslations("projects");
+  const { filters, write, layout, onLayout } = props;
+  const writeQ = useCallback((q: string) => write({ q }), [write]);
+  const [search, setSearch] = useDebouncedSearch(filters.q, writeQ);
+  return (
+    <search className="flex flex-wrap items-center gap-3">
+      <div className="relative mr-auto min-w-56 flex-1">
+        <Search
+          className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
+          aria-hidden="true"
+        />
+        <Input
+          type="search"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          placeholder={t("search")}
+          aria-label={t("search")}
+          maxLength={100}
+          className="pl-8"
+          data-testid="project-search"
+        />
+      </div>
+      <ToggleGroup
+        type="single"
+        value={filters.status}
+        onValueChange={(value) => value && write({ status: value })}
+        aria-label={t("statusFilter")}
+      >
+        {FILTERS.map((f) => (
+          <ToggleGroupItem key={f} value={f}>
+            {t(`filter.${f}`)}
+          </ToggleGroupItem>
+        ))}
+      </ToggleGroup>
+      <Button variant="outline" size="sm" onClick={onLayout} data-testid="layout-toggle">
+        {layout === "grid" ? <List aria-hidden="true" /> : <LayoutGrid aria-hidden="true" />}
+        {layout === "grid" ? t("asList") : t("asGrid")}
+      </Button>
+    </search>
   );
 }

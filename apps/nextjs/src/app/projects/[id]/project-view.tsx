@@ -4,11 +4,11 @@ import Link from "next/link";
 import { useParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useState } from "react";
+import { LoadMore } from "@/components/poster-grid";
 import { Alert, AlertDescription } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
+import { ToggleGroup, ToggleGroupItem } from "@/components/ui/toggle-group";
 import { useCursorPages } from "@/hooks/use-cursor-pages";
-import { useInfiniteScroll } from "@/hooks/use-infinite-scroll";
 import { ApiError, api } from "@/lib/api";
 import type { Project, ProjectVideo } from "@/lib/projects";
 import { IN_PROGRESS } from "@/lib/video";
@@ -29,9 +29,9 @@ export function ProjectView() {
   const [error, setError] = useState<string | null>(null);
   const query = filter === "ALL" ? "" : `?status=${filter}`;
   const videos = useCursorPages<ProjectVideo>(`/api/v1/projects/${id}/videos${query}`, PAGE, t("loadFailed"));
-  const sentinel = useInfiniteScroll(videos.cursor, videos.load);
   const [missing, setMissing] = useState(false);
-  const { load, items } = videos;
+  const { load, refresh, items } = videos;
+  const grid = useTranslations("grid");
 
   const reload = useCallback(async () => {
     try {
@@ -52,11 +52,11 @@ export function ProjectView() {
   useEffect(() => {
     if (!running) return;
     const timer = setInterval(() => {
-      void load(null);
+      void refresh();
       void reload();
     }, POLL_MS);
     return () => clearInterval(timer);
-  }, [running, load, reload]);
+  }, [running, refresh, reload]);
 
   if (missing) {
     return (
@@ -83,18 +83,18 @@ export function ProjectView() {
       <ProjectHeader project={project} onSaved={() => void reload()} />
       <div className="flex flex-wrap items-center gap-2">
         <h2 className="mr-auto text-lg font-semibold">{t("videos")}</h2>
-        {FILTERS.map((f) => (
-          <Button
-            key={f}
-            variant={filter === f ? "secondary" : "ghost"}
-            size="sm"
-            aria-pressed={filter === f}
-            onClick={() => setFilter(f)}
-            className="aria-pressed:bg-primary/10 aria-pressed:text-primary"
-          >
-            {t(`filter.${f.toLowerCase() as Lowercase<typeof f>}`)}
-          </Button>
-        ))}
+        <ToggleGroup
+          type="single"
+          value={filter}
+          onValueChange={(value) => value && setFilter(value as (typeof FILTERS)[number])}
+          aria-label={t("statusFilter")}
+        >
+          {FILTERS.map((f) => (
+            <ToggleGroupItem key={f} value={f}>
+              {t(`filter.${f.toLowerCase() as Lowercase<typeof f>}`)}
+            </ToggleGroupItem>
+          ))}
+        </ToggleGroup>
       </div>
       {videos.error && (
         <Alert variant="destructive">
@@ -102,7 +102,7 @@ export function ProjectView() {
         </Alert>
       )}
       <ProjectVideos videos={items} projectId={id} />
-      <div ref={sentinel} aria-hidden="true" className="h-1" />
+      <LoadMore cursor={videos.cursor} load={load} label={grid("loadMore")} loadingLabel={grid("loadingMore")} />
       {items && items.length > 0 && <ProjectHistory videos={items} />}
     </div>
   );
