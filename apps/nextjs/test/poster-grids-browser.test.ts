@@ -62,7 +62,7 @@ describe("the poster grids", () => {
     await expect.poll(() => query(page)).toEqual({ q: "heron", status: "FAILED" });
     await expect
       .poll(() => cards(page).allTextContents())
-      .toEqual(["FAILEDa heron over the lake, take 15", "FAILEDa heron over the lake, take 30"]);
+      .toEqual(["No videoFAILEDa heron over the lake, take 15", "No videoFAILEDa heron over the lake, take 30"]);
 
     // A reload (or a shared link) shows the same list, with the controls set as the URL says.
     await page.reload();
@@ -111,7 +111,7 @@ describe("the poster grids", () => {
       },
       headers: { origin: fx.app.baseUrl },
     });
-    expect(generated.status()).toBe(200);
+    expect(generated.status()).toBe(201);
     await page.goto(`${fx.app.baseUrl}/videos`);
     const card = cards(page).first();
     await expect.poll(() => card.getByTestId("video-status").textContent(), { timeout: 60_000 }).toBe("COMPLETED");
