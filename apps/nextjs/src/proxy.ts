@@ -1,7 +1,7 @@
 import { embedFrameAncestors, storageConfig, storageOrigins, videoConfig } from "@videofly/common";
 import { type NextRequest, NextResponse } from "next/server";
 import { appConfig } from "./config";
-import { embeddedVideo, pagePolicy } from "./server/csp";
+import { BARE_PAGE_HEADER, embeddedVideo, pagePolicy } from "./server/csp";
 
 let origins: string[] | undefined;
 const storageSources = () => {
@@ -25,6 +25,9 @@ export async function proxy(request: NextRequest) {
   });
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", policy);
+  // The embed player renders bare, without the app's frame (the layout reads this); no client sets it.
+  headers.delete(BARE_PAGE_HEADER);
+  if (embedded) headers.set(BARE_PAGE_HEADER, "1");
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", policy);
   return response;

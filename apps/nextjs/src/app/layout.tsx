@@ -15,6 +15,7 @@ import { SiteHeader } from "@/components/shell/site-header";
 import { Toaster } from "@/components/ui/sonner";
 import { VerifyEmailBanner } from "@/components/verify-email-banner";
 import { appConfig } from "@/config";
+import { BARE_PAGE_HEADER } from "@/server/csp";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -30,10 +31,21 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const identity = await getSessionIdentity(await headers()).catch(() => null);
+  const requestHeaders = await headers();
+  const locale = await getLocale();
+  const lang = locale === "zh" ? "zh-CN" : "en";
+  if (requestHeaders.get(BARE_PAGE_HEADER)) {
+    return (
+      <html lang={lang}>
+        <body>
+          <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        </body>
+      </html>
+    );
+  }
+  const identity = await getSessionIdentity(requestHeaders).catch(() => null);
   const jar = await cookies();
   const theme = themeOf(jar.get(THEME_COOKIE)?.value);
-  const locale = await getLocale();
   const t = await getTranslations("shell");
   const devOutbox = appConfig().NODE_ENV !== "production" && mailConfig().transport === "outbox";
   const skip = (
@@ -45,7 +57,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     </a>
   );
   return (
-    <html lang={locale === "zh" ? "zh-CN" : "en"} className={theme === "system" ? undefined : theme}>
+    <html lang={lang} className={theme === "system" ? undefined : theme}>
       <body className="min-h-screen">
         <NextIntlClientProvider>
           {skip}

@@ -33,6 +33,9 @@ export function pagePolicy(options: {
   });
 }
 
+/** Set by the proxy on a request for a page that renders without the app's frame (the embed player). */
+export const BARE_PAGE_HEADER = "x-videofly-bare-page";
+
 /** The video of an embed player's path (other sites may put it in an iframe); null for any other path. */
 export const embeddedVideo = (pathname: string) => pathname.match(/^\/embed\/([0-9a-f-]{36})$/)?.[1] ?? null;
 

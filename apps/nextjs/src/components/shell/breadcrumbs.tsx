@@ -30,7 +30,8 @@ const RECORDS: Record<string, string> = { videos: "video", batches: "batch", pro
 export function Breadcrumbs() {
   const t = useTranslations("nav");
   const segments = (usePathname() ?? "/").split("/").filter(Boolean);
-  if (segments.length < 2) return null;
+  // Only the app's own sections nest; each crumb but the last links to a page of one.
+  if (segments.length < 2 || !((segments[0] ?? "") in SECTIONS)) return null;
   const crumbs = segments.map((segment, i) => {
     const key = SECTIONS[segment] ?? RECORDS[segments[i - 1] ?? ""] ?? "details";
     const linkable = segment !== "settings";
