@@ -1,7 +1,6 @@
 "use client";
 
 import { Menu, PanelLeftClose, PanelLeftOpen } from "lucide-react";
-import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { type ReactNode, useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -9,23 +8,10 @@ import { Sheet, SheetContent, SheetDescription, SheetTitle, SheetTrigger } from 
 import { cn } from "@/lib/utils";
 import { BalanceBadge } from "./balance-badge";
 import { Breadcrumbs } from "./breadcrumbs";
+import { Logo } from "./logo";
 import { SIDEBAR_COOKIE } from "./preferences";
 import { Shortcuts } from "./shortcuts";
 import { SidebarNav } from "./sidebar-nav";
-
-function Logo({ compact = false }: { compact?: boolean }) {
-  return (
-    <Link href="/dashboard" className="flex items-center gap-2 px-2 text-lg font-semibold tracking-tight">
-      <span
-        aria-hidden
-        className="grid size-7 shrink-0 place-items-center rounded-md bg-primary text-sm text-primary-foreground"
-      >
-        V
-      </span>
-      <span className={cn(compact && "sr-only")}>VideoFly</span>
-    </Link>
-  );
-}
 
 /**
  * The signed-in frame: a sidebar (collapsible to icons; a sheet below `md`), a top bar with the
@@ -58,7 +44,7 @@ export function AppShell(props: {
         )}
       >
         <div className={cn("flex items-center justify-between gap-2", collapsed && "flex-col")}>
-          <Logo compact={collapsed} />
+          <Logo href="/dashboard" compact={collapsed} className="px-2" />
           <Button
             variant="ghost"
             size="icon"
@@ -83,7 +69,7 @@ export function AppShell(props: {
             <SheetContent closeLabel={t("closeMenu")} className="overflow-y-auto px-3 py-4">
               <SheetTitle className="sr-only">{t("menu")}</SheetTitle>
               <SheetDescription className="sr-only">{t("menuDescription")}</SheetDescription>
-              <Logo />
+              <Logo href="/dashboard" className="px-2" />
               <SidebarNav admin={props.admin} onNavigate={() => setOpen(false)} />
               <div className="mt-auto">{props.account}</div>
             </SheetContent>

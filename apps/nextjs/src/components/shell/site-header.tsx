@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitcher } from "@/components/language-switcher";
 import { Button } from "@/components/ui/button";
+import { Logo } from "./logo";
 import type { Theme } from "./preferences";
 import { ThemeSwitch } from "./theme-switch";
 
@@ -14,15 +15,7 @@ export async function SiteHeader({ theme }: { theme: Theme }) {
         className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-5 gap-y-2 px-4 py-3 text-sm"
         aria-label="Main"
       >
-        <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight">
-          <span
-            aria-hidden
-            className="grid size-7 place-items-center rounded-md bg-primary text-sm text-primary-foreground"
-          >
-            V
-          </span>
-          VideoFly
-        </Link>
+        <Logo href="/" />
         <Link href="/create" className="text-muted-foreground hover:text-foreground">
           {t("create")}
         </Link>
