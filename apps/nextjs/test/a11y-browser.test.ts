@@ -109,12 +109,20 @@ afterAll(() => {
   console.log(`axe violations per page (summed over its variants):\n${head}\n${rows.join("\n")}`);
 });
 
-/** Lets a resize or theme switch take effect: two frames, then every CSS transition run to its end. */
+/**
+ * Lets a resize or theme switch take effect: frames until no CSS transition runs, for at most 5 s.
+ * Our pages run none under reduced motion, but the API reference's script restyles itself on a
+ * theme change a moment later, and its own transitions then show the old colours until they end.
+ */
 const settle = (page: Page) =>
   page.evaluate(async () => {
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    const transitions = document.getAnimations().filter((a) => a instanceof CSSTransition);
-    await Promise.all(transitions.map((a) => a.finished.catch(() => undefined)));
+    const deadline = performance.now() + 5_000;
+    for (;;) {
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const running = document.getAnimations().filter((a) => a instanceof CSSTransition && a.playState === "running");
+      if (running.length === 0 || performance.now() > deadline) return;
+      await Promise.all(running.map((a) => a.finished.catch(() => undefined)));
+    }
   });
 
 type NodeResult = Awaited<ReturnType<AxeBuilder["analyze"]>>["violations"][number]["nodes"][number];

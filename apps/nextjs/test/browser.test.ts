@@ -128,7 +128,7 @@ describe("the web app in a browser", () => {
     await screenshot(page, "create-short-mobile");
     await page.getByTestId("short").getByRole("link", { name: "See pricing" }).click();
     await page.waitForURL("**/pricing");
-    await expect.poll(() => page.getByRole("heading", { name: "Pricing" }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole("heading", { name: "Pricing", exact: true }).isVisible()).toBe(true);
     await screenshot(page, "pricing");
     await context.close();
   }, 60_000);

@@ -2,7 +2,7 @@ import { createDatabaseFromTemplate, dropDatabase } from "@videofly/db/testing";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type AppServer, startAppServer } from "./support/app-server";
-import { launchBrowser, recordCspViolations, screenshot, signedUpContext } from "./support/browser";
+import { launchBrowser, recordCspViolations, screenshot, scrollUntilLoaded, signedUpContext } from "./support/browser";
 import { type Caller, callAs, finishedVideos, verifiedUser } from "./support/public-videos";
 
 // The home gallery in a real browser (Debian's chromium) against the built app: a signed-in
@@ -48,8 +48,7 @@ describe("favorites on the home gallery", () => {
     await anonymous.goto(app.baseUrl);
     await expect.poll(() => anonymous.getByTestId("gallery").locator("li").count()).toBe(12);
     // Scrolling to the end of the grid loads the next page by itself ("Load more" is its fallback).
-    await anonymous.getByRole("button", { name: "Load more" }).scrollIntoViewIfNeeded();
-    await expect.poll(() => anonymous.getByTestId("gallery").locator("li").count()).toBe(13);
+    await scrollUntilLoaded(anonymous.getByTestId("gallery").locator("li"), 13);
     expect(await anonymous.getByRole("button", { name: "Load more" }).count()).toBe(0);
     const anonymousCard = anonymous.locator(`li[data-uuid="${uuid}"]`);
     await expect.poll(() => anonymousCard.getByTestId("favorite-count").textContent()).toBe("1 favorite");
@@ -63,7 +62,7 @@ describe("favorites on the home gallery", () => {
       errors: consoleErrors,
     });
     await page.goto(app.baseUrl);
-    await page.getByRole("button", { name: "Load more" }).scrollIntoViewIfNeeded();
+    await scrollUntilLoaded(page.getByTestId("gallery").locator("li"), 13);
     const card = page.locator(`li[data-uuid="${uuid}"]`);
     const add = card.getByRole("button", { name: "Add to favorites" });
     await expect.poll(() => add.getAttribute("aria-pressed")).toBe("false");
@@ -73,7 +72,7 @@ describe("favorites on the home gallery", () => {
     await expect.poll(() => card.getByTestId("favorite-count").textContent()).toBe("2 favorites");
     // The server holds it: a reload shows it favorited.
     await page.reload();
-    await page.getByRole("button", { name: "Load more" }).scrollIntoViewIfNeeded();
+    await scrollUntilLoaded(page.getByTestId("gallery").locator("li"), 13);
     await expect.poll(() => remove.getAttribute("aria-pressed")).toBe("true");
     await expect.poll(() => remove.isEnabled()).toBe(true);
     await screenshot(page, "home-gallery-favorited");

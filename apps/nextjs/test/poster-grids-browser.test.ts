@@ -1,7 +1,7 @@
 import { pool } from "@videofly/db";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { screenshot } from "./support/browser";
+import { screenshot, scrollUntilLoaded } from "./support/browser";
 import { browserApp } from "./support/browser-app";
 
 // The poster grids in a real browser (Debian's chromium) against the built app and a real worker
@@ -50,8 +50,7 @@ describe("the poster grids", () => {
     await expect.poll(() => cards(page).count()).toBe(24);
 
     // Scrolling to the end loads the rest; "Load more" goes once there is nothing after.
-    await page.getByRole("button", { name: "Load more" }).scrollIntoViewIfNeeded();
-    await expect.poll(() => cards(page).count()).toBe(30);
+    await scrollUntilLoaded(cards(page), 30);
     expect(await page.getByRole("button", { name: "Load more" }).count()).toBe(0);
     await screenshot(page, "videos-grid");
 

@@ -104,9 +104,9 @@ describe("posters and media facts", () => {
   it("shows the poster in the home gallery, loaded under the page's CSP", async () => {
     const page = await browser.newPage();
     await page.goto(app.baseUrl);
-    const player = page.locator(`li[data-uuid="${uuid}"] video`);
-    await expect.poll(() => player.getAttribute("poster")).toMatch(/poster\.jpg/);
-    const poster = (await player.getAttribute("poster")) ?? "";
+    const image = page.getByTestId("gallery").locator(`li[data-uuid="${uuid}"]`).getByTestId("video-poster");
+    await expect.poll(() => image.getAttribute("src")).toMatch(/poster\.jpg/);
+    const poster = (await image.getAttribute("src")) ?? "";
     // The browser fetches it as an image (img-src), with the page's cookies and policy.
     const loaded = await page.evaluate(async (src) => {
       const img = new Image();

@@ -1,7 +1,8 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { CHROMIUM, findDebianPackage, systemHost } from "@videofly/common/testing";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+import { expect } from "vitest";
 import { mailTo } from "./http";
 
 /** Where browser tests leave their screenshots (the README names it; CI uploads it). */
@@ -27,6 +28,20 @@ export function launchBrowser(): Promise<Browser> {
 
 export const screenshot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+/**
+ * Scrolls a poster grid's last item into view until the grid holds `count` items: its infinite
+ * scroll loads the next pages by itself. (A reload restores the scroll position, so a page may
+ * already be loading: a "Load more" button found a moment ago may be gone.)
+ */
+export async function scrollUntilLoaded(items: Locator, count: number) {
+  await expect
+    .poll(async () => {
+      await items.last().scrollIntoViewIfNeeded();
+      return items.count();
+    })
+    .toBe(count);
+}
 
 /**
  * Collects every console message about the Content Security Policy from the pages of every

@@ -27,7 +27,7 @@ async function open(uuid: string): Promise<Opened> {
 /**
  * The player other sites put in an iframe: the embed door decides (the video shared and
  * embeddable, the embedding page on one of its domains); the proxy's frame-ancestors says the
- * same to the browser. It covers the site chrome entirely.
+ * same to the browser. The layout renders it bare: the player is the whole page.
  */
 export default async function EmbedPage({ params }: { params: Promise<{ uuid: string }> }) {
   const { uuid } = await params;
@@ -35,16 +35,16 @@ export default async function EmbedPage({ params }: { params: Promise<{ uuid: st
   const opened = await open(uuid);
   if ("refusal" in opened) {
     return (
-      <div className="fixed inset-0 z-50 flex items-center justify-center bg-black p-6 text-center text-white">
+      <main className="fixed inset-0 z-50 flex items-center justify-center bg-black p-6 text-center text-white">
         <p role="alert" data-testid="embed-refused">
           {opened.refusal}
         </p>
-      </div>
+      </main>
     );
   }
   const { door } = opened;
   return (
-    <div className="fixed inset-0 z-50 flex items-center justify-center bg-black">
+    <main className="fixed inset-0 z-50 flex items-center justify-center bg-black">
       {/* biome-ignore lint/a11y/useMediaCaption: generated videos have no captions to offer */}
       <video
         src={door.mediaUrl}
@@ -66,6 +66,6 @@ export default async function EmbedPage({ params }: { params: Promise<{ uuid: st
           Made with VideoFly
         </a>
       )}
-    </div>
+    </main>
   );
 }

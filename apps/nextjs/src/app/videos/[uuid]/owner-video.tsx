@@ -60,6 +60,8 @@ export function OwnerVideo({ uuid }: { uuid: string }) {
   const finished = video.status === "COMPLETED";
   return (
     <article className="flex flex-col gap-4">
+      {/* The page's title for assistive technology; the player and the prompt say the rest. */}
+      <h1 className="sr-only">{t("heading", { model: video.model })}</h1>
       {video.mode === "LIPSYNC" ? (
         <SideBySide
           video={video}

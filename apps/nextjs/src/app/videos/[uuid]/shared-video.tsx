@@ -49,6 +49,7 @@ export function SharedVideo({ uuid }: { uuid: string }) {
   if (!card) return <Skeleton role="status" aria-label={t("loading")} className="aspect-video w-full rounded-xl" />;
   return (
     <article className="flex flex-col gap-4">
+      <h1 className="sr-only">{t("heading", { model: card.model })}</h1>
       {/* biome-ignore lint/a11y/useMediaCaption: generated videos have no captions to offer */}
       <video
         src={card.videoUrl}
