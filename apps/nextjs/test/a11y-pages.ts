@@ -54,6 +54,7 @@ export const A11Y_PAGES: A11yPage[] = [
   { route: "/uploads", name: "uploads", path: at("/uploads"), access: "user" },
   { route: "/credits", name: "credits", path: at("/credits"), access: "user" },
   { route: "/billing", name: "billing", path: at("/billing"), access: "user" },
+  { route: "/settings/profile", name: "settings-profile", path: at("/settings/profile"), access: "user" },
   { route: "/settings/api-keys", name: "settings-api-keys", path: at("/settings/api-keys"), access: "user" },
   { route: "/settings/webhooks", name: "settings-webhooks", path: at("/settings/webhooks"), access: "user" },
   { route: "/admin", name: "admin", path: at("/admin"), access: "admin" },

@@ -36,12 +36,14 @@ describe("the generation queue on the create page", () => {
     expect(await item.getAttribute("data-status")).toMatch(/^(PENDING|GENERATING|UPLOADING)$/);
     await item.getByText(/^\d+:\d\d elapsed$/).waitFor();
     await expect.poll(() => page.getByTestId("available").textContent()).toBe("19");
+    // The header's balance says the same, without a page change.
+    await expect.poll(() => page.getByTestId("shell-balance").textContent()).toBe("19 credits");
     await screenshot(page, "create-queue-running");
 
     // One at a time here: the server's refusal, as a toast saying what to do.
     await page.getByRole("button", { name: "Fox in snow" }).click();
     await page.getByRole("button", { name: "Generate · 1 credit" }).click();
-    await page.getByText("At most 1 generations can run at once.").waitFor();
+    await page.getByText("At most 1 generation can run at once.").waitFor();
     await page.getByText("Wait for a slot: the queue shows when a running video finishes.").waitFor();
     expect(fx.consoleErrors.splice(0)).toEqual([expect.stringContaining("status of 429")]);
 

@@ -72,7 +72,7 @@ describe("the project pages", () => {
       .toEqual(["completed", "started", "created"]);
     await expect
       .poll(() => text(page, "project-counts"))
-      .toContain("1 video · 0 running · 1 done · 0 failed · 1 credits spent");
+      .toContain("1 video · 0 running · 1 done · 0 failed · 1 credit spent");
     await screenshot(page, "project");
 
     await page.getByTestId("project-edit").click();

@@ -22,6 +22,7 @@ describe("the app shell", () => {
       "Projects",
       "Uploads",
       "Usage",
+      "Profile",
       "API keys",
       "Webhooks",
       "Billing",
@@ -64,8 +65,10 @@ describe("the app shell", () => {
     await expect.poll(() => sheet.isVisible()).toBe(true);
     await page.keyboard.press("Escape");
     await expect.poll(() => sheet.count()).toBe(0);
-    // Focus goes back to the button that opened it.
-    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("Open the menu");
+    // Focus goes back to the button that opened it (Radix moves it in a task after the unmount).
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label")))
+      .toBe("Open the menu");
     await context.close();
   });
 

@@ -69,16 +69,31 @@ export interface BarSeries {
  * A titled chart of one or more numbers per day, bars side by side, as plain SVG. The drawing is
  * hidden from screen readers; a visually hidden table with the same numbers stands in for it.
  */
+/** The chart's own words: the stand-in table's caption and first column, and an empty range's note. */
+export interface ChartWords {
+  caption: string;
+  day: string;
+  empty: string;
+}
+
+const ENGLISH = (title: string): ChartWords => ({
+  caption: `${title}, per UTC day`,
+  day: "Day",
+  empty: "Nothing in this range",
+});
+
 export function DailyBarChart({
   title,
   days,
   series,
   testId,
+  words = ENGLISH(title),
 }: {
   title: string;
   days: string[];
   series: BarSeries[];
   testId?: string;
+  words?: ChartWords;
 }) {
   const width = 420;
   const height = 160;
@@ -115,7 +130,7 @@ export function DailyBarChart({
         />
         {empty && (
           <text x={width / 2} y={height / 2} textAnchor="middle" fontSize="12" fill="var(--muted-foreground)">
-            Nothing in this range
+            {words.empty}
           </text>
         )}
         {days.map((day, i) => {
@@ -154,29 +169,32 @@ export function DailyBarChart({
           );
         })}
       </svg>
-      <table className="sr-only">
-        <caption>{`${title}, per UTC day`}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Day</th>
-            {series.map((s) => (
-              <th key={s.label} scope="col">
-                {s.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {days.map((day, i) => (
-            <tr key={day}>
-              <th scope="row">{day}</th>
+      {/* Hidden by a wrapper: a table box keeps its content's width whatever sr-only sets on it. */}
+      <div className="sr-only">
+        <table>
+          <caption>{words.caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{words.day}</th>
               {series.map((s) => (
-                <td key={s.label}>{s.values[i] ?? 0}</td>
+                <th key={s.label} scope="col">
+                  {s.label}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {days.map((day, i) => (
+              <tr key={day}>
+                <th scope="row">{day}</th>
+                {series.map((s) => (
+                  <td key={s.label}>{s.values[i] ?? 0}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -3,6 +3,7 @@
 import type { components } from "@videofly/sdk";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ApiError, api } from "@/lib/api";
+import { announceBalance } from "@/lib/balance-signal";
 
 export type VideoModel = components["schemas"]["VideoModel"];
 export type Mode = components["schemas"]["GenerationMode"];
@@ -87,7 +88,11 @@ export function useAvailableCredits() {
   const reload = useCallback(() => {
     const request = ++latest.current;
     api<components["schemas"]["Balance"]>("/api/v1/credit/balance")
-      .then((b) => request === latest.current && setAvailable(b.available))
+      .then((b) => {
+        if (request !== latest.current) return;
+        setAvailable(b.available);
+        announceBalance(b.available);
+      })
       .catch((e: unknown) => e instanceof ApiError && e.status === 401 && setSignedOut(true));
   }, []);
   useEffect(reload, [reload]);

@@ -78,8 +78,7 @@ export async function signUpVerifiedInBrowser(page: Page, baseUrl: string, email
 /** Every console error and uncaught exception of `context`'s pages, each pushed onto `errors`. */
 export function recordConsoleErrors(context: BrowserContext, errors: string[]) {
   context.on("console", (m) => {
-    // The app has no favicon (yet): the browser's own request for one is not the page's error.
-    if (m.type() !== "error" || m.location().url.endsWith("/favicon.ico")) return;
+    if (m.type() !== "error") return;
     errors.push(`${m.page()?.url()}: ${m.text()} (${m.location().url})`);
   });
   context.on("weberror", (e) => errors.push(`uncaught: ${e.error().message}`));

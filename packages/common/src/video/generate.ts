@@ -46,7 +46,7 @@ export async function generateVideo(userId: string, request: GenerateRequest): P
       );
       if ((rows[0]?.n ?? 0) >= config.VIDEO_MAX_CONCURRENT) {
         throw new AppError("MAX_CONCURRENT_GENERATIONS", {
-          message: `At most ${config.VIDEO_MAX_CONCURRENT} generations can run at once.`,
+          message: `At most ${config.VIDEO_MAX_CONCURRENT} ${config.VIDEO_MAX_CONCURRENT === 1 ? "generation" : "generations"} can run at once.`,
           details: { limit: config.VIDEO_MAX_CONCURRENT },
           headers: { "retry-after": "10" },
         });

@@ -98,7 +98,7 @@ export function RunningJobs({ data }: { data: DashboardData }) {
     <Card aria-labelledby="dashboard-running" data-testid="dashboard-running" className="md:col-span-2 xl:col-span-1">
       <CardHeader>
         <CardTitle id="dashboard-running">{t("title")}</CardTitle>
-        <CardDescription>{t("count", { count: data.running.length })}</CardDescription>
+        {data.running.length > 0 && <CardDescription>{t("count", { count: data.running.length })}</CardDescription>}
       </CardHeader>
       <CardContent>
         {data.running.length === 0 ? (
@@ -143,6 +143,7 @@ export function SpendingChart({ data }: { data: DashboardData }) {
       days={data.days.map((d) => d.date)}
       series={[{ label: t("credits"), color: "indigo", values: data.days.map((d) => d.creditsConsumed) }]}
       testId="dashboard-chart"
+      words={{ caption: t("caption"), day: t("day"), empty: t("empty") }}
     />
   );
 }

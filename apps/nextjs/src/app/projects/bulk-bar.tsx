@@ -4,6 +4,7 @@ import { Trash2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Radio } from "@/components/ui/checkbox";
 import { ApiError, api, describeError } from "@/lib/api";
 
 interface BulkBarProps {
@@ -49,23 +50,11 @@ export function BulkBar({ ids, onDone, onChanged }: BulkBarProps) {
     >
       <span className="mr-auto font-medium">{t("selected", { count: ids.length })}</span>
       <label className="flex items-center gap-1">
-        <input
-          type="radio"
-          name="videos"
-          className="accent-primary"
-          checked={videos === "keep"}
-          onChange={() => setVideos("keep")}
-        />
+        <Radio name="videos" checked={videos === "keep"} onChange={() => setVideos("keep")} />
         {t("keepVideos")}
       </label>
       <label className="flex items-center gap-1">
-        <input
-          type="radio"
-          name="videos"
-          className="accent-primary"
-          checked={videos === "delete"}
-          onChange={() => setVideos("delete")}
-        />
+        <Radio name="videos" checked={videos === "delete"} onChange={() => setVideos("delete")} />
         {t("deleteVideos")}
       </label>
       {confirming ? (

@@ -4,6 +4,7 @@ import { Folder } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
+import { Checkbox } from "@/components/ui/checkbox";
 import type { Project } from "@/lib/projects";
 import { cn } from "@/lib/utils";
 
@@ -37,13 +38,7 @@ export function ProjectCard({ project: p, layout, selected, onToggle }: ProjectC
         </div>
       )}
       <label className="flex items-center gap-2 text-xs text-muted-foreground">
-        <input
-          type="checkbox"
-          checked={selected}
-          onChange={onToggle}
-          aria-label={t("select", { name: p.name })}
-          className="size-4 accent-primary"
-        />
+        <Checkbox checked={selected} onChange={onToggle} aria-label={t("select", { name: p.name })} />
         <Badge variant={p.status === "active" ? "warning" : "secondary"}>{t(`status.${p.status}`)}</Badge>
       </label>
       <Link href={`/projects/${p.id}`} className="flex min-w-0 flex-1 flex-col gap-1 rounded-md hover:text-primary">

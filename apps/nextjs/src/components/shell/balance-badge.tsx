@@ -6,8 +6,12 @@ import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { api } from "@/lib/api";
+import { onBalance } from "@/lib/balance-signal";
 
-/** The available balance (a link to its packages and history), read again on every page change, and the way to top up. */
+/**
+ * The available balance (a link to its packages and history), read again on every page change and
+ * set to what a page announces after spending, and the way to top up.
+ */
 export function BalanceBadge() {
   const t = useTranslations("shell");
   const pathname = usePathname();
@@ -19,6 +23,7 @@ export function BalanceBadge() {
       () => setAvailable(null),
     );
   }, [pathname]);
+  useEffect(() => onBalance(setAvailable), []);
   return (
     <span className="flex items-center gap-2 text-sm">
       <span

@@ -15,6 +15,7 @@ const SECTIONS: Record<string, string> = {
   uploads: "uploads",
   usage: "usage",
   settings: "settings",
+  profile: "profile",
   "api-keys": "apiKeys",
   webhooks: "webhooks",
   billing: "billing",

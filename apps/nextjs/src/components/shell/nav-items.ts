@@ -10,6 +10,7 @@ import {
   Shield,
   Sparkles,
   Upload,
+  UserRound,
   Webhook,
 } from "lucide-react";
 
@@ -27,6 +28,7 @@ export const MAIN_NAV: NavItem[] = [
 ];
 
 export const SETTINGS_NAV: NavItem[] = [
+  { href: "/settings/profile", key: "profile", icon: UserRound },
   { href: "/settings/api-keys", key: "apiKeys", icon: KeyRound },
   { href: "/settings/webhooks", key: "webhooks", icon: Webhook },
   { href: "/billing", key: "billing", icon: CreditCard },

@@ -171,9 +171,11 @@ export default function NewBatchPage() {
             >
               {busy
                 ? t("starting")
-                : preview.count > 0
-                  ? t("start", { count: preview.count, total: total ?? "…" })
-                  : t("startNothing")}
+                : preview.count === 0
+                  ? t("startNothing")
+                  : total === null
+                    ? t("startUnpriced", { count: preview.count })
+                    : t("start", { count: preview.count, total })}
             </Button>
           </form>
         </CardContent>

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { type FormEvent, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { CheckboxGroup } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { api, describeError } from "@/lib/api";
@@ -26,15 +27,6 @@ export function CreateKeyForm({ scopes, onCreated }: { scopes: string[]; onCreat
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const ipsHint = useId();
-
-  function toggle(scope: string, on: boolean) {
-    setChosen((current) => {
-      const next = new Set(current);
-      if (on) next.add(scope);
-      else next.delete(scope);
-      return next;
-    });
-  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -90,29 +82,13 @@ export function CreateKeyForm({ scopes, onCreated }: { scopes: string[]; onCreat
                 data-testid="key-name"
               />
             </Label>
-            <fieldset className="flex flex-col gap-2 text-sm">
-              <legend className="mb-1 font-medium">{t("scopes")}</legend>
-              <div className="grid gap-2 sm:grid-cols-2">
-                {scopes.map((scope) => (
-                  <label
-                    key={scope}
-                    className="flex items-start gap-2 rounded-md border border-border p-2 hover:bg-muted/50 has-[:focus-visible]:ring-[3px] has-[:focus-visible]:ring-ring/40"
-                  >
-                    <input
-                      type="checkbox"
-                      checked={chosen.has(scope)}
-                      onChange={(e) => toggle(scope, e.target.checked)}
-                      className="mt-0.5 accent-primary"
-                      data-testid={`scope-${scope}`}
-                    />
-                    <span className="flex flex-col">
-                      <span className="font-mono text-xs font-medium">{scope}</span>
-                      <span className="text-xs text-muted-foreground">{t(`scope.${scope.replace(":", "_")}`)}</span>
-                    </span>
-                  </label>
-                ))}
-              </div>
-            </fieldset>
+            <CheckboxGroup
+              legend={t("scopes")}
+              options={scopes.map((scope) => ({ value: scope, description: t(`scope.${scope.replace(":", "_")}`) }))}
+              chosen={chosen}
+              onChange={setChosen}
+              testIdPrefix="scope-"
+            />
             <div className="grid gap-3 sm:grid-cols-3">
               <NumberField
                 label={t("expiresInDays")}

@@ -4,11 +4,11 @@ import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { CheckboxGroup } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { api, describeError } from "@/lib/api";
 import type { WebhookEndpointWithSecret } from "@/lib/webhooks";
-import { EventChoice } from "./event-choice";
 
 export function CreateWebhookForm(props: {
   events: string[];
@@ -80,7 +80,16 @@ export function CreateWebhookForm(props: {
                 data-testid="webhook-description"
               />
             </Label>
-            <EventChoice events={props.events} chosen={chosen} onChange={setChosen} />
+            <CheckboxGroup
+              legend={t("events")}
+              options={props.events.map((event) => ({
+                value: event,
+                description: t(`event.${event.replace(".", "_")}`),
+              }))}
+              chosen={chosen}
+              onChange={setChosen}
+              testIdPrefix="event-"
+            />
             <div className="flex flex-wrap items-center gap-3">
               <Button type="submit" disabled={busy} data-testid="webhook-create">
                 {busy ? t("creating") : t("create")}

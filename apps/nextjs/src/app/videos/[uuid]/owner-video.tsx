@@ -102,8 +102,8 @@ export function OwnerVideo({ uuid }: { uuid: string }) {
           <AlertDescription>{message}</AlertDescription>
         </Alert>
       )}
-      {finished && <DownloadButton uuid={uuid} owner />}
-      <div className="flex flex-wrap gap-2 text-sm">
+      <div className="flex flex-wrap items-start gap-2 text-sm">
+        {finished && <DownloadButton uuid={uuid} owner />}
         {video.status === "FAILED" && (
           <Button
             variant="outline"

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Radio, Switch } from "@/components/ui/checkbox";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
 import { api, describeError } from "@/lib/api";
@@ -59,13 +60,12 @@ export function SharingPanel({ video, onSaved }: { video: VideoView; onSaved: (v
               <legend className="mb-1 text-sm font-medium">{t("visibility")}</legend>
               {VISIBILITIES.map((v) => (
                 <label key={v} className="flex items-start gap-2 text-sm">
-                  <input
-                    type="radio"
+                  <Radio
                     name="visibility"
                     value={v}
                     checked={visibility === v}
                     onChange={() => setVisibility(v)}
-                    className="mt-1 accent-primary"
+                    className="mt-0.5"
                   />
                   <span>
                     <span className="font-medium">{t(`${v}.label`)}</span>
@@ -74,8 +74,8 @@ export function SharingPanel({ video, onSaved }: { video: VideoView; onSaved: (v
                 </label>
               ))}
             </fieldset>
-            <Switch label={t("allowEmbed")} checked={allowEmbed} onChange={setAllowEmbed} />
-            <Switch label={t("allowDownload")} checked={allowDownload} onChange={setAllowDownload} />
+            <SwitchField label={t("allowEmbed")} checked={allowEmbed} onChange={setAllowEmbed} />
+            <SwitchField label={t("allowDownload")} checked={allowDownload} onChange={setAllowDownload} />
             <Label className="flex-col items-stretch gap-1.5">
               <span>{t("embedDomains")}</span>
               <Textarea
@@ -111,17 +111,18 @@ export function SharingPanel({ video, onSaved }: { video: VideoView; onSaved: (v
   );
 }
 
-function Switch({ label, checked, onChange }: { label: string; checked: boolean; onChange: (v: boolean) => void }) {
+function SwitchField({
+  label,
+  checked,
+  onChange,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+}) {
   return (
     <label className="flex items-center gap-3 text-sm">
-      <input
-        type="checkbox"
-        role="switch"
-        aria-checked={checked}
-        checked={checked}
-        onChange={(e) => onChange(e.target.checked)}
-        className="size-4 accent-primary"
-      />
+      <Switch checked={checked} onChange={(e) => onChange(e.target.checked)} />
       <span className="font-medium">{label}</span>
     </label>
   );

@@ -1,0 +1,42 @@
+import { auth, getSessionIdentity } from "@videofly/auth";
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { DeleteAccount } from "./delete-account";
+import { NameForm } from "./name-form";
+import { PasswordForm } from "./password-form";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Profile — VideoFly", robots: { index: false, follow: false } };
+
+/** The account itself: its name and address, its password, and the way to delete it. */
+export default async function ProfilePage() {
+  const requestHeaders = await headers();
+  const identity = await getSessionIdentity(requestHeaders).catch(() => null);
+  if (!identity) redirect("/sign-in");
+  // An account made by an email link has no password: nothing to change, and deleting it asks for
+  // a fresh sign-in instead.
+  const accounts = await auth().api.listUserAccounts({ headers: requestHeaders });
+  const hasPassword = accounts.some((a) => a.providerId === "credential");
+  const t = await getTranslations("profile");
+  const { user } = identity;
+  return (
+    <div className="flex max-w-2xl flex-col gap-6">
+      <div className="flex flex-col gap-2">
+        <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
+        <p className="text-sm text-muted-foreground">{t("intro")}</p>
+      </div>
+      <NameForm name={user.name} email={user.email} verified={user.emailVerified} />
+      {hasPassword ? (
+        <PasswordForm />
+      ) : (
+        <p className="text-sm text-muted-foreground" data-testid="no-password">
+          {t("password.none")}
+        </p>
+      )}
+      <DeleteAccount hasPassword={hasPassword} />
+    </div>
+  );
+}
