@@ -166,9 +166,13 @@ describe("batches over HTTP (SDK, demo provider)", () => {
     // Each item is the video GET /video/{uuid} shows, with its index and metadata.
     const first = page?.items[0];
     const single = await client.GET("/video/{uuid}", { params: { path: { uuid: first?.uuid ?? "" } } });
-    const { batchIndex, metadata, videoUrl, ...same } = first ?? ({} as NonNullable<typeof first>);
+    const { batchIndex, metadata, videoUrl, posterUrl, ...same } = first ?? ({} as NonNullable<typeof first>);
     expect(single.data?.data).toMatchObject(same);
     expect(videoUrl).toBeTruthy();
+    // Signed URLs: two reads a second apart carry other expiries and signatures, for the same file.
+    const file = (url: string | null | undefined) => url?.split("?")[0];
+    expect(file(single.data?.data.posterUrl)).toBe(file(posterUrl));
+    expect(file(posterUrl)).toMatch(/-poster\.jpg$/);
     expect(metadata).toEqual({ variables: { animal: "cat", style: "ink" } });
     expect((await client.GET("/batches", {})).data?.data.items.map((b) => b.id)).toEqual([batch.id]);
     expect(await reconcileCredits()).toEqual([]);

@@ -2,9 +2,11 @@ import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { screenshot } from "./support/browser";
 import { browserApp, PASSWORD } from "./support/browser-app";
+import { mailTo } from "./support/http";
 
 // The profile page in a real browser: the name saved through Better Auth, the password changed
-// (the old one refused afterwards, the new one signing in), and the account deleted from a dialog.
+// (the old one refused afterwards, the new one signing in), and the account deleted from a dialog,
+// with its password or, for an account without one, on the strength of a fresh sign-in.
 const fx = browserApp({ database: "profile_browser" });
 
 /** Signs in through the page in a fresh context; whether it reached the dashboard. */
@@ -92,6 +94,33 @@ describe("the profile page", () => {
     await page.waitForURL(`${fx.app.baseUrl}/`);
     expect((await me(page)).status()).toBe(401);
     expect(await signsIn(email, PASSWORD)).toBe(false);
+    await context.close();
+  }, 90_000);
+
+  test("an account made by an email link has no password to change, and deletes itself after that sign-in", async () => {
+    const email = "profile-linked@example.com";
+    const asked = await fetch(`${fx.app.baseUrl}/api/auth/sign-in/magic-link`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: fx.app.baseUrl },
+      body: JSON.stringify({ email, callbackURL: "/settings/profile" }),
+    });
+    expect(asked.status).toBe(200);
+    const context = await fx.browser.newContext();
+    const page = await context.newPage();
+    await page.goto((await mailTo(email, /sign-in link/)).link);
+    await page.waitForURL("**/settings/profile");
+    expect(await page.getByTestId("no-password").textContent()).toBe(
+      "You sign in with an email link: this account has no password to change.",
+    );
+    expect(await page.getByRole("region", { name: "Password" }).count()).toBe(0);
+
+    await page.getByRole("button", { name: "Delete my account…" }).click();
+    const dialog = page.getByRole("dialog", { name: "Delete your account for good?" });
+    await expect.poll(() => dialog.getByText(/sign-in within the last 10 minutes/).count()).toBe(1);
+    expect(await dialog.getByLabel("Password").count()).toBe(0);
+    await dialog.getByRole("button", { name: "Delete the account" }).click();
+    await page.waitForURL(`${fx.app.baseUrl}/`);
+    expect((await me(page)).status()).toBe(401);
     await context.close();
   }, 90_000);
 });

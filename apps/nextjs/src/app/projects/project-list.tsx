@@ -1,11 +1,11 @@
 "use client";
 
-import { FolderOpen, LayoutGrid, List, Search, SearchX } from "lucide-react";
+import { FolderOpen, LayoutGrid, List, SearchX } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useCallback, useState } from "react";
 import { EmptyState, GRID_CLASSES, GridSkeleton, LoadMore } from "@/components/poster-grid";
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
+import { SearchInput } from "@/components/ui/input";
 import { ToggleGroup, ToggleGroupItem } from "@/components/ui/toggle-group";
 import { useCursorPages } from "@/hooks/use-cursor-pages";
 import { useDebouncedSearch, useUrlFilters } from "@/hooks/use-url-filters";
@@ -118,22 +118,15 @@ function ProjectFilters(props: {
   const [search, setSearch] = useDebouncedSearch(filters.q, writeQ);
   return (
     <search className="flex flex-wrap items-center gap-3">
-      <div className="relative mr-auto min-w-56 flex-1">
-        <Search
-          className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
-          aria-hidden="true"
-        />
-        <Input
-          type="search"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          placeholder={t("search")}
-          aria-label={t("search")}
-          maxLength={100}
-          className="pl-8"
-          data-testid="project-search"
-        />
-      </div>
+      <SearchInput
+        wrapperClassName="mr-auto"
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+        placeholder={t("search")}
+        aria-label={t("search")}
+        maxLength={100}
+        data-testid="project-search"
+      />
       <ToggleGroup
         type="single"
         value={filters.status}

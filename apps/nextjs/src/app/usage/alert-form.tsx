@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { type FormEvent, useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { SectionCard } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { api, describeError } from "@/lib/api";
@@ -44,48 +44,39 @@ export function AlertForm() {
   }
 
   return (
-    <section aria-labelledby="usage-alert-title">
-      <Card>
-        <CardHeader>
-          <CardTitle id="usage-alert-title" className="text-lg">
-            {t("title")}
-          </CardTitle>
-        </CardHeader>
-        <CardContent>
-          <form onSubmit={save} className="flex flex-wrap items-center gap-2 text-sm">
-            <Label htmlFor="usage-alert-threshold">{t("label")}</Label>
-            <Input
-              id="usage-alert-threshold"
-              type="number"
-              min={0}
-              max={1_000_000}
-              step={1}
-              required
-              value={value ?? ""}
-              disabled={value === null}
-              onChange={(e) => setValue(e.target.value)}
-              aria-describedby="usage-alert-help"
-              className="w-28"
-              data-testid="usage-alert-threshold"
-            />
-            <span>{t("unit")}</span>
-            <Button type="submit" disabled={saving || value === null} data-testid="usage-alert-save">
-              {saving ? t("saving") : t("save")}
-            </Button>
-          </form>
-          <p id="usage-alert-help" className="mt-2 text-xs text-muted-foreground">
-            {t("help")}
-          </p>
-          <p
-            role="status"
-            aria-live="polite"
-            className={`mt-1 min-h-5 text-sm ${status?.ok === false ? "text-destructive" : "text-success"}`}
-            data-testid="usage-alert-status"
-          >
-            {status?.text ?? ""}
-          </p>
-        </CardContent>
-      </Card>
-    </section>
+    <SectionCard id="usage-alert-title" title={t("title")}>
+      <form onSubmit={save} className="flex flex-wrap items-center gap-2 text-sm">
+        <Label htmlFor="usage-alert-threshold">{t("label")}</Label>
+        <Input
+          id="usage-alert-threshold"
+          type="number"
+          min={0}
+          max={1_000_000}
+          step={1}
+          required
+          value={value ?? ""}
+          disabled={value === null}
+          onChange={(e) => setValue(e.target.value)}
+          aria-describedby="usage-alert-help"
+          className="w-28"
+          data-testid="usage-alert-threshold"
+        />
+        <span>{t("unit")}</span>
+        <Button type="submit" disabled={saving || value === null} data-testid="usage-alert-save">
+          {saving ? t("saving") : t("save")}
+        </Button>
+      </form>
+      <p id="usage-alert-help" className="mt-2 text-xs text-muted-foreground">
+        {t("help")}
+      </p>
+      <p
+        role="status"
+        aria-live="polite"
+        className={`mt-1 min-h-5 text-sm ${status?.ok === false ? "text-destructive" : "text-success"}`}
+        data-testid="usage-alert-status"
+      >
+        {status?.text ?? ""}
+      </p>
+    </SectionCard>
   );
 }

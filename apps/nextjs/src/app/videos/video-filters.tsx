@@ -1,9 +1,8 @@
 "use client";
 
-import { Search } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef } from "react";
-import { Input } from "@/components/ui/input";
+import { SearchInput } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
 import { ToggleGroup, ToggleGroupItem } from "@/components/ui/toggle-group";
@@ -28,22 +27,14 @@ export function VideoFilterBar(props: {
 
   return (
     <search className="flex flex-wrap items-center gap-3">
-      <div className="relative min-w-56 flex-1">
-        <Search
-          className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
-          aria-hidden="true"
-        />
-        <Input
-          ref={searchRef}
-          type="search"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          placeholder={t("searchPlaceholder")}
-          aria-label={t("search")}
-          maxLength={100}
-          className="pl-8"
-        />
-      </div>
+      <SearchInput
+        ref={searchRef}
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+        placeholder={t("searchPlaceholder")}
+        aria-label={t("search")}
+        maxLength={100}
+      />
       <ToggleGroup
         type="single"
         value={filters.status}

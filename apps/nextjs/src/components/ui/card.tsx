@@ -1,4 +1,4 @@
-import type { ComponentProps } from "react";
+import type { ComponentProps, ReactNode } from "react";
 import { cn } from "@/lib/utils";
 
 export function Card({ className, ...props }: ComponentProps<"div">) {
@@ -29,4 +29,32 @@ export function CardContent({ className, ...props }: ComponentProps<"div">) {
 
 export function CardFooter({ className, ...props }: ComponentProps<"div">) {
   return <div data-slot="card-footer" className={cn("flex items-center px-5", className)} {...props} />;
+}
+
+/**
+ * A card that is a named region of its page: its title (an h2 with `id`) names it for assistive
+ * technology, the description sits under the title and the children are its content.
+ */
+export function SectionCard(props: {
+  id: string;
+  title: ReactNode;
+  description?: ReactNode;
+  className?: string;
+  sectionClassName?: string;
+  contentClassName?: string;
+  children: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={props.id} className={props.sectionClassName}>
+      <Card className={props.className}>
+        <CardHeader>
+          <CardTitle id={props.id} className="text-lg">
+            {props.title}
+          </CardTitle>
+          {props.description && <CardDescription>{props.description}</CardDescription>}
+        </CardHeader>
+        <CardContent className={props.contentClassName}>{props.children}</CardContent>
+      </Card>
+    </section>
+  );
 }

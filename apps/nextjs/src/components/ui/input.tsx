@@ -1,3 +1,4 @@
+import { Search } from "lucide-react";
 import type { ComponentProps } from "react";
 import { cn } from "@/lib/utils";
 
@@ -16,5 +17,25 @@ export function Input({ className, type, ...props }: ComponentProps<"input">) {
       )}
       {...props}
     />
+  );
+}
+
+/**
+ * A search box with the magnifier drawn inside it. It has no visible label: give it an
+ * `aria-label`, and put it in a <search> landmark that says what it filters.
+ */
+export function SearchInput({
+  wrapperClassName,
+  className,
+  ...props
+}: Omit<ComponentProps<"input">, "type"> & { wrapperClassName?: string }) {
+  return (
+    <div className={cn("relative min-w-56 flex-1", wrapperClassName)}>
+      <Search
+        className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
+        aria-hidden="true"
+      />
+      <Input type="search" className={cn("pl-8", className)} {...props} />
+    </div>
   );
 }

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { type FormEvent, useId, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { SectionCard } from "@/components/ui/card";
 import { CheckboxGroup } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -62,78 +62,69 @@ export function CreateKeyForm({ scopes, onCreated }: { scopes: string[]; onCreat
   }
 
   return (
-    <section aria-labelledby="create-key-heading">
-      <Card>
-        <CardHeader>
-          <CardTitle id="create-key-heading" className="text-lg">
-            {t("createTitle")}
-          </CardTitle>
-        </CardHeader>
-        <CardContent>
-          <form onSubmit={(e) => void submit(e)} className="flex flex-col gap-4">
-            <Label className="flex-col items-stretch gap-1.5">
-              <span>{t("name")}</span>
-              <Input
-                required
-                maxLength={64}
-                value={name}
-                onChange={(e) => setName(e.target.value)}
-                placeholder={t("namePlaceholder")}
-                data-testid="key-name"
-              />
-            </Label>
-            <CheckboxGroup
-              legend={t("scopes")}
-              options={scopes.map((scope) => ({ value: scope, description: t(`scope.${scope.replace(":", "_")}`) }))}
-              chosen={chosen}
-              onChange={setChosen}
-              testIdPrefix="scope-"
+    <SectionCard id="create-key-heading" title={t("createTitle")}>
+      <form onSubmit={(e) => void submit(e)} className="flex flex-col gap-4">
+        <Label className="flex-col items-stretch gap-1.5">
+          <span>{t("name")}</span>
+          <Input
+            required
+            maxLength={64}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder={t("namePlaceholder")}
+            data-testid="key-name"
+          />
+        </Label>
+        <CheckboxGroup
+          legend={t("scopes")}
+          options={scopes.map((scope) => ({ value: scope, description: t(`scope.${scope.replace(":", "_")}`) }))}
+          chosen={chosen}
+          onChange={setChosen}
+          testIdPrefix="scope-"
+        />
+        <div className="grid gap-3 sm:grid-cols-3">
+          <NumberField
+            label={t("expiresInDays")}
+            max={365}
+            value={expiresInDays}
+            onChange={setExpiresInDays}
+            placeholder={t("never")}
+            testId="key-expiry"
+          />
+          <NumberField
+            label={t("rateLimit")}
+            max={10_000}
+            value={rateLimit}
+            onChange={setRateLimit}
+            placeholder={t("defaultLimit")}
+            testId="key-rate-limit"
+          />
+          <Label className="flex-col items-stretch gap-1.5">
+            <span>{t("allowedIps")}</span>
+            <Input
+              value={ips}
+              onChange={(e) => setIps(e.target.value)}
+              placeholder="203.0.113.7, 10.0.0.0/8"
+              aria-describedby={ipsHint}
+              data-testid="key-ips"
             />
-            <div className="grid gap-3 sm:grid-cols-3">
-              <NumberField
-                label={t("expiresInDays")}
-                max={365}
-                value={expiresInDays}
-                onChange={setExpiresInDays}
-                placeholder={t("never")}
-                testId="key-expiry"
-              />
-              <NumberField
-                label={t("rateLimit")}
-                max={10_000}
-                value={rateLimit}
-                onChange={setRateLimit}
-                placeholder={t("defaultLimit")}
-                testId="key-rate-limit"
-              />
-              <Label className="flex-col items-stretch gap-1.5">
-                <span>{t("allowedIps")}</span>
-                <Input
-                  value={ips}
-                  onChange={(e) => setIps(e.target.value)}
-                  placeholder="203.0.113.7, 10.0.0.0/8"
-                  aria-describedby={ipsHint}
-                  data-testid="key-ips"
-                />
-                <span id={ipsHint} className="text-xs font-normal text-muted-foreground">
-                  {t("allowedIpsHint")}
-                </span>
-              </Label>
-            </div>
-            <div className="flex flex-wrap items-center gap-3">
-              <Button type="submit" disabled={busy} data-testid="key-create">
-                {busy ? t("creating") : t("create")}
-              </Button>
-              {error && (
-                <p role="alert" className="text-sm text-destructive" data-testid="key-create-error">
-                  {error}
-                </p>
-              )}
-            </div>
-          </form>
-        </CardContent>
-      </Card>
-    </section>
+            <span id={ipsHint} className="text-xs font-normal text-muted-foreground">
+              {t("allowedIpsHint")}
+            </span>
+          </Label>
+        </div>
+        <div className="flex flex-wrap items-center gap-3">
+          <Button type="submit" disabled={busy} data-testid="key-create">
+            {busy ? t("creating") : t("create")}
+          </Button>
+          {error && (
+            <p role="alert" className="text-sm text-destructive" data-testid="key-create-error">
+              {error}
+            </p>
+          )}
+        </div>
+      </form>
+    </SectionCard>
   );
 }
 

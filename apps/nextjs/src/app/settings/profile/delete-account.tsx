@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { AuthField, AuthMessage } from "@/components/auth-card";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { SectionCard } from "@/components/ui/card";
 import {
   Dialog,
   DialogClose,
@@ -43,53 +43,43 @@ export function DeleteAccount({ hasPassword }: { hasPassword: boolean }) {
   }
 
   return (
-    <section aria-labelledby="profile-delete">
-      <Card className="border-destructive/40">
-        <CardHeader>
-          <CardTitle id="profile-delete" className="text-lg">
-            {t("title")}
-          </CardTitle>
-          <CardDescription>{t("help")}</CardDescription>
-        </CardHeader>
-        <CardContent>
-          <Dialog onOpenChange={() => setError(null)}>
-            <DialogTrigger asChild>
-              <Button variant="destructive">
-                <Trash2 aria-hidden="true" />
-                {t("open")}
+    <SectionCard id="profile-delete" title={t("title")} description={t("help")} className="border-destructive/40">
+      <Dialog onOpenChange={() => setError(null)}>
+        <DialogTrigger asChild>
+          <Button variant="destructive">
+            <Trash2 aria-hidden="true" />
+            {t("open")}
+          </Button>
+        </DialogTrigger>
+        <DialogContent closeLabel={t("cancel")}>
+          <form onSubmit={confirm} className="flex flex-col gap-4">
+            <DialogHeader>
+              <DialogTitle>{t("confirmTitle")}</DialogTitle>
+              <DialogDescription>{hasPassword ? t("confirmPassword") : t("confirmRecent")}</DialogDescription>
+            </DialogHeader>
+            {hasPassword && (
+              <AuthField
+                label={t("password")}
+                name="password"
+                type="password"
+                required
+                autoComplete="current-password"
+              />
+            )}
+            {error && <AuthMessage kind="error" text={error} />}
+            <DialogFooter>
+              <DialogClose asChild>
+                <Button type="button" variant="outline">
+                  {t("cancel")}
+                </Button>
+              </DialogClose>
+              <Button type="submit" variant="destructive" disabled={busy}>
+                {busy ? t("deleting") : t("confirm")}
               </Button>
-            </DialogTrigger>
-            <DialogContent closeLabel={t("cancel")}>
-              <form onSubmit={confirm} className="flex flex-col gap-4">
-                <DialogHeader>
-                  <DialogTitle>{t("confirmTitle")}</DialogTitle>
-                  <DialogDescription>{hasPassword ? t("confirmPassword") : t("confirmRecent")}</DialogDescription>
-                </DialogHeader>
-                {hasPassword && (
-                  <AuthField
-                    label={t("password")}
-                    name="password"
-                    type="password"
-                    required
-                    autoComplete="current-password"
-                  />
-                )}
-                {error && <AuthMessage kind="error" text={error} />}
-                <DialogFooter>
-                  <DialogClose asChild>
-                    <Button type="button" variant="outline">
-                      {t("cancel")}
-                    </Button>
-                  </DialogClose>
-                  <Button type="submit" variant="destructive" disabled={busy}>
-                    {busy ? t("deleting") : t("confirm")}
-                  </Button>
-                </DialogFooter>
-              </form>
-            </DialogContent>
-          </Dialog>
-        </CardContent>
-      </Card>
-    </section>
+            </DialogFooter>
+          </form>
+        </DialogContent>
+      </Dialog>
+    </SectionCard>
   );
 }

@@ -7,7 +7,7 @@ import { type FormEvent, useState } from "react";
 import { AuthField, AuthMessage } from "@/components/auth-card";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { SectionCard } from "@/components/ui/card";
 
 /** The name the account goes by, and the address it signs in with (not changed here). */
 export function NameForm(props: { name: string; email: string; verified: boolean }) {
@@ -31,37 +31,33 @@ export function NameForm(props: { name: string; email: string; verified: boolean
   }
 
   return (
-    <section aria-labelledby="profile-details">
-      <Card>
-        <CardHeader>
-          <CardTitle id="profile-details" className="text-lg">
-            {t("title")}
-          </CardTitle>
-          <CardDescription className="flex flex-wrap items-center gap-2">
-            <span data-testid="profile-email">{props.email}</span>
-            <Badge variant={props.verified ? "success" : "warning"}>
-              {props.verified ? t("verified") : t("unverified")}
-            </Badge>
-          </CardDescription>
-        </CardHeader>
-        <CardContent>
-          <form onSubmit={save} className="flex flex-col gap-4">
-            <AuthField
-              label={t("name")}
-              name="name"
-              required
-              maxLength={100}
-              autoComplete="name"
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-            />
-            {status && <AuthMessage kind={status.kind} text={status.text} />}
-            <Button type="submit" className="self-start" disabled={busy || name.trim() === "" || name === props.name}>
-              {busy ? t("saving") : t("save")}
-            </Button>
-          </form>
-        </CardContent>
-      </Card>
-    </section>
+    <SectionCard
+      id="profile-details"
+      title={t("title")}
+      description={
+        <span className="flex flex-wrap items-center gap-2">
+          <span data-testid="profile-email">{props.email}</span>
+          <Badge variant={props.verified ? "success" : "warning"}>
+            {props.verified ? t("verified") : t("unverified")}
+          </Badge>
+        </span>
+      }
+    >
+      <form onSubmit={save} className="flex flex-col gap-4">
+        <AuthField
+          label={t("name")}
+          name="name"
+          required
+          maxLength={100}
+          autoComplete="name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+        />
+        {status && <AuthMessage kind={status.kind} text={status.text} />}
+        <Button type="submit" className="self-start" disabled={busy || name.trim() === "" || name === props.name}>
+          {busy ? t("saving") : t("save")}
+        </Button>
+      </form>
+    </SectionCard>
   );
 }

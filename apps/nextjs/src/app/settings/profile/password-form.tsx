@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { AuthField, AuthMessage } from "@/components/auth-card";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { SectionCard } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
 
 /** A new password, given the current one; other devices may be signed out with it. */
@@ -36,37 +36,27 @@ export function PasswordForm() {
   }
 
   return (
-    <section aria-labelledby="profile-password">
-      <Card>
-        <CardHeader>
-          <CardTitle id="profile-password" className="text-lg">
-            {t("title")}
-          </CardTitle>
-          <CardDescription>{t("help")}</CardDescription>
-        </CardHeader>
-        <CardContent>
-          <form onSubmit={save} className="flex flex-col gap-4">
-            <AuthField label={t("current")} name="current" type="password" required autoComplete="current-password" />
-            <AuthField
-              label={t("new")}
-              name="new"
-              type="password"
-              required
-              minLength={8}
-              maxLength={128}
-              autoComplete="new-password"
-            />
-            <label className="flex items-center gap-2 text-sm">
-              <Checkbox name="revoke" defaultChecked />
-              {t("revoke")}
-            </label>
-            {status && <AuthMessage kind={status.kind} text={status.text} />}
-            <Button type="submit" className="self-start" disabled={busy}>
-              {busy ? t("saving") : t("save")}
-            </Button>
-          </form>
-        </CardContent>
-      </Card>
-    </section>
+    <SectionCard id="profile-password" title={t("title")} description={t("help")}>
+      <form onSubmit={save} className="flex flex-col gap-4">
+        <AuthField label={t("current")} name="current" type="password" required autoComplete="current-password" />
+        <AuthField
+          label={t("new")}
+          name="new"
+          type="password"
+          required
+          minLength={8}
+          maxLength={128}
+          autoComplete="new-password"
+        />
+        <label className="flex items-center gap-2 text-sm">
+          <Checkbox name="revoke" defaultChecked />
+          {t("revoke")}
+        </label>
+        {status && <AuthMessage kind={status.kind} text={status.text} />}
+        <Button type="submit" className="self-start" disabled={busy}>
+          {busy ? t("saving") : t("save")}
+        </Button>
+      </form>
+    </SectionCard>
   );
 }

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { SectionCard } from "@/components/ui/card";
 import { CheckboxGroup } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -50,59 +50,50 @@ export function CreateWebhookForm(props: {
   }
 
   return (
-    <section aria-labelledby="create-webhook-heading">
-      <Card>
-        <CardHeader>
-          <CardTitle id="create-webhook-heading" className="text-lg">
-            {t("createTitle")}
-          </CardTitle>
-        </CardHeader>
-        <CardContent>
-          <form onSubmit={(e) => void submit(e)} className="flex flex-col gap-4">
-            <Label className="flex-col items-stretch gap-1.5">
-              <span>{t("url")}</span>
-              <Input
-                required
-                type="url"
-                maxLength={2048}
-                value={url}
-                onChange={(e) => setUrl(e.target.value)}
-                placeholder="https://example.com/webhooks/videofly"
-                data-testid="webhook-url"
-              />
-            </Label>
-            <Label className="flex-col items-stretch gap-1.5">
-              <span>{t("description")}</span>
-              <Input
-                maxLength={500}
-                value={description}
-                onChange={(e) => setDescription(e.target.value)}
-                data-testid="webhook-description"
-              />
-            </Label>
-            <CheckboxGroup
-              legend={t("events")}
-              options={props.events.map((event) => ({
-                value: event,
-                description: t(`event.${event.replace(".", "_")}`),
-              }))}
-              chosen={chosen}
-              onChange={setChosen}
-              testIdPrefix="event-"
-            />
-            <div className="flex flex-wrap items-center gap-3">
-              <Button type="submit" disabled={busy} data-testid="webhook-create">
-                {busy ? t("creating") : t("create")}
-              </Button>
-              {error && (
-                <p role="alert" className="text-sm text-destructive" data-testid="webhook-create-error">
-                  {error}
-                </p>
-              )}
-            </div>
-          </form>
-        </CardContent>
-      </Card>
-    </section>
+    <SectionCard id="create-webhook-heading" title={t("createTitle")}>
+      <form onSubmit={(e) => void submit(e)} className="flex flex-col gap-4">
+        <Label className="flex-col items-stretch gap-1.5">
+          <span>{t("url")}</span>
+          <Input
+            required
+            type="url"
+            maxLength={2048}
+            value={url}
+            onChange={(e) => setUrl(e.target.value)}
+            placeholder="https://example.com/webhooks/videofly"
+            data-testid="webhook-url"
+          />
+        </Label>
+        <Label className="flex-col items-stretch gap-1.5">
+          <span>{t("description")}</span>
+          <Input
+            maxLength={500}
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+            data-testid="webhook-description"
+          />
+        </Label>
+        <CheckboxGroup
+          legend={t("events")}
+          options={props.events.map((event) => ({
+            value: event,
+            description: t(`event.${event.replace(".", "_")}`),
+          }))}
+          chosen={chosen}
+          onChange={setChosen}
+          testIdPrefix="event-"
+        />
+        <div className="flex flex-wrap items-center gap-3">
+          <Button type="submit" disabled={busy} data-testid="webhook-create">
+            {busy ? t("creating") : t("create")}
+          </Button>
+          {error && (
+            <p role="alert" className="text-sm text-destructive" data-testid="webhook-create-error">
+              {error}
+            </p>
+          )}
+        </div>
+      </form>
+    </SectionCard>
   );
 }

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { SectionCard } from "@/components/ui/card";
 import { Radio, Switch } from "@/components/ui/checkbox";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
@@ -47,67 +47,58 @@ export function SharingPanel({ video, onSaved }: { video: VideoView; onSaved: (v
 
   const edited = () => state.kind === "saved" && setState({ kind: "idle" });
   return (
-    <section aria-labelledby="sharing-title">
-      <Card>
-        <CardHeader>
-          <CardTitle id="sharing-title" className="text-lg">
-            {t("title")}
-          </CardTitle>
-        </CardHeader>
-        <CardContent className="flex flex-col gap-4">
-          <form onSubmit={save} onChange={edited} className="flex flex-col gap-4" data-testid="sharing-form">
-            <fieldset className="flex flex-col gap-2">
-              <legend className="mb-1 text-sm font-medium">{t("visibility")}</legend>
-              {VISIBILITIES.map((v) => (
-                <label key={v} className="flex items-start gap-2 text-sm">
-                  <Radio
-                    name="visibility"
-                    value={v}
-                    checked={visibility === v}
-                    onChange={() => setVisibility(v)}
-                    className="mt-0.5"
-                  />
-                  <span>
-                    <span className="font-medium">{t(`${v}.label`)}</span>
-                    <span className="text-muted-foreground"> — {t(`${v}.hint`)}</span>
-                  </span>
-                </label>
-              ))}
-            </fieldset>
-            <SwitchField label={t("allowEmbed")} checked={allowEmbed} onChange={setAllowEmbed} />
-            <SwitchField label={t("allowDownload")} checked={allowDownload} onChange={setAllowDownload} />
-            <Label className="flex-col items-stretch gap-1.5">
-              <span>{t("embedDomains")}</span>
-              <Textarea
-                rows={3}
-                value={domains}
-                onChange={(e) => setDomains(e.target.value)}
-                data-testid="embed-domains"
-                placeholder="example.com"
-                className="font-mono text-xs"
+    <SectionCard id="sharing-title" title={t("title")} contentClassName="flex flex-col gap-4">
+      <form onSubmit={save} onChange={edited} className="flex flex-col gap-4" data-testid="sharing-form">
+        <fieldset className="flex flex-col gap-2">
+          <legend className="mb-1 text-sm font-medium">{t("visibility")}</legend>
+          {VISIBILITIES.map((v) => (
+            <label key={v} className="flex items-start gap-2 text-sm">
+              <Radio
+                name="visibility"
+                value={v}
+                checked={visibility === v}
+                onChange={() => setVisibility(v)}
+                className="mt-0.5"
               />
-              <span className="text-xs font-normal text-muted-foreground">{t("embedDomainsHint")}</span>
-            </Label>
-            <div className="flex items-center gap-3">
-              <Button type="submit" disabled={state.kind === "saving"} data-testid="sharing-save">
-                {state.kind === "saving" ? t("saving") : t("save")}
-              </Button>
-              {state.kind === "saved" && (
-                <span role="status" data-testid="sharing-saved" className="text-sm text-success">
-                  {t("saved")}
-                </span>
-              )}
-              {state.kind === "error" && (
-                <span role="alert" data-testid="sharing-error" className="text-sm text-destructive">
-                  {state.message}
-                </span>
-              )}
-            </div>
-          </form>
-          <EmbedCode key={`${video.visibility}:${video.allowEmbed}:${video.embedDomains.join(",")}`} video={video} />
-        </CardContent>
-      </Card>
-    </section>
+              <span>
+                <span className="font-medium">{t(`${v}.label`)}</span>
+                <span className="text-muted-foreground"> — {t(`${v}.hint`)}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <SwitchField label={t("allowEmbed")} checked={allowEmbed} onChange={setAllowEmbed} />
+        <SwitchField label={t("allowDownload")} checked={allowDownload} onChange={setAllowDownload} />
+        <Label className="flex-col items-stretch gap-1.5">
+          <span>{t("embedDomains")}</span>
+          <Textarea
+            rows={3}
+            value={domains}
+            onChange={(e) => setDomains(e.target.value)}
+            data-testid="embed-domains"
+            placeholder="example.com"
+            className="font-mono text-xs"
+          />
+          <span className="text-xs font-normal text-muted-foreground">{t("embedDomainsHint")}</span>
+        </Label>
+        <div className="flex items-center gap-3">
+          <Button type="submit" disabled={state.kind === "saving"} data-testid="sharing-save">
+            {state.kind === "saving" ? t("saving") : t("save")}
+          </Button>
+          {state.kind === "saved" && (
+            <span role="status" data-testid="sharing-saved" className="text-sm text-success">
+              {t("saved")}
+            </span>
+          )}
+          {state.kind === "error" && (
+            <span role="alert" data-testid="sharing-error" className="text-sm text-destructive">
+              {state.message}
+            </span>
+          )}
+        </div>
+      </form>
+      <EmbedCode key={`${video.visibility}:${video.allowEmbed}:${video.embedDomains.join(",")}`} video={video} />
+    </SectionCard>
   );
 }
 
