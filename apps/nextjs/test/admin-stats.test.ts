@@ -252,6 +252,9 @@ describe("the dashboard in a browser", () => {
     );
     const page = await context.newPage();
     expect((await page.goto(`${app.baseUrl}/admin`))?.status()).toBe(200);
+    // The default fortnight's figures first: the page is hydrated (a click before would submit
+    // the form natively, reloading it) and its first request has answered.
+    await expect.poll(() => page.getByTestId("admin-total-created").textContent()).toMatch(/^\d+$/);
     await page.getByTestId("admin-range-from").fill("2025-03-01");
     await page.getByTestId("admin-range-to").fill("2025-03-03");
     await page.getByTestId("admin-range-apply").click();

@@ -7,6 +7,7 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { useApiData } from "@/hooks/use-api-data";
 import { type AdminStats, utcDayAgo } from "@/lib/admin-stats";
 import { api } from "@/lib/api";
 import { AccessSection } from "./access-section";
@@ -30,8 +31,11 @@ export function AdminDashboard({ adminEmail }: { adminEmail: string }) {
   const [usersError, setUsersError] = useState<string | null>(null);
   const [search, setSearch] = useState("");
   const [range, setRange] = useState({ from: utcDayAgo(13), to: utcDayAgo(0) });
-  const [stats, setStats] = useState<AdminStats | null>(null);
-  const [statsError, setStatsError] = useState<string | null>(null);
+  // useApiData shows only the latest range's answer (the first load may answer after a range picked since).
+  const { data: stats, error: statsError } = useApiData<AdminStats>(
+    `/api/v1/admin/stats?from=${range.from}&to=${range.to}`,
+    "Could not load statistics.",
+  );
   const [grantEmail, setGrantEmail] = useState("");
 
   const loadUsers = useCallback(async (q: string) => {
@@ -44,23 +48,10 @@ export function AdminDashboard({ adminEmail }: { adminEmail: string }) {
     }
   }, []);
 
-  const loadStats = useCallback(async (from: string, to: string) => {
-    try {
-      setStats(await api<AdminStats>(`/api/v1/admin/stats?from=${from}&to=${to}`));
-      setStatsError(null);
-    } catch (e) {
-      setStatsError(e instanceof Error ? e.message : "Could not load statistics.");
-    }
-  }, []);
-
   useEffect(() => {
     const timer = setTimeout(() => void loadUsers(search), 250);
     return () => clearTimeout(timer);
   }, [search, loadUsers]);
-
-  useEffect(() => {
-    void loadStats(range.from, range.to);
-  }, [range, loadStats]);
 
   return (
     <div className="flex flex-col gap-8">
