@@ -65,10 +65,6 @@ export interface BarSeries {
   values: number[];
 }
 
-/**
- * A titled chart of one or more numbers per day, bars side by side, as plain SVG. The drawing is
- * hidden from screen readers; a visually hidden table with the same numbers stands in for it.
- */
 /** The chart's own words: the stand-in table's caption and first column, and an empty range's note. */
 export interface ChartWords {
   caption: string;
@@ -82,6 +78,10 @@ const ENGLISH = (title: string): ChartWords => ({
   empty: "Nothing in this range",
 });
 
+/**
+ * A titled chart of one or more numbers per day, bars side by side, as plain SVG. The drawing is
+ * hidden from screen readers; a visually hidden table with the same numbers stands in for it.
+ */
 export function DailyBarChart({
   title,
   days,
