@@ -1,6 +1,6 @@
 import { AppError } from "@videofly/common";
-import { db } from "@videofly/db";
 import { auth } from "./auth.ts";
+import { passwordHashOf } from "./credentials.ts";
 import type { RequestIdentity } from "./session.ts";
 
 /** How recent a sign-in must be for an account without a password to be deleted by it. */
@@ -19,11 +19,8 @@ export async function confirmAccountDeletion(
   if (identity.via !== "session") {
     throw new AppError("FORBIDDEN", { message: "Deleting the account needs a signed-in session, not an API key." });
   }
-  const credential = await db().account.findFirst({
-    where: { userId: identity.user.id, providerId: "credential", password: { not: null } },
-    select: { password: true },
-  });
-  if (credential?.password) {
+  const hash = await passwordHashOf(identity.user.id);
+  if (hash) {
     if (!password) {
       throw new AppError("VALIDATION_FAILED", {
         message: "This account has a password: send it to delete the account.",
@@ -31,7 +28,7 @@ export async function confirmAccountDeletion(
       });
     }
     const context = await auth().$context;
-    if (!(await context.password.verify({ hash: credential.password, password }))) {
+    if (!(await context.password.verify({ hash, password }))) {
       throw new AppError("FORBIDDEN", { message: "The password is not correct.", details: { field: "body.password" } });
     }
     return;

@@ -20,6 +20,7 @@ export {
 export { API_KEY_PREFIX, type Auth, auth, createAuth } from "./auth.ts";
 export { clientIp, ipAllowed } from "./client-ip.ts";
 export { type AuthConfig, authConfig } from "./config.ts";
+export { hasPassword } from "./credentials.ts";
 export { isTrustedOrigin } from "./origins.ts";
 export { API_SCOPES, type ApiScope, apiScopeSchema } from "./scopes.ts";
 export {

@@ -22,7 +22,13 @@ import { api, describeError } from "@/lib/api";
  * Deleting the account, confirmed in a dialog with the password (or, without one, a recent
  * sign-in, which the server checks). The server refuses while a subscription renews.
  */
-export function DeleteAccount({ hasPassword }: { hasPassword: boolean }) {
+export function DeleteAccount({
+  hasPassword,
+  freshSignInMinutes,
+}: {
+  hasPassword: boolean;
+  freshSignInMinutes: number;
+}) {
   const t = useTranslations("profile.delete");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -55,7 +61,9 @@ export function DeleteAccount({ hasPassword }: { hasPassword: boolean }) {
           <form onSubmit={confirm} className="flex flex-col gap-4">
             <DialogHeader>
               <DialogTitle>{t("confirmTitle")}</DialogTitle>
-              <DialogDescription>{hasPassword ? t("confirmPassword") : t("confirmRecent")}</DialogDescription>
+              <DialogDescription>
+                {hasPassword ? t("confirmPassword") : t("confirmRecent", { minutes: freshSignInMinutes })}
+              </DialogDescription>
             </DialogHeader>
             {hasPassword && (
               <AuthField

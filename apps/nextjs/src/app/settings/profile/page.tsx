@@ -1,4 +1,4 @@
-import { auth, getSessionIdentity } from "@videofly/auth";
+import { FRESH_SIGN_IN_MINUTES, getSessionIdentity, hasPassword } from "@videofly/auth";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
@@ -13,15 +13,13 @@ export const metadata: Metadata = { title: "Profile — VideoFly", robots: { ind
 
 /** The account itself: its name and address, its password, and the way to delete it. */
 export default async function ProfilePage() {
-  const requestHeaders = await headers();
-  const identity = await getSessionIdentity(requestHeaders).catch(() => null);
+  const identity = await getSessionIdentity(await headers()).catch(() => null);
   if (!identity) redirect("/sign-in");
+  const { user } = identity;
   // An account made by an email link has no password: nothing to change, and deleting it asks for
   // a fresh sign-in instead.
-  const accounts = await auth().api.listUserAccounts({ headers: requestHeaders });
-  const hasPassword = accounts.some((a) => a.providerId === "credential");
+  const withPassword = await hasPassword(user.id);
   const t = await getTranslations("profile");
-  const { user } = identity;
   return (
     <div className="flex max-w-2xl flex-col gap-6">
       <div className="flex flex-col gap-2">
@@ -29,14 +27,14 @@ export default async function ProfilePage() {
         <p className="text-sm text-muted-foreground">{t("intro")}</p>
       </div>
       <NameForm name={user.name} email={user.email} verified={user.emailVerified} />
-      {hasPassword ? (
+      {withPassword ? (
         <PasswordForm />
       ) : (
         <p className="text-sm text-muted-foreground" data-testid="no-password">
           {t("password.none")}
         </p>
       )}
-      <DeleteAccount hasPassword={hasPassword} />
+      <DeleteAccount hasPassword={withPassword} freshSignInMinutes={FRESH_SIGN_IN_MINUTES} />
     </div>
   );
 }
